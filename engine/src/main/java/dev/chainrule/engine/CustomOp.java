@@ -1,0 +1,134 @@
+package dev.chainrule.engine;
+
+import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A user-defined op of any arity, built from two functions: the forward and its gradient.
+ * No engine code needs to change; the op's name shows in tables and rendered graphs.
+ *
+ * <pre>{@code
+ * CustomOp hypot = CustomOp.of("hypot", 2,
+ *         x -> Math.hypot(x[0], x[1]),
+ *         (x, y, grad) -> { grad[0] = x[0] / y; grad[1] = x[1] / y; });
+ * Value r = Value.apply(hypot, Value.of(3), Value.of(4));   // 5
+ * }</pre>
+ *
+ * <p>A {@code CustomOp} has numeric derivatives only. To take higher-order gradients through a
+ * custom op, subclass {@link UnaryOp} or {@link BinaryOp} and give the graph-building form too.
+ */
+public final class CustomOp extends Op {
+
+    /** The forward function of a custom op. */
+    @FunctionalInterface
+    public interface Forward {
+        /**
+         * @param x the input values (not modified)
+         * @return the output value
+         */
+        double apply(double[] x);
+    }
+
+    /** The gradient of a custom op. */
+    @FunctionalInterface
+    public interface Gradient {
+        /**
+         * Writes ∂y/∂x_i into {@code grad[i]} for every input.
+         *
+         * @param x    the input values (not modified)
+         * @param y    the output value, {@code forward(x)} (not modified)
+         * @param grad where the local derivatives go (modified)
+         */
+        void gradient(double[] x, double y, double[] grad);
+    }
+
+    private final int arity;
+    private final Forward forward;
+    private final Gradient gradient;
+
+    private CustomOp(String name, String symbol, int arity, Forward forward, Gradient gradient) {
+        super(name, symbol);
+        if (arity < 1) {
+            throw new IllegalArgumentException("custom op '" + name + "': arity must be at least 1, got " + arity);
+        }
+        this.arity = arity;
+        this.forward = Objects.requireNonNull(forward, "forward");
+        this.gradient = Objects.requireNonNull(gradient, "gradient");
+    }
+
+    /**
+     * A custom op of {@code arity} inputs.
+     *
+     * @param name     shown in tables and graphs
+     * @param arity    how many inputs it takes (at least 1)
+     * @param forward  y = f(x)
+     * @param gradient fills ∂y/∂x_i
+     */
+    public static CustomOp of(String name, int arity, Forward forward, Gradient gradient) {
+        return new CustomOp(name, null, arity, forward, gradient);
+    }
+
+    /** As {@link #of(String, int, Forward, Gradient)}, with a short symbol to draw in graphs. */
+    public static CustomOp of(String name, String symbol, int arity, Forward forward, Gradient gradient) {
+        return new CustomOp(name, symbol, arity, forward, gradient);
+    }
+
+    /**
+     * A custom op of one input.
+     *
+     * @param name       shown in tables and graphs
+     * @param forward    y = f(x)
+     * @param derivative dy/dx as a function of x and y
+     */
+    public static CustomOp unary(String name, DoubleUnaryOperator forward, DoubleBinaryOperator derivative) {
+        Objects.requireNonNull(forward, "forward");
+        Objects.requireNonNull(derivative, "derivative");
+        return new CustomOp(name, null, 1, x -> forward.applyAsDouble(x[0]),
+                (x, y, g) -> g[0] = derivative.applyAsDouble(x[0], y));
+    }
+
+    @Override
+    public int arity() {
+        return arity;
+    }
+
+    /** Runs the forward function on {@code x} (not modified). */
+    public double apply(double[] x) {
+        return forward.apply(x);
+    }
+
+    private double[] gradients(Value node) {
+        double[] x = new double[arity];
+        for (int i = 0; i < arity; i++) {
+            x[i] = node.parents[i].data;
+        }
+        double[] g = new double[arity];
+        gradient.gradient(x, node.data, g);
+        return g;
+    }
+
+    @Override
+    public double localDerivative(Value node, int i) {
+        return gradients(node)[i];
+    }
+
+    @Override
+    public Value localDerivativeGraph(Value node, int i) {
+        throw new UnsupportedOperationException("custom op '" + name()
+                + "' has only numeric derivatives; to take higher-order gradients through it,"
+                + " subclass UnaryOp or BinaryOp and implement the Value form of its derivative");
+    }
+
+    @Override
+    void backward(Value node) {
+        double[] g = gradients(node);
+        for (int i = 0; i < arity; i++) {
+            double gi = node.grad * g[i];
+            node.parents[i].grad += gi;
+            if (!Double.isFinite(gi)) {
+                Autograd.backwardProduced(this, node, i, gi);
+            }
+        }
+    }
+}

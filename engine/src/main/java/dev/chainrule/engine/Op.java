@@ -1,0 +1,70 @@
+package dev.chainrule.engine;
+
+import java.util.Objects;
+
+/**
+ * A scalar operation: its forward function and its local derivatives, defined side by side.
+ *
+ * <p>Every op is one small class. Subclass {@link UnaryOp} or {@link BinaryOp} (or build one
+ * with {@link CustomOp}); the compiler then forces you to supply both the numeric local
+ * derivative used by {@link Value#backward()} and its graph-building form used for
+ * higher-order gradients ({@link Grad}). The op's {@link #name()} shows wherever ops are named:
+ * tables, rendered graphs, error messages.
+ *
+ * <p>{@code Op} itself cannot be subclassed outside this package, so every op is guaranteed to
+ * have a derivative rule.
+ */
+public abstract class Op {
+    private final String name;
+    private final String symbol;
+
+    Op(String name, String symbol) {
+        this.name = requireName(name);
+        this.symbol = symbol == null || symbol.isEmpty() ? this.name : symbol;
+    }
+
+    static String requireName(String name) {
+        Objects.requireNonNull(name, "op name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("op name must not be blank");
+        }
+        return name;
+    }
+
+    /** The op's name, for example {@code "sigmoid"} or {@code "leaky_relu"}. */
+    public final String name() {
+        return name;
+    }
+
+    /** The short symbol drawn in graphs, for example {@code "σ"} or {@code "+"}; the name if none. */
+    public final String symbol() {
+        return symbol;
+    }
+
+    /** The number of inputs, or {@code -1} for an op that takes any number of inputs. */
+    public abstract int arity();
+
+    /**
+     * The local derivative ∂node/∂input_i at the node's current input values, as a number.
+     *
+     * @param node a node this op produced (not modified)
+     * @param i    the input's position
+     */
+    public abstract double localDerivative(Value node, int i);
+
+    /**
+     * The local derivative ∂node/∂input_i built as a graph of Values, so that it can be
+     * differentiated again.
+     *
+     * @throws UnsupportedOperationException if this op has no graph-building derivative
+     */
+    public abstract Value localDerivativeGraph(Value node, int i);
+
+    /** Adds node.grad × ∂node/∂input_i to each input's grad. Subclasses specialise for speed. */
+    abstract void backward(Value node);
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.chainrule.engine;
+
+/**
+ * An op of one input: {@code y = f(x)}, with {@code dy/dx} given both as a number and as a graph.
+ *
+ * <pre>{@code
+ * UnaryOp square = new UnaryOp("square", "x²") {
+ *     public double apply(double x) { return x * x; }
+ *     public double derivative(double x, double y) { return 2 * x; }
+ *     public Value derivative(Value x, Value y) { return x.mul(2); }
+ * };
+ * Value y = Value.of(3).apply(square);  // 9, and dy/dx = 6 after backward
+ * }</pre>
+ */
+public abstract class UnaryOp extends Op {
+
+    /**
+     * @param name   the op's name, shown in tables and graphs
+     * @param symbol the short symbol drawn in graphs, or {@code null} to draw the name
+     */
+    protected UnaryOp(String name, String symbol) {
+        super(name, symbol);
+    }
+
+    /** The forward function. */
+    public abstract double apply(double x);
+
+    /** dy/dx at {@code x}, where {@code y = apply(x)} is passed in so it need not be recomputed. */
+    public abstract double derivative(double x, double y);
+
+    /**
+     * dy/dx built from Value ops, for higher-order gradients. {@code y} is the node itself.
+     *
+     * @throws UnsupportedOperationException if the op does not support higher-order gradients
+     */
+    public abstract Value derivative(Value x, Value y);
+
+    @Override
+    public final int arity() {
+        return 1;
+    }
+
+    @Override
+    public final double localDerivative(Value node, int i) {
+        return derivative(node.parents[0].data, node.data);
+    }
+
+    @Override
+    public final Value localDerivativeGraph(Value node, int i) {
+        return derivative(node.parents[0], node);
+    }
+
+    @Override
+    final void backward(Value node) {
+        Value x = node.parents[0];
+        double g = node.grad * derivative(x.data, node.data);
+        x.grad += g;
+        if (!Double.isFinite(g)) {
+            Autograd.backwardProduced(this, node, 0, g);
+        }
+    }
+}

@@ -1,0 +1,509 @@
+package dev.chainrule.engine;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * A scalar node of a computation graph: its data, its grad, the op that made it, its ordered
+ * inputs, and an optional label.
+ *
+ * <pre>{@code
+ * Value x = Value.of(-2, "x"), y = Value.of(5, "y"), z = Value.of(-4, "z");
+ * Value q = x.add(y).label("q");
+ * Value f = q.mul(z).label("f");
+ * f.backward();               // x.grad() == -4, y.grad() == -4, z.grad() == 3
+ * }</pre>
+ *
+ * <p>Nodes use identity: two Values with equal data are different nodes. Inputs are kept in
+ * order, duplicates included, so {@code x.mul(x)} is a node with x twice.
+ *
+ * <p>A graph is not thread-safe: do not run {@link #backward()} on graphs that share nodes from
+ * two threads at once.
+ */
+public final class Value implements Node {
+    static final Value[] NO_INPUTS = {};
+
+    double data;
+    double grad;
+    final Op op;
+    final Value[] parents;
+    private String label;
+    /** The last graph walk that visited this node; see {@link Topo}. */
+    int mark;
+
+    Value(double data, Op op, Value[] parents) {
+        this.data = data;
+        this.op = op;
+        this.parents = parents;
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /**
+     * A leaf (an input or a parameter).
+     *
+     * @throws IllegalArgumentException if {@code data} is NaN
+     */
+    public static Value of(double data) {
+        if (Double.isNaN(data)) {
+            throw new IllegalArgumentException("Value.of: data is NaN");
+        }
+        return new Value(data, null, NO_INPUTS);
+    }
+
+    /** A labelled leaf, such as {@code Value.of(0.15, "w1")}. */
+    public static Value of(double data, String label) {
+        return of(data).label(label);
+    }
+
+    /**
+     * Applies {@code op} to {@code inputs}, recording a node (or a plain leaf inside
+     * {@link Autograd#noGrad()}).
+     *
+     * @throws IllegalArgumentException if the number of inputs does not match the op's arity
+     */
+    public static Value apply(Op op, Value... inputs) {
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(inputs, "inputs");
+        int arity = op.arity();
+        if (arity >= 0 && inputs.length != arity) {
+            throw new IllegalArgumentException(op.name() + ": expects " + arity + " input"
+                    + (arity == 1 ? "" : "s") + ", got " + inputs.length);
+        }
+        Value[] in = inputs.clone();
+        for (int i = 0; i < in.length; i++) {
+            Objects.requireNonNull(in[i], () -> op.name() + ": input is null");
+        }
+        double y;
+        if (op instanceof UnaryOp u) {
+            y = u.apply(in[0].data);
+        } else if (op instanceof BinaryOp b) {
+            y = b.apply(in[0].data, in[1].data);
+        } else if (op instanceof CustomOp c) {
+            double[] x = new double[in.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = in[i].data;
+            }
+            y = c.apply(x);
+        } else {
+            throw new IllegalArgumentException(op.name() + ": apply it through its Value method");
+        }
+        return make(op, y, in);
+    }
+
+    /** Applies a one-input op to this value; the same as {@code Value.apply(op, this)}. */
+    public Value apply(UnaryOp op) {
+        return make(op, op.apply(data), this);
+    }
+
+    static Value make(Op op, double y, Value... inputs) {
+        if (!Double.isFinite(y)) {
+            Autograd.forwardProduced(op, y, inputs);
+        }
+        if (!Autograd.isGradEnabled()) {
+            return new Value(y, null, NO_INPUTS);
+        }
+        return new Value(y, op, inputs);
+    }
+
+    private static Value unary(UnaryOp op, Value x) {
+        return make(op, op.apply(x.data), x);
+    }
+
+    private static Value binary(BinaryOp op, Value a, Value b) {
+        Objects.requireNonNull(b, () -> op.name() + ": other operand is null");
+        return make(op, op.apply(a.data, b.data), a, b);
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** The current value. */
+    public double data() {
+        return data;
+    }
+
+    /**
+     * Sets the value of this node, for weight updates. Nodes computed from it are not
+     * recomputed; run the forward pass again.
+     *
+     * @throws IllegalArgumentException if {@code data} is NaN
+     */
+    public void setData(double data) {
+        if (Double.isNaN(data)) {
+            throw new IllegalArgumentException("setData: NaN for " + describe());
+        }
+        this.data = data;
+    }
+
+    /** ∂output/∂this after the last {@link #backward()}; 0 before any. */
+    public double grad() {
+        return grad;
+    }
+
+    /** Sets this node's grad to zero. See {@link #zeroGrad()} for the whole graph. */
+    public void clearGrad() {
+        grad = 0;
+    }
+
+    /** The op that made this node, or {@code null} for a leaf. */
+    public Op op() {
+        return op;
+    }
+
+    /** Whether this node is a leaf: an input, a parameter or a constant. */
+    public boolean isLeaf() {
+        return op == null;
+    }
+
+    /** Input {@code i} of this node. */
+    public Value input(int i) {
+        return parents[i];
+    }
+
+    /** How many inputs this node has (0 for a leaf). */
+    public int inputCount() {
+        return parents.length;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Names this node, so that tables and graphs show it as such. Returns this Value.
+     *
+     * @param label the name, or {@code null} to remove it
+     */
+    public Value label(String label) {
+        this.label = label;
+        return this;
+    }
+
+    // ---------------------------------------------------------------- arithmetic
+
+    /** this + other. */
+    public Value add(Value other) {
+        return binary(Ops.ADD, this, other);
+    }
+
+    /** this + c. */
+    public Value add(double c) {
+        return add(of(c));
+    }
+
+    /** this − other, recorded as {@code this + neg(other)}. */
+    public Value sub(Value other) {
+        return add(Objects.requireNonNull(other, "sub: other operand is null").neg());
+    }
+
+    /** this − c, recorded as {@code this + (−c)}. */
+    public Value sub(double c) {
+        return add(of(-c));
+    }
+
+    /** c − this, recorded as {@code c + neg(this)}. */
+    public Value rsub(double c) {
+        return of(c).add(neg());
+    }
+
+    /** this × other. */
+    public Value mul(Value other) {
+        return binary(Ops.MUL, this, other);
+    }
+
+    /** this × c. */
+    public Value mul(double c) {
+        return mul(of(c));
+    }
+
+    /** this ÷ other. */
+    public Value div(Value other) {
+        return binary(Ops.DIV, this, other);
+    }
+
+    /** this ÷ c. */
+    public Value div(double c) {
+        return div(of(c));
+    }
+
+    /** −this. */
+    public Value neg() {
+        return unary(Ops.NEG, this);
+    }
+
+    /** this ^ p for a constant exponent. */
+    public Value pow(double p) {
+        return unary(new Ops.PowConst(p), this);
+    }
+
+    /** this ^ exponent, differentiable in both. */
+    public Value pow(Value exponent) {
+        return binary(Ops.POW, this, exponent);
+    }
+
+    // ---------------------------------------------------------------- functions
+
+    /** e^this. */
+    public Value exp() {
+        return unary(Ops.EXP, this);
+    }
+
+    /** Natural logarithm. */
+    public Value log() {
+        return unary(Ops.LOG, this);
+    }
+
+    /** Square root. */
+    public Value sqrt() {
+        return unary(Ops.SQRT, this);
+    }
+
+    /** |this|. Its derivative at 0 is taken as 0. */
+    public Value abs() {
+        return unary(Ops.ABS, this);
+    }
+
+    /** sin(this). */
+    public Value sin() {
+        return unary(Ops.SIN, this);
+    }
+
+    /** cos(this). */
+    public Value cos() {
+        return unary(Ops.COS, this);
+    }
+
+    /** The identity, recorded as a node (the "linear" activation). */
+    public Value identity() {
+        return unary(Ops.IDENTITY, this);
+    }
+
+    /** max(this, other). At a tie, half the gradient goes to each. */
+    public Value max(Value other) {
+        return binary(Ops.MAX, this, other);
+    }
+
+    /** min(this, other). At a tie, half the gradient goes to each. */
+    public Value min(Value other) {
+        return binary(Ops.MIN, this, other);
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    /** tanh(this). */
+    public Value tanh() {
+        return unary(Ops.TANH, this);
+    }
+
+    /** σ(this) = 1/(1 + e^−this), in a form that is finite and exact for large |this|. */
+    public Value sigmoid() {
+        return unary(Ops.SIGMOID, this);
+    }
+
+    /** max(0, this). Its derivative at exactly 0 is 0. */
+    public Value relu() {
+        return unary(Ops.RELU, this);
+    }
+
+    /** this for this &gt; 0, else slope·this. Its derivative at exactly 0 is the slope. */
+    public Value leakyRelu(double slope) {
+        return unary(new Ops.LeakyRelu(slope), this);
+    }
+
+    /** log(1 + e^this), computed stably. */
+    public Value softplus() {
+        return unary(Ops.SOFTPLUS, this);
+    }
+
+    /** ELU with alpha 1. */
+    public Value elu() {
+        return elu(1.0);
+    }
+
+    /** this for this &gt; 0, alpha·(e^this − 1) otherwise. */
+    public Value elu(double alpha) {
+        return unary(new Ops.Elu(alpha), this);
+    }
+
+    /** GELU in its tanh form. */
+    public Value gelu() {
+        return unary(Ops.GELU, this);
+    }
+
+    /** this·σ(this) (SiLU, swish). */
+    public Value silu() {
+        return unary(Ops.SILU, this);
+    }
+
+    /** The Gaussian bump exp(−this²). */
+    public Value gaussian() {
+        return unary(Ops.GAUSSIAN, this);
+    }
+
+    /**
+     * Heaviside step: 1 if this ≥ 0, else 0. Recorded like any op, but its derivative is 0
+     * everywhere, so no gradient flows through it (perceptrons train by their own rule).
+     */
+    public Value step() {
+        return unary(Ops.STEP, this);
+    }
+
+    /** sign(this): −1, 0 or 1. Recorded like any op; its derivative is 0 everywhere. */
+    public Value sign() {
+        return unary(Ops.SIGN, this);
+    }
+
+    // ---------------------------------------------------------------- lists
+
+    /**
+     * The sum of {@code values}, added left to right, as one Σ node.
+     *
+     * @throws IllegalArgumentException if the list is empty
+     */
+    public static Value sum(List<Value> values) {
+        Objects.requireNonNull(values, "values");
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("sum: no values to add");
+        }
+        Value[] in = values.toArray(new Value[0]);
+        double s = 0;
+        for (int i = 0; i < in.length; i++) {
+            Objects.requireNonNull(in[i], "sum: value " + i + " is null");
+            s += in[i].data;
+        }
+        return make(Ops.SUM, s, in);
+    }
+
+    /** The sum of {@code values}, added left to right, as one Σ node. */
+    public static Value sum(Value... values) {
+        return sum(List.of(values));
+    }
+
+    /**
+     * Σ a_i·b_i, as one product node per pair and one Σ node.
+     *
+     * @throws IllegalArgumentException if the lists differ in length or are empty
+     */
+    public static Value dot(List<Value> a, List<Value> b) {
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("dot: lengths " + a.size() + " and " + b.size() + " differ");
+        }
+        Value[] products = new Value[a.size()];
+        for (int i = 0; i < products.length; i++) {
+            products[i] = a.get(i).mul(b.get(i));
+        }
+        return sum(List.of(products));
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /**
+     * Computes ∂this/∂node for every node this one depends on.
+     *
+     * <p>It orders the graph topologically (iteratively, so any depth works on the default
+     * thread stack), sets this node's grad to 1, then makes one reverse sweep in which each node
+     * adds {@code node.grad × ∂node/∂input} to each input's grad with {@code +=}. A node used
+     * twice (as in {@code a + a} or a diamond) therefore receives both contributions.
+     *
+     * <p><b>Calling it again.</b> Every intermediate node's grad is reset to 0 before the sweep, so
+     * intermediates always hold exactly ∂this/∂node and never double-count. Leaves (inputs and
+     * parameters) <em>accumulate</em> across calls, as in PyTorch: a second call on the same graph
+     * doubles their grads. Call {@link #zeroGrad()} (or zero your parameters) between steps.
+     */
+    public void backward() {
+        Value[] order = Topo.order(this);
+        for (Value v : order) {
+            if (v.op != null) {
+                v.grad = 0;
+            }
+        }
+        if (op == null) {
+            grad += 1;
+        } else {
+            grad = 1;
+        }
+        for (int i = order.length - 1; i >= 0; i--) {
+            Value v = order[i];
+            if (v.op != null) {
+                v.op.backward(v);
+            }
+        }
+    }
+
+    /** Sets the grad of this node and of every node it depends on to 0. */
+    public void zeroGrad() {
+        for (Value v : Topo.order(this)) {
+            v.grad = 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- Node
+
+    @Override
+    public String opName() {
+        return op == null ? null : op.name();
+    }
+
+    @Override
+    public String opSymbol() {
+        return op == null ? null : op.symbol();
+    }
+
+    @Override
+    public List<Value> inputs() {
+        return Collections.unmodifiableList(java.util.Arrays.asList(parents));
+    }
+
+    @Override
+    public int[] shape() {
+        return new int[0];
+    }
+
+    @Override
+    public double[] dataSnapshot() {
+        return new double[] {data};
+    }
+
+    @Override
+    public double[] gradSnapshot() {
+        return new double[] {grad};
+    }
+
+    @Override
+    public OptionalDouble localDerivative(int input) {
+        if (op == null) {
+            return OptionalDouble.empty();
+        }
+        Objects.checkIndex(input, parents.length);
+        return OptionalDouble.of(op.localDerivative(this, input));
+    }
+
+    private String describe() {
+        return label == null ? "value" : "'" + label + "'";
+    }
+
+    /** For example {@code Value(q = 3.0, grad -4.0, op add)}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Value(");
+        if (label != null) {
+            s.append(label).append(" = ");
+        }
+        s.append(data).append(", grad ").append(grad);
+        if (op != null) {
+            s.append(", op ").append(op.name());
+        }
+        return s.append(')').toString();
+    }
+
+    /** Formats a number without a trailing ".0" for whole numbers (2 rather than 2.0). */
+    static String formatNumber(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        return Double.toString(x);
+    }
+}
