@@ -1,0 +1,37 @@
+package dev.chainrule.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** f = (x + y)·z at x = −2, y = 5, z = −4: q = 3, f = −12, grads −4, −4, 3. */
+class ChainRuleExampleTest {
+
+    @Test
+    void valuesAndGradients() {
+        ChainRuleExample.Result r = ChainRuleExample.compute();
+        assertEquals(3.0, r.q().data());
+        assertEquals(-12.0, r.f().data());
+        assertEquals(-4.0, r.x().grad());
+        assertEquals(-4.0, r.y().grad());
+        assertEquals(3.0, r.z().grad());
+        assertEquals(-4.0, r.q().grad());
+    }
+
+    @Test
+    void printsTheTable(@TempDir Path dir) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        new ChainRuleExample().run(new PrintStream(buf, true, StandardCharsets.UTF_8), dir);
+        String text = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(text.matches("(?s).*\\bq\\s+3\\s+-4\\b.*"), text);
+        assertTrue(text.matches("(?s).*\\bf\\s+-12\\s+1\\b.*"), text);
+        assertTrue(text.matches("(?s).*\\bz\\s+-4\\s+3\\b.*"), text);
+    }
+}

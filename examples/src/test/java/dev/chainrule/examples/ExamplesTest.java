@@ -1,0 +1,24 @@
+package dev.chainrule.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The registry the CLI's {@code chainrule example NAME} relies on. */
+class ExamplesTest {
+
+    @Test
+    void namesAreUniqueAndFindable() {
+        Set<String> seen = new HashSet<>();
+        for (Example e : Examples.all()) {
+            assertTrue(seen.add(e.name()), "duplicate name " + e.name());
+            assertEquals(e, Examples.find(e.name()).orElseThrow());
+            assertFalse(e.summary().isBlank(), e.name() + " has no summary");
+        }
+        assertTrue(Examples.find("no-such-example").isEmpty());
+    }
+}
