@@ -1,0 +1,294 @@
+package dev.chainrule.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+
+/**
+ * Checks a function's analytic gradient (its backward pass) against finite differences.
+ *
+ * <pre>{@code
+ * GradCheckResult r = GradCheck.check(v -> v[0].mul(v[1]).sigmoid(), 0.5, -1.5);
+ * r.passed();          // true
+ * r.worst().name();    // the input with the largest error, e.g. "x1"
+ * GradCheck.defaults().rtol(1e-6).names("w", "b").run(f, 0.5, -1.5);
+ * }</pre>
+ *
+ * <p>For each input it takes the central difference (f(x + h) − f(x − h)) / 2h with a step
+ * suited to the input's scale, h = eps·max(1, |x|), and compares it with the analytic value by
+ * PyTorch gradcheck's rule {@code |a − n| ≤ atol + rtol·|n|} (defaults atol 1e-5, rtol 1e-3,
+ * eps 1e-6). It also reports the symmetric relative error {@code |a − n| / max(|a| + |n|, tiny)}.
+ *
+ * <p><b>Kinks.</b> It also takes the one-sided slopes. When they disagree beyond the tolerance
+ * and the gap does not shrink with the step (checked again at h/4, where a smooth function's gap
+ * would shrink fourfold), the point is a kink (relu or abs at 0, max at a tie): the entry is
+ * marked non-differentiable and passes if the analytic value lies between the two slopes.
+ *
+ * <p>Instances are immutable; the setters return a changed copy.
+ */
+public final class GradCheck {
+    /** PyTorch's default absolute tolerance on float64. */
+    public static final double DEFAULT_ATOL = 1e-5;
+    /** PyTorch's default relative tolerance on float64. */
+    public static final double DEFAULT_RTOL = 1e-3;
+    /** PyTorch's default finite-difference step, here relative to max(1, |x|). */
+    public static final double DEFAULT_EPS = 1e-6;
+
+    private static final GradCheck DEFAULTS = new GradCheck(DEFAULT_ATOL, DEFAULT_RTOL, DEFAULT_EPS, null);
+
+    private final double atol;
+    private final double rtol;
+    private final double eps;
+    private final String[] names;
+
+    private GradCheck(double atol, double rtol, double eps, String[] names) {
+        this.atol = atol;
+        this.rtol = rtol;
+        this.eps = eps;
+        this.names = names;
+    }
+
+    /** A checker with the default tolerances (atol 1e-5, rtol 1e-3, eps 1e-6) and inputs named x0, x1, .... */
+    public static GradCheck defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Checks {@code f} at {@code x} with the default tolerances.
+     *
+     * @param f a function of n scalar inputs; it is called several times with fresh leaves
+     * @param x the point (not modified)
+     */
+    public static GradCheckResult check(Function<Value[], Value> f, double... x) {
+        return DEFAULTS.run(f, x);
+    }
+
+    /**
+     * A copy with this absolute tolerance.
+     *
+     * @throws IllegalArgumentException if {@code atol} is negative or not finite
+     */
+    public GradCheck atol(double atol) {
+        requireTolerance("atol", atol);
+        return new GradCheck(atol, rtol, eps, names);
+    }
+
+    /**
+     * A copy with this relative tolerance.
+     *
+     * @throws IllegalArgumentException if {@code rtol} is negative or not finite
+     */
+    public GradCheck rtol(double rtol) {
+        requireTolerance("rtol", rtol);
+        return new GradCheck(atol, rtol, eps, names);
+    }
+
+    /**
+     * A copy with this relative step: input x is moved by eps·max(1, |x|).
+     *
+     * @throws IllegalArgumentException unless {@code 0 < eps < 1}
+     */
+    public GradCheck eps(double eps) {
+        if (!(eps > 0 && eps < 1)) {
+            throw new IllegalArgumentException("gradcheck: eps must be in (0, 1), got " + eps);
+        }
+        return new GradCheck(atol, rtol, eps, names);
+    }
+
+    /** A copy that names the inputs (and labels their leaves) in results, instead of x0, x1, .... */
+    public GradCheck names(String... names) {
+        Objects.requireNonNull(names, "names");
+        for (int i = 0; i < names.length; i++) {
+            Objects.requireNonNull(names[i], () -> "gradcheck: name " + names.length + " is null");
+        }
+        return new GradCheck(atol, rtol, eps, names.clone());
+    }
+
+    /** The absolute tolerance. */
+    public double atol() {
+        return atol;
+    }
+
+    /** The relative tolerance. */
+    public double rtol() {
+        return rtol;
+    }
+
+    /** The relative step. */
+    public double eps() {
+        return eps;
+    }
+
+    /**
+     * Checks the first derivatives of {@code f} at {@code x}.
+     *
+     * @param f a function of {@code x.length} scalar inputs, called with fresh leaves each time
+     * @param x the point (not modified)
+     * @throws IllegalArgumentException if {@code x} holds a NaN, or names were given for a
+     *                                  different number of inputs
+     */
+    public GradCheckResult run(Function<Value[], Value> f, double... x) {
+        Objects.requireNonNull(f, "f");
+        String[] n = inputNames(x);
+        Value[] leaves = leaves(n, x);
+        Value y = Objects.requireNonNull(f.apply(leaves), "gradcheck: the function returned null");
+        y.backward();
+        double[] analytic = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            analytic[i] = leaves[i].grad();
+        }
+        return compareAll(n, x, analytic, y.data(), p -> f.apply(leaves(n, p)).data());
+    }
+
+    /**
+     * Checks the second derivatives of {@code f} at {@code x}: ∂²f/∂x_i∂x_j from {@link Grad#of}
+     * applied twice (the graph-building form of every op's derivative) against central
+     * differences of ∂f/∂x_i computed by the backward pass (the number form). A wrong graph form
+     * therefore shows here even when the first-order check passes. Entries are named
+     * {@code "∂²/∂x0∂x1"}.
+     *
+     * @throws UnsupportedOperationException if {@code f} uses an op without a graph-building derivative
+     */
+    public GradCheckResult runSecondOrder(Function<Value[], Value> f, double... x) {
+        Objects.requireNonNull(f, "f");
+        String[] n = inputNames(x);
+        Value[] leaves = leaves(n, x);
+        Value y = Objects.requireNonNull(f.apply(leaves), "gradcheck: the function returned null");
+        Value[] first = Grad.of(y, leaves);
+        List<GradCheckEntry> all = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            int row = i;
+            Value[] second = Grad.of(first[i], leaves);
+            double[] analytic = new double[x.length];
+            for (int j = 0; j < x.length; j++) {
+                analytic[j] = second[j].data();
+            }
+            String[] rowNames = new String[x.length];
+            for (int j = 0; j < x.length; j++) {
+                rowNames[j] = "∂²/∂" + n[i] + "∂" + n[j];
+            }
+            all.addAll(compareAll(rowNames, x, analytic, first[i].data(), p -> {
+                Value[] v = leaves(n, p);
+                f.apply(v).backward();
+                return v[row].grad();
+            }).entries());
+        }
+        return new GradCheckResult(all, y.data(), atol, rtol, eps);
+    }
+
+    /** A function of a point, evaluated without building a gradient. */
+    @FunctionalInterface
+    interface Objective {
+        double value(double[] x);
+    }
+
+    /** Compares each analytic[i] with finite differences of {@code f} along coordinate i. */
+    GradCheckResult compareAll(String[] n, double[] x, double[] analytic, double output, Objective f) {
+        List<GradCheckEntry> entries = new ArrayList<>(x.length);
+        double[] p = x.clone();
+        // f0 comes from the objective itself, so that the one-sided slopes compare like with like.
+        double f0 = f.value(p);
+        for (int i = 0; i < x.length; i++) {
+            int k = i;
+            double x0 = x[i];
+            DoubleUnaryOperator along = t -> {
+                p[k] = t;
+                try {
+                    return f.value(p);
+                } finally {
+                    p[k] = x0;
+                }
+            };
+            entries.add(compare(n[i], x0, analytic[i], along, f0));
+        }
+        return new GradCheckResult(entries, output, atol, rtol, eps);
+    }
+
+    /**
+     * Compares an analytic derivative with finite differences of {@code g} around {@code t0}.
+     *
+     * @param g  the function restricted to one coordinate (or one direction)
+     * @param f0 g(t0), already known
+     */
+    GradCheckEntry compare(String name, double t0, double analytic, DoubleUnaryOperator g, double f0) {
+        double h = eps * Math.max(1, Math.abs(t0));
+        double[] s = slopes(g, t0, h, f0);
+        double left = s[0];
+        double right = s[1];
+        double numerical = s[2];
+        double allowed = atol + rtol * Math.abs(numerical);
+        boolean finite = Double.isFinite(analytic) && Double.isFinite(numerical);
+        boolean kink = false;
+        double lo = Math.min(left, right);
+        double hi = Math.max(left, right);
+        double gap = Math.abs(right - left);
+        if (finite && gap > atol + rtol * Math.max(Math.abs(left), Math.abs(right))) {
+            // A smooth function's one-sided gap is about |f''|·h, so it shrinks with the step;
+            // a kink's gap does not.
+            double[] q = slopes(g, t0, h / 4, f0);
+            if (Math.abs(q[1] - q[0]) > gap / 2) {
+                kink = true;
+                lo = Math.min(lo, Math.min(q[0], q[1]));
+                hi = Math.max(hi, Math.max(q[0], q[1]));
+            }
+        }
+        boolean passed;
+        if (!finite) {
+            passed = false;
+        } else if (kink) {
+            double tol = atol + rtol * Math.max(Math.abs(lo), Math.abs(hi));
+            passed = analytic >= lo - tol && analytic <= hi + tol;
+        } else {
+            passed = Math.abs(analytic - numerical) <= allowed;
+        }
+        return new GradCheckEntry(name, t0, analytic, numerical, left, right, s[3], allowed, kink, passed);
+    }
+
+    /** {left slope, right slope, central difference, step}, with steps rounded so that t0 ± h are exact. */
+    private static double[] slopes(DoubleUnaryOperator g, double t0, double h, double f0) {
+        double up = t0 + h;
+        double down = t0 - h;
+        double hu = up - t0;
+        double hd = t0 - down;
+        double fu = g.applyAsDouble(up);
+        double fd = g.applyAsDouble(down);
+        return new double[] {(f0 - fd) / hd, (fu - f0) / hu, (fu - fd) / (hu + hd), (hu + hd) / 2};
+    }
+
+    private String[] inputNames(double[] x) {
+        Objects.requireNonNull(x, "x");
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(x[i])) {
+                throw new IllegalArgumentException("gradcheck: input " + i + " is NaN");
+            }
+        }
+        if (names == null) {
+            String[] n = new String[x.length];
+            for (int i = 0; i < n.length; i++) {
+                n[i] = "x" + i;
+            }
+            return n;
+        }
+        if (names.length != x.length) {
+            throw new IllegalArgumentException("gradcheck: " + names.length + " names given for "
+                    + x.length + " inputs");
+        }
+        return names;
+    }
+
+    private static Value[] leaves(String[] names, double[] x) {
+        Value[] v = new Value[x.length];
+        for (int i = 0; i < x.length; i++) {
+            v[i] = Value.of(x[i], names[i]);
+        }
+        return v;
+    }
+
+    private static void requireTolerance(String what, double t) {
+        if (!(t >= 0 && Double.isFinite(t))) {
+            throw new IllegalArgumentException("gradcheck: " + what + " must be finite and at least 0, got " + t);
+        }
+    }
+}
