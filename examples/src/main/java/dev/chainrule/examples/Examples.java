@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
 public final class Examples {
 
     private static final List<Example> ALL = List.of(
-            new ChainRuleExample());
+            new ChainRuleExample(),
+            new MazurExample(),
+            new Module11Example(),
+            new SingleHiddenUnitExample());
 
     private Examples() {
     }

@@ -21,4 +21,9 @@ final class Format {
     static String fixed(double v, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
+
+    /** A number in scientific notation with {@code decimals} digits after the point: 3.5102e-05. */
+    static String sci(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "e", v);
+    }
 }

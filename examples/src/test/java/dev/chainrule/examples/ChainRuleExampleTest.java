@@ -3,10 +3,7 @@ package dev.chainrule.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +24,7 @@ class ChainRuleExampleTest {
 
     @Test
     void printsTheTable(@TempDir Path dir) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        new ChainRuleExample().run(new PrintStream(buf, true, StandardCharsets.UTF_8), dir);
-        String text = buf.toString(StandardCharsets.UTF_8);
+        String text = Printed.run(new ChainRuleExample(), dir);
         assertTrue(text.matches("(?s).*\\bq\\s+3\\s+-4\\b.*"), text);
         assertTrue(text.matches("(?s).*\\bf\\s+-12\\s+1\\b.*"), text);
         assertTrue(text.matches("(?s).*\\bz\\s+-4\\s+3\\b.*"), text);

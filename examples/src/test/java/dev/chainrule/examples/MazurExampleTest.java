@@ -1,0 +1,57 @@
+package dev.chainrule.examples;
+
+import static dev.chainrule.examples.Printed.assertContains;
+import static dev.chainrule.examples.Printed.assertDigits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mazur's 2-2-2 network: the material's digits after one update and after 10,000. */
+class MazurExampleTest {
+
+    private static final MazurExample.Result RESULT = MazurExample.compute();
+
+    @Test
+    void forwardPass() {
+        assertDigits(0.593269992, RESULT.outH1(), 9, "out_h1");
+        assertDigits(0.596884378, RESULT.outH2(), 9, "out_h2");
+        assertDigits(0.75136507, RESULT.outO1(), 8, "out_o1");
+        assertDigits(0.772928465, RESULT.outO2(), 9, "out_o2");
+        assertDigits(0.298371109, RESULT.errorBefore(), 9, "E_total before");
+    }
+
+    @Test
+    void oneUpdateAtEtaHalf() {
+        double[] expected = {0.149780716, 0.19956143, 0.24975114, 0.29950229,
+                0.35891648, 0.408666186, 0.511301270, 0.561370121};
+        int[] decimals = {9, 8, 8, 8, 8, 9, 9, 9};
+        for (int k = 0; k < 8; k++) {
+            assertDigits(expected[k], RESULT.weightsAfterOneStep()[k], decimals[k], "w" + (k + 1));
+        }
+        assertDigits(0.082167041, RESULT.gradients()[4], 9, "∂E/∂w5");
+        assertDigits(0.291027774, RESULT.errorAfterOneStep(), 9, "E_total after one update");
+    }
+
+    @Test
+    void tenThousandUpdates() {
+        assertEquals(3.5102e-5, RESULT.errorAfterAllSteps(), 0.00005e-5, "E_total");
+        // The material prints these as ≈ 0.015913 and 0.984064 (truncated to 6 decimals).
+        assertEquals(0.015913, RESULT.out1AfterAllSteps(), 1e-6, "out_o1");
+        assertEquals(0.984064, RESULT.out2AfterAllSteps(), 1e-6, "out_o2");
+    }
+
+    @Test
+    void printsTheNumbers(@TempDir Path dir) throws IOException {
+        String text = Printed.run(new MazurExample(), dir);
+        assertContains(text, "E_total = 0.298371109");
+        assertContains(text, "new w5 = 0.358916480");
+        assertContains(text, "new w1 = 0.149780716");
+        assertContains(text, "E_total after one update = 0.291027774");
+        assertContains(text, "E_total = 3.5102e-05");
+        assertContains(text, "out_o1  = 0.01591");
+        assertContains(text, "out_o2  = 0.98406");
+    }
+}
