@@ -23,7 +23,8 @@ public final class Examples {
             new ChainRuleExample(),
             new MazurExample(),
             new Module11Example(),
-            new SingleHiddenUnitExample());
+            new SingleHiddenUnitExample(),
+            new ActivationsExample());
 
     private Examples() {
     }
