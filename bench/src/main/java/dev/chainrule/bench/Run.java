@@ -1,0 +1,88 @@
+package dev.chainrule.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The workload runner behind {@code bench/run}: runs workloads of shared/bench/README.md, checks
+ * each result and prints its figures.
+ *
+ * <pre>{@code
+ * java -cp bench/target/benchmarks.jar dev.chainrule.bench.Run W1 --json
+ * }</pre>
+ *
+ * <p>{@code --list} prints the known workload names. Exit status: 0 when every check passed, 1
+ * when a check failed, 2 on a usage error.
+ */
+public final class Run {
+    private static final Map<String, Supplier<List<Result>>> WORKLOADS = new LinkedHashMap<>();
+
+    static {
+        WORKLOADS.put("W1", () -> List.of(Workloads.w1()));
+        WORKLOADS.put("W2", () -> List.of(Workloads.w2()));
+        WORKLOADS.put("W3", () -> List.of(Workloads.w3()));
+    }
+
+    private Run() {
+    }
+
+    /**
+     * Runs the named workloads ({@code W1}, {@code W2}, ... or {@code all}); {@code --json} prints
+     * one JSON object per result instead of readable lines.
+     *
+     * @param args workload names and options
+     */
+    public static void main(String[] args) {
+        boolean json = false;
+        List<String> names = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--list")) {
+                System.out.println(String.join(" ", WORKLOADS.keySet()));
+                return;
+            }
+            if (a.equals("--json")) {
+                json = true;
+            } else if (a.equalsIgnoreCase("all")) {
+                names.addAll(WORKLOADS.keySet());
+            } else if (WORKLOADS.containsKey(a.toUpperCase())) {
+                names.add(a.toUpperCase());
+            } else {
+                System.err.println("unknown workload '" + a + "'; known: " + String.join(", ", WORKLOADS.keySet())
+                        + ", all (option --json)");
+                System.exit(2);
+            }
+        }
+        if (names.isEmpty()) {
+            System.err.println("usage: Run WORKLOAD... [--json]; workloads: "
+                    + String.join(", ", WORKLOADS.keySet()) + ", all");
+            System.exit(2);
+        }
+        boolean allOk = true;
+        for (String name : names) {
+            double load = loadAverage();
+            for (Result r : WORKLOADS.get(name).get()) {
+                r.put("load_1m_before", load);
+                System.out.println(json ? r.toJson() : r.toText());
+                System.out.flush();
+                allOk &= r.ok();
+            }
+        }
+        System.exit(allOk ? 0 : 1);
+    }
+
+    /** The machine's 1-minute load average before a workload, so noisy figures can be told apart. */
+    private static double loadAverage() {
+        try {
+            String s = Files.readString(Path.of("/proc/loadavg")).trim();
+            return Double.parseDouble(s.substring(0, s.indexOf(' ')));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}

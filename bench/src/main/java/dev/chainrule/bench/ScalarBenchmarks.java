@@ -1,0 +1,108 @@
+package dev.chainrule.bench;
+
+import dev.chainrule.engine.Value;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JMH benchmarks of the scalar workloads W1, W2 and W3 (run with {@code bench/run jmh Scalar}).
+ * They call the same code as the workload runner; the runner adds the correctness checks.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms3g", "-Xmx3g"})
+public class ScalarBenchmarks {
+
+    /** W1's model and step counter; a fresh model from the initial weights every 100 steps. */
+    @State(Scope.Thread)
+    public static class MoonsState {
+        private final Moons moons = Moons.load();
+        MoonsScalar engine;
+        MoonsByHand hand;
+        int k;
+
+        /** Starts from micrograd's initial weights. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            engine = new MoonsScalar(moons);
+            hand = new MoonsByHand(moons);
+            k = 0;
+        }
+
+        int nextStep() {
+            if (k == Moons.STEPS) {
+                reset();
+            }
+            return k++;
+        }
+    }
+
+    /** W3's leaves, made once. */
+    @State(Scope.Thread)
+    public static class WideState {
+        WideSum sum;
+
+        /** Makes the 2,000,000 leaves. */
+        @Setup(Level.Trial)
+        public void make() {
+            sum = new WideSum(WideSum.PAIRS, WideSum.SEED);
+        }
+    }
+
+    /**
+     * W1: one step of the moons demo on the scalar engine (zero grads, forward, backward, update).
+     *
+     * @param s the model
+     * @return the step's loss
+     */
+    @Benchmark
+    public double w1Step(MoonsState s) {
+        return s.engine.step(s.nextStep());
+    }
+
+    /**
+     * W1 by hand: the same step as plain loops over double arrays, for the engine/hand ratio.
+     *
+     * @param s the model
+     * @return the step's loss
+     */
+    @Benchmark
+    public double w1StepByHand(MoonsState s) {
+        int k = s.nextStep();
+        return s.hand.step(k);
+    }
+
+    /**
+     * W2: the 1,000,000-deep chain, forward and backward.
+     *
+     * @return the chain's last node
+     */
+    @Benchmark
+    public Value w2DeepChain() {
+        return DeepChain.run(DeepChain.DEPTH).last();
+    }
+
+    /**
+     * W3: Σ a_i·b_i over 1,000,000 pairs, forward and backward.
+     *
+     * @param s the leaves
+     * @return the sum node
+     */
+    @Benchmark
+    public Value w3WideSum(WideState s) {
+        s.sum.clearGrads();
+        return s.sum.run();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.chainrule.bench;
+
+import dev.chainrule.engine.Graph;
+import dev.chainrule.engine.Value;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * The scalar workloads of shared/bench/README.md, each warmed up, timed and checked. Timings are
+ * wall-clock per repetition (System.nanoTime); memory is measured in a separate, untimed pass.
+ */
+final class Workloads {
+    private Workloads() {
+    }
+
+    /** W1: micrograd's moons demo on the scalar engine, and the hand-written baseline. */
+    static Result w1() {
+        Moons moons = Moons.load();
+        // Warm-up: whole trainings, so every step k sees compiled code.
+        for (int r = 0; r < 5; r++) {
+            train(new MoonsScalar(moons), null);
+        }
+        Samples steps = new Samples();
+        MoonsScalar model = null;
+        double[] losses = null;
+        for (int r = 0; r < 5; r++) {
+            model = new MoonsScalar(moons);
+            double[] l = train(model, steps);
+            if (losses != null && l[1] != losses[1]) {
+                return new Result("W1", "/step").fail("final loss differs between runs: "
+                        + losses[1] + " then " + l[1]);
+            }
+            losses = l;
+        }
+        long nodes = Graph.of(model.lastLoss()).size();
+
+        MoonsByHand hand = null;
+        for (int r = 0; r < 50; r++) {
+            hand = new MoonsByHand(moons);
+            trainByHand(hand, null);
+        }
+        Samples handSteps = new Samples();
+        double[] handLosses = null;
+        for (int r = 0; r < 50; r++) {
+            hand = new MoonsByHand(moons);
+            handLosses = trainByHand(hand, handSteps);
+        }
+
+        Result res = new Result("W1", "/step").timing(steps)
+                .check(losses[1], "final loss (step 99)")
+                .put("expected", Moons.FINAL_LOSS)
+                .put("step0_loss", losses[0])
+                .put("accuracy", model.accuracy())
+                .put("nodes_per_step", nodes)
+                .approx("hand_median_ms", handSteps.medianMs())
+                .approx("hand_p10_ms", handSteps.p10Ms())
+                .approx("hand_p90_ms", handSteps.p90Ms())
+                .put("hand_final_loss", handLosses[1])
+                .approx("engine_to_hand_ratio", steps.medianMs() / handSteps.medianMs());
+        if (losses[0] != Moons.STEP0_LOSS) {
+            res.fail("step-0 loss " + losses[0] + " is not micrograd's " + Moons.STEP0_LOSS);
+        } else if (losses[1] != Moons.FINAL_LOSS) {
+            res.fail("final loss " + losses[1] + " is not micrograd's " + Moons.FINAL_LOSS);
+        } else if (model.accuracy() != 1.0) {
+            res.fail("accuracy " + model.accuracy() + ", expected 1.0");
+        } else if (handLosses[1] != Moons.FINAL_LOSS) {
+            res.fail("hand-written baseline's final loss " + handLosses[1] + " is not " + Moons.FINAL_LOSS);
+        }
+        return res;
+    }
+
+    /** Trains 100 steps from the initial weights; returns {step-0 loss, step-99 loss}. */
+    static double[] train(MoonsScalar model, Samples timing) {
+        return train(model::step, timing);
+    }
+
+    /** As {@link #train(MoonsScalar, Samples)}, for the hand-written baseline. */
+    static double[] trainByHand(MoonsByHand model, Samples timing) {
+        return train(model::step, timing);
+    }
+
+    /** Runs steps 0..99, timing each one if {@code timing} is given. */
+    private static double[] train(IntToDoubleFunction step, Samples timing) {
+        double first = 0;
+        double last = 0;
+        for (int k = 0; k < Moons.STEPS; k++) {
+            long t0 = System.nanoTime();
+            last = step.applyAsDouble(k);
+            if (timing != null) {
+                timing.add(System.nanoTime() - t0);
+            }
+            if (k == 0) {
+                first = last;
+            }
+        }
+        return new double[] {first, last};
+    }
+
+    /** W2: the 1,000,000-deep chain, forward and backward. */
+    static Result w2() {
+        int depth = DeepChain.DEPTH;
+        for (int r = 0; r < 3; r++) {
+            DeepChain.run(depth);
+        }
+        long live0 = Memory.liveHeapBytes();
+        long alloc0 = Memory.allocatedBytes();
+        DeepChain.Ends ends = DeepChain.run(depth);
+        long allocated = Memory.allocatedBytes() - alloc0;
+        long retained = Memory.liveHeapBytes() - live0;
+        double grad = ends.x0().grad();
+        keep(ends.last());
+        ends = null;
+
+        Samples times = new Samples();
+        for (int r = 0; r < 10; r++) {
+            System.gc();
+            long t0 = System.nanoTime();
+            DeepChain.Ends e = DeepChain.run(depth);
+            times.add(System.nanoTime() - t0);
+            if (e.x0().grad() != grad) {
+                return new Result("W2", "").fail("gradient differs between runs");
+            }
+        }
+        long nodes = DeepChain.nodeCount(depth);
+        Result res = new Result("W2", "").timing(times)
+                .check(grad, "dx_1000000/dx0")
+                .put("expected", DeepChain.expectedGradient(depth))
+                .put("pow_1.000001_1e6", Math.pow(DeepChain.FACTOR, depth))
+                .put("nodes", nodes)
+                .approx("peak_heap_mb", allocated / 1e6)
+                .approx("bytes_per_node", (double) allocated / nodes)
+                .approx("retained_mb", retained / 1e6)
+                .approx("retained_bytes_per_node", (double) retained / nodes);
+        double exact = DeepChain.expectedGradient(depth);
+        if (grad != exact) {
+            res.fail("gradient " + grad + " is not the product of the chain's factors, " + exact);
+        } else if (Math.abs(grad - Math.pow(DeepChain.FACTOR, depth)) > 1e-9 * grad) {
+            res.fail("gradient " + grad + " is far from 1.000001^1000000");
+        }
+        return res;
+    }
+
+    /** W3: Σ a_i·b_i over 1,000,000 pairs, forward and backward. */
+    static Result w3() {
+        int pairs = WideSum.PAIRS;
+        long live0 = Memory.liveHeapBytes();
+        long alloc0 = Memory.allocatedBytes();
+        WideSum w = new WideSum(pairs, WideSum.SEED);
+        Value s = w.run();
+        long allocated = Memory.allocatedBytes() - alloc0;
+        long retained = Memory.liveHeapBytes() - live0;
+        keep(s);
+        s = null;
+        for (int r = 0; r < 3; r++) {
+            w.run();
+        }
+        Samples times = new Samples();
+        for (int r = 0; r < 10; r++) {
+            w.clearGrads();
+            System.gc();
+            long t0 = System.nanoTime();
+            w.run();
+            times.add(System.nanoTime() - t0);
+        }
+        double err = w.maxGradientError();
+        long nodes = WideSum.nodeCount(pairs);
+        Result res = new Result("W3", "").timing(times)
+                .check(err, "max |grad - expected|")
+                .put("nodes", nodes)
+                .approx("peak_heap_mb", allocated / 1e6)
+                .approx("bytes_per_node", (double) allocated / nodes)
+                .approx("retained_mb", retained / 1e6)
+                .approx("retained_bytes_per_node", (double) retained / nodes);
+        if (err != 0) {
+            res.fail("a gradient differs from its partner leaf by " + err);
+        }
+        return res;
+    }
+
+    private static volatile Object sink;
+
+    /** Keeps an object reachable up to here, so that a measurement sees it live. */
+    private static void keep(Object o) {
+        sink = o;
+        sink = null;
+    }
+}
