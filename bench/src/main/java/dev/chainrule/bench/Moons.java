@@ -25,6 +25,8 @@ final class Moons {
     /** The loss micrograd prints at step 99 (before its update). */
     static final double FINAL_LOSS = 0.010978370135492717;
     static final int STEPS = 100;
+    /** Weights and biases of the 2-16-16-1 MLP. */
+    static final int PARAMETERS = 337;
 
     private final Map<String, double[]> rows;
 
@@ -84,6 +86,35 @@ final class Moons {
     /** Weights of layer {@code layer} (1, 2 or 3), one row per neuron, row-major. */
     double[] weights(int layer) {
         return rows.get("W" + layer).clone();
+    }
+
+    /** All 337 initial parameters in nn's (and micrograd's) order: each neuron's weights, then its bias 0. */
+    double[] initialParameters() {
+        double[] out = new double[PARAMETERS];
+        int k = 0;
+        int[] fanIn = {2, HIDDEN, HIDDEN};
+        int[] neurons = {HIDDEN, HIDDEN, 1};
+        for (int layer = 1; layer <= 3; layer++) {
+            double[] w = rows.get("W" + layer);
+            for (int n = 0; n < neurons[layer - 1]; n++) {
+                for (int j = 0; j < fanIn[layer - 1]; j++) {
+                    out[k++] = w[n * fanIn[layer - 1] + j];
+                }
+                out[k++] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** Share of scores whose sign matches the label's. */
+    static double accuracy(double[] scores, double[] labels) {
+        int right = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if ((scores[i] > 0) == (labels[i] > 0)) {
+                right++;
+            }
+        }
+        return (double) right / scores.length;
     }
 
     /** The learning rate of step k of micrograd's demo, computed as micrograd computes it. */

@@ -4,9 +4,10 @@ package dev.chainrule.bench;
  * W1 written by hand: plain loops over double arrays computing the same forward and backward as
  * the scalar graph, with no graph at all. It is the yardstick for the graph's overhead.
  *
- * <p>Every sum and every gradient accumulation is done in the order the engine's reverse
- * topological sweep does it (samples from last to first, the regularisation term first), so it
- * reproduces the engine's, and micrograd's, losses to the bit.
+ * <p>Every sum and every gradient accumulation is done in the order micrograd's (and the
+ * engine's) reverse topological sweep does it: the regularisation term first, then the samples
+ * from last to first, each layer's neurons from last to first. So it reproduces micrograd's
+ * losses to the bit.
  */
 final class MoonsByHand {
     private static final int H = Moons.HIDDEN;
@@ -157,13 +158,8 @@ final class MoonsByHand {
         return v > 0 ? v : 0;
     }
 
+    /** Share of samples whose score has the label's sign, at the last forward pass. */
     double accuracy() {
-        int right = 0;
-        for (int i = 0; i < N; i++) {
-            if ((scores[i] > 0) == (y[i] > 0)) {
-                right++;
-            }
-        }
-        return (double) right / N;
+        return Moons.accuracy(scores, y);
     }
 }

@@ -29,14 +29,14 @@ public class ScalarBenchmarks {
     @State(Scope.Thread)
     public static class MoonsState {
         private final Moons moons = Moons.load();
-        MoonsScalar engine;
+        MoonsNn engine;
         MoonsByHand hand;
         int k;
 
         /** Starts from micrograd's initial weights. */
         @Setup(Level.Iteration)
         public void reset() {
-            engine = new MoonsScalar(moons);
+            engine = new MoonsNn(moons);
             hand = new MoonsByHand(moons);
             k = 0;
         }
@@ -62,7 +62,8 @@ public class ScalarBenchmarks {
     }
 
     /**
-     * W1: one step of the moons demo on the scalar engine (zero grads, forward, backward, update).
+     * W1: one step of the moons demo with nn's MLP on the scalar engine (zero grads, forward,
+     * backward, SGD update).
      *
      * @param s the model
      * @return the step's loss

@@ -17,13 +17,13 @@ final class Workloads {
         Moons moons = Moons.load();
         // Warm-up: whole trainings, so every step k sees compiled code.
         for (int r = 0; r < 5; r++) {
-            train(new MoonsScalar(moons), null);
+            train(new MoonsNn(moons), null);
         }
         Samples steps = new Samples();
-        MoonsScalar model = null;
+        MoonsNn model = null;
         double[] losses = null;
         for (int r = 0; r < 5; r++) {
-            model = new MoonsScalar(moons);
+            model = new MoonsNn(moons);
             double[] l = train(model, steps);
             if (losses != null && l[1] != losses[1]) {
                 return new Result("W1", "/step").fail("final loss differs between runs: "
@@ -69,11 +69,11 @@ final class Workloads {
     }
 
     /** Trains 100 steps from the initial weights; returns {step-0 loss, step-99 loss}. */
-    static double[] train(MoonsScalar model, Samples timing) {
+    static double[] train(MoonsNn model, Samples timing) {
         return train(model::step, timing);
     }
 
-    /** As {@link #train(MoonsScalar, Samples)}, for the hand-written baseline. */
+    /** As {@link #train(MoonsNn, Samples)}, for the hand-written baseline. */
     static double[] trainByHand(MoonsByHand model, Samples timing) {
         return train(model::step, timing);
     }
