@@ -1,0 +1,410 @@
+package dev.chainrule.viz;
+
+import dev.chainrule.engine.Graph;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Writes the DOT text of a graph view. The output depends only on the graph and the style:
+ * nodes and edges come in id order, numbers are formatted without the locale, and no hash
+ * order leaks in, so the same graph always gives byte-identical DOT.
+ */
+final class DotWriter {
+    private static final String FONT = "Helvetica";
+
+    private final Graph graph;
+    private final GraphStyle style;
+    private final Theme theme;
+    private final FrameState frame;
+    private final StringBuilder out = new StringBuilder(4096);
+
+    private DotWriter(Graph graph, GraphStyle style, FrameState frame) {
+        this.graph = graph;
+        this.style = style;
+        this.theme = style.theme();
+        this.frame = frame;
+    }
+
+    /** DOT for the graph with the style's highlights. */
+    static String write(Graph graph, GraphStyle style) {
+        return write(graph, style, withStyleHighlights(graph, style, FrameState.all()));
+    }
+
+    /** DOT for one frame: known values, highlights and caption come from {@code frame}. */
+    static String write(Graph graph, GraphStyle style, FrameState frame) {
+        return new DotWriter(graph, style, frame).write();
+    }
+
+    /** Adds the style's highlighted labels, ids and path to a frame, checking they exist. */
+    static FrameState withStyleHighlights(Graph graph, GraphStyle style, FrameState frame) {
+        Set<Integer> nodes = new LinkedHashSet<>(frame.nodes);
+        Set<Long> edges = new LinkedHashSet<>(frame.edges);
+        for (String label : style.highlightLabels()) {
+            List<Integer> ids = idsLabelled(graph, label);
+            if (ids.isEmpty()) {
+                throw new IllegalArgumentException("highlight: no node labelled '" + DotText.shown(label)
+                        + "' in this graph" + labelList(graph));
+            }
+            nodes.addAll(ids);
+        }
+        for (int id : style.highlightIds()) {
+            if (id >= graph.size()) {
+                throw new IllegalArgumentException("highlightIds: no node with id " + id + "; the graph has "
+                        + graph.size() + " nodes, ids 0 to " + (graph.size() - 1));
+            }
+            nodes.add(id);
+        }
+        List<String> path = style.highlightPath();
+        for (int k = 1; k < path.size(); k++) {
+            String from = path.get(k - 1);
+            String to = path.get(k);
+            if (idsLabelled(graph, from).isEmpty()) {
+                throw new IllegalArgumentException("highlightPath: no node labelled '" + DotText.shown(from)
+                        + "' in this graph" + labelList(graph));
+            }
+            boolean linked = false;
+            for (int c : idsLabelled(graph, to)) {
+                for (int in : graph.nodes().get(c).inputIds()) {
+                    if (from.equals(graph.nodes().get(in).label())) {
+                        nodes.add(in);
+                        nodes.add(c);
+                        edges.add(FrameState.edge(in, c));
+                        linked = true;
+                    }
+                }
+            }
+            if (!linked) {
+                throw new IllegalArgumentException("highlightPath: step " + k + ": no node labelled '"
+                        + DotText.shown(to) + "' is made from '" + DotText.shown(from) + "'");
+            }
+        }
+        return new FrameState(frame.valueKnown, frame.gradKnown, nodes, edges, frame.caption);
+    }
+
+    private static List<Integer> idsLabelled(Graph graph, String label) {
+        List<Integer> ids = new ArrayList<>();
+        for (Graph.Entry e : graph.nodes()) {
+            if (label.equals(e.label())) {
+                ids.add(e.id());
+            }
+        }
+        return ids;
+    }
+
+    private static String labelList(Graph graph) {
+        Set<String> labels = new LinkedHashSet<>();
+        for (Graph.Entry e : graph.nodes()) {
+            if (e.label() != null && labels.size() < 20) {
+                labels.add(DotText.shown(e.label()));
+            }
+        }
+        return labels.isEmpty() ? " (it has no labelled nodes)" : " (labels: " + String.join(", ", labels) + ")";
+    }
+
+    private String write() {
+        out.append("digraph chainrule {\n");
+        out.append("  graph [rankdir=").append(q(style.direction().rankdir))
+                .append(", bgcolor=").append(q(theme.background))
+                .append(", pad=\"0.3\", nodesep=\"0.3\", ranksep=\"0.45\"")
+                .append(", fontname=").append(q(FONT)).append(", fontsize=\"16\"")
+                .append(", fontcolor=").append(q(theme.text));
+        String caption = caption();
+        if (!caption.isEmpty()) {
+            out.append(", labelloc=\"t\", labeljust=\"l\", label=<").append(caption).append('>');
+        }
+        out.append("];\n");
+        out.append("  node [fontname=").append(q(FONT)).append(", fontsize=\"12\", fontcolor=")
+                .append(q(theme.text)).append(", color=").append(q(theme.border)).append("];\n");
+        out.append("  edge [fontname=").append(q(FONT)).append(", fontsize=\"10\", fontcolor=")
+                .append(q(theme.text)).append(", color=").append(q(theme.edge))
+                .append(", arrowsize=\"0.7\", penwidth=\"1.2\"];\n");
+        if (theme.valuesOnEdges()) {
+            writeCircuit();
+        } else {
+            writeRecords();
+        }
+        out.append("}\n");
+        return out.toString();
+    }
+
+    private String caption() {
+        StringBuilder s = new StringBuilder();
+        if (style.title() != null) {
+            s.append("<B>").append(DotText.html(style.title())).append("</B><BR ALIGN=\"LEFT\"/>");
+        }
+        for (String line : frame.caption) {
+            s.append(DotText.html(line)).append("<BR ALIGN=\"LEFT\"/>");
+        }
+        return s.toString();
+    }
+
+    // ------------------------------------------------------------ records: label | data | grad
+
+    private void writeRecords() {
+        for (Graph.Entry e : graph.nodes()) {
+            int id = e.id();
+            out.append("  v").append(id).append(" [shape=\"plain\", label=<")
+                    .append(record(e)).append(">];\n");
+            if (e.opName() == null) {
+                continue;
+            }
+            writeOpNode(e);
+            List<Integer> inputs = e.inputIds();
+            for (int k = 0; k < inputs.size(); k++) {
+                int in = inputs.get(k);
+                out.append("  v").append(in).append(" -> o").append(id);
+                List<String> attrs = new ArrayList<>();
+                attrs.add("tailport=" + q(style.direction() == Direction.LEFT_TO_RIGHT ? "e" : "s"));
+                if (style.localDerivatives()) {
+                    attrs.add("label=<" + localDerivativeText(e, k) + ">");
+                }
+                edgeHighlight(attrs, in, id);
+                attrs(attrs);
+            }
+            out.append("  o").append(id).append(" -> v").append(id);
+            List<String> attrs = new ArrayList<>();
+            attrs.add("headport=" + q(style.direction() == Direction.LEFT_TO_RIGHT ? "w" : "n"));
+            if (highlightedOpOut(e)) {
+                attrs.add("color=" + q(theme.highlight));
+                attrs.add("penwidth=\"2.5\"");
+            }
+            attrs(attrs);
+        }
+    }
+
+    private String record(Graph.Entry e) {
+        int id = e.id();
+        boolean hl = frame.highlighted(id);
+        String fill = hl ? theme.highlightFill : switch (e.kind()) {
+            case LEAF -> theme.leafFill;
+            case INTERMEDIATE -> theme.intermediateFill;
+            case OUTPUT -> theme.outputFill;
+        };
+        String border = hl ? "3" : e.kind() == Graph.Kind.OUTPUT ? "2" : "1";
+        StringBuilder s = new StringBuilder();
+        s.append("<TABLE BORDER=\"").append(border).append("\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"5\"")
+                .append(" COLOR=").append(q(hl ? theme.highlight : theme.border))
+                .append(" BGCOLOR=").append(q(fill));
+        if (e.kind() == Graph.Kind.LEAF) {
+            s.append(" STYLE=\"rounded\"");
+        }
+        s.append("><TR><TD><B>").append(DotText.html(e.name())).append("</B>");
+        if (!e.isScalar()) {
+            s.append("<BR/><FONT POINT-SIZE=\"10\">").append(shapeText(e.shape())).append("</FONT>");
+        }
+        s.append("</TD><VR/><TD>");
+        if (frame.valueKnown(id)) {
+            s.append(numbers("data", e.data(), e.shape(), theme.dataText));
+        } else {
+            s.append(unknown("data"));
+        }
+        s.append("</TD>");
+        if (style.showGrads()) {
+            s.append("<VR/><TD>");
+            double[] grad = e.grad();
+            if (!frame.gradKnown(id)) {
+                s.append(unknown("grad"));
+            } else if (grad == null) {
+                s.append("<FONT COLOR=").append(q(theme.unknownText)).append(">no grad</FONT>");
+            } else {
+                s.append(numbers("grad", grad, e.shape(), theme.gradText));
+            }
+            s.append("</TD>");
+        }
+        s.append("</TR></TABLE>");
+        return s.toString();
+    }
+
+    private String unknown(String what) {
+        return "<FONT COLOR=" + q(theme.unknownText) + ">" + what + " ?</FONT>";
+    }
+
+    /** {@code data 3.0000}, or for a tensor its rows (when small) or a summary. */
+    private String numbers(String what, double[] values, int[] shape, String color) {
+        StringBuilder s = new StringBuilder("<FONT COLOR=").append(q(color)).append('>');
+        if (!what.isEmpty()) {
+            s.append(what).append(' ');
+        }
+        if (shape.length == 0) {
+            s.append(DotText.html(DotText.number(values[0], style.precision())));
+        } else if (values.length <= style.maxTensorElements()) {
+            int cols = shape.length == 1 ? values.length : shape[shape.length - 1];
+            cols = Math.max(cols, 1);
+            for (int i = 0; i < values.length; i += cols) {
+                s.append(i == 0 ? "" : "<BR/>").append("&#91;");
+                for (int j = i; j < Math.min(values.length, i + cols); j++) {
+                    s.append(j == i ? "" : ", ").append(DotText.html(DotText.number(values[j], style.precision())));
+                }
+                s.append("&#93;");
+            }
+            if (values.length == 0) {
+                s.append("&#91;&#93;");
+            }
+        } else {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (double v : values) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+            }
+            int p = style.precision();
+            s.append(values.length).append(" values<BR/>mean ")
+                    .append(DotText.html(DotText.number(sum / values.length, p)))
+                    .append("<BR/>min ").append(DotText.html(DotText.number(min, p)))
+                    .append(", max ").append(DotText.html(DotText.number(max, p)));
+        }
+        return s.append("</FONT>").toString();
+    }
+
+    private static String shapeText(int[] shape) {
+        StringBuilder s = new StringBuilder("&#91;");
+        for (int i = 0; i < shape.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return s.append("&#93;").toString();
+    }
+
+    private void writeOpNode(Graph.Entry e) {
+        String symbol = e.opSymbol() == null ? e.opName() : e.opSymbol();
+        boolean hl = frame.highlighted(e.id());
+        out.append("  o").append(e.id()).append(" [");
+        int length = symbol.codePointCount(0, symbol.length());
+        String shape = length <= 2 ? "circle" : length <= 6 ? "ellipse" : "box";
+        out.append("shape=").append(q(shape));
+        if (length <= 2) {
+            out.append(", width=\"0.45\", margin=\"0.02\"");
+        } else {
+            out.append(", margin=\"0.06,0.03\"");
+        }
+        out.append(", style=").append(q(shape.equals("box") ? "rounded,filled" : "filled"))
+                .append(", fillcolor=").append(q(hl ? theme.highlightFill : theme.opFill))
+                .append(", color=").append(q(hl ? theme.highlight : theme.border));
+        if (hl) {
+            out.append(", penwidth=\"2.5\"");
+        }
+        out.append(", fontsize=").append(q(length <= 2 ? "16" : "13")).append(", label=<").append(DotText.html(symbol)).append(">];\n");
+    }
+
+    private String localDerivativeText(Graph.Entry consumer, int k) {
+        Graph.Entry input = graph.nodes().get(consumer.inputIds().get(k));
+        OptionalDouble d = consumer.localDerivative(k);
+        String name = "∂" + consumer.name() + "/∂" + input.name() + " = ";
+        String value;
+        if (!frame.valueKnown(consumer.id())) {
+            value = "?";
+        } else if (d.isPresent()) {
+            value = DotText.number(d.getAsDouble(), style.precision());
+        } else {
+            value = "(tensor)";
+        }
+        return DotText.html(name + value);
+    }
+
+    private boolean highlightedOpOut(Graph.Entry e) {
+        for (int in : e.inputIds()) {
+            if (frame.highlighted(in, e.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void edgeHighlight(List<String> attrs, int in, int consumer) {
+        if (frame.highlighted(in, consumer)) {
+            attrs.add("color=" + q(theme.highlight));
+            attrs.add("penwidth=\"2.5\"");
+        }
+    }
+
+    private void attrs(List<String> attrs) {
+        if (!attrs.isEmpty()) {
+            out.append(" [").append(String.join(", ", attrs)).append(']');
+        }
+        out.append(";\n");
+    }
+
+    // ------------------------------------------------------------ circuit: values on the edges
+
+    private void writeCircuit() {
+        Set<Integer> drawnLeaves = new HashSet<>();
+        for (Graph.Entry e : graph.nodes()) {
+            int id = e.id();
+            if (e.opName() == null) {
+                drawnLeaves.add(id);
+                out.append("  v").append(id).append(" [shape=\"plaintext\", fontsize=\"14\", label=<<B>")
+                        .append(DotText.html(e.name())).append("</B>");
+                if (!e.isScalar()) {
+                    out.append(' ').append(shapeText(e.shape()));
+                }
+                if (e.kind() == Graph.Kind.OUTPUT) {
+                    out.append("<BR/>").append(edgeValues(e, -1, -1));
+                }
+                out.append('>');
+                if (frame.highlighted(id)) {
+                    out.append(", fontcolor=").append(q(theme.highlight));
+                }
+                out.append("];\n");
+                continue;
+            }
+            writeOpNode(e);
+            List<Integer> inputs = e.inputIds();
+            for (int k = 0; k < inputs.size(); k++) {
+                int in = inputs.get(k);
+                Graph.Entry src = graph.nodes().get(in);
+                out.append("  ").append(src.opName() == null ? "v" : "o").append(in).append(" -> o").append(id);
+                List<String> attrs = new ArrayList<>();
+                attrs.add("label=<" + edgeValues(src, id, k) + ">");
+                edgeHighlight(attrs, in, id);
+                attrs(attrs);
+            }
+            if (e.kind() == Graph.Kind.OUTPUT) {
+                out.append("  v").append(id).append(" [shape=\"plaintext\", fontsize=\"14\", label=<<B>")
+                        .append(DotText.html(e.name())).append("</B>>];\n");
+                out.append("  o").append(id).append(" -> v").append(id)
+                        .append(" [label=<").append(edgeValues(e, -1, -1)).append(">];\n");
+            }
+        }
+    }
+
+    /** The value (green, above) and grad (red, below) a node sends along an edge. */
+    private String edgeValues(Graph.Entry e, int consumer, int k) {
+        StringBuilder s = new StringBuilder("<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+        s.append("<TR><TD>");
+        if (e.opName() != null && e.label() != null) {
+            s.append("<FONT COLOR=").append(q(theme.text)).append('>').append(DotText.html(e.label())).append(" </FONT>");
+        }
+        if (frame.valueKnown(e.id())) {
+            s.append(numbers("", e.data(), e.shape(), theme.dataText));
+        } else {
+            s.append("<FONT COLOR=").append(q(theme.unknownText)).append(">?</FONT>");
+        }
+        s.append("</TD></TR>");
+        if (style.showGrads()) {
+            s.append("<TR><TD>");
+            double[] grad = e.grad();
+            if (!frame.gradKnown(e.id())) {
+                s.append("<FONT COLOR=").append(q(theme.unknownText)).append(">?</FONT>");
+            } else if (grad == null) {
+                s.append("<FONT COLOR=").append(q(theme.unknownText)).append(">no grad</FONT>");
+            } else {
+                s.append(numbers("", grad, e.shape(), theme.gradText));
+            }
+            s.append("</TD></TR>");
+        }
+        if (style.localDerivatives() && consumer >= 0) {
+            s.append("<TR><TD><FONT POINT-SIZE=\"9\">")
+                    .append(localDerivativeText(graph.nodes().get(consumer), k)).append("</FONT></TD></TR>");
+        }
+        return s.append("</TABLE>").toString();
+    }
+
+    private static String q(String s) {
+        return DotText.quoted(s);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.chainrule.viz;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.chainrule.engine.Value;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderTest {
+    private static final GraphStyle EMBEDDED = GraphStyle.builder().engine(RenderEngine.EMBEDDED).build();
+
+    /** Runs {@code body} as if no native dot were installed. */
+    private static void withoutNativeDot(Runnable body) {
+        String old = System.getProperty("chainrule.dot");
+        System.setProperty("chainrule.dot", "/nonexistent/chainrule-test/dot");
+        try {
+            body.run();
+        } finally {
+            if (old == null) {
+                System.clearProperty("chainrule.dot");
+            } else {
+                System.setProperty("chainrule.dot", old);
+            }
+        }
+    }
+
+    private static void assertChainRuleTexts(String svg) {
+        Map<String, List<String>> nodes = SvgTexts.byNode(svg);
+        assertEquals(List.of("x", "data -2.0000", "grad -4.0000"), nodes.get("v0"));
+        assertEquals(List.of("y", "data 5.0000", "grad -4.0000"), nodes.get("v1"));
+        assertEquals(List.of("q", "data 3.0000", "grad -4.0000"), nodes.get("v2"));
+        assertEquals(List.of("z", "data -4.0000", "grad 3.0000"), nodes.get("v3"));
+        assertEquals(List.of("f", "data -12.0000", "grad 1.0000"), nodes.get("v4"));
+        assertEquals(List.of("+"), nodes.get("o2"));
+        assertEquals(List.of("×"), nodes.get("o4"));
+    }
+
+    @Test
+    void withNoNativeDotOnThePathAutoUsesTheEmbeddedEngine() {
+        withoutNativeDot(() -> {
+            assertEquals(RenderEngine.EMBEDDED, GraphRenderer.resolveEngine(RenderEngine.AUTO));
+            assertChainRuleTexts(GraphRenderer.svg(Examples.chainRule(), GraphStyle.defaults()));
+        });
+    }
+
+    @Test
+    void theSvgShowsEveryValueAndGrad() {
+        assertChainRuleTexts(GraphRenderer.svg(Examples.chainRule(), EMBEDDED));
+    }
+
+    @Test
+    void thePngDecodesToTheSvgSizeTimesTheScale() throws IOException {
+        GraphStyle style = EMBEDDED.toBuilder().scale(1.5).build();
+        double[] size = SvgConverter.size(GraphRenderer.svg(Examples.chainRule(), style));
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(GraphRenderer.png(Examples.chainRule(), style)));
+        assertEquals((int) Math.ceil(size[0] * 1.5), png.getWidth());
+        assertEquals((int) Math.ceil(size[1] * 1.5), png.getHeight());
+        assertTrue(png.getWidth() > 600 && png.getHeight() > 100, png.getWidth() + "x" + png.getHeight());
+        // The background is the theme's white, and the record of x is filled with its blue.
+        assertEquals(0xffffff, png.getRGB(2, 2) & 0xffffff);
+    }
+
+    @Test
+    void withoutNativeDotThePdfIsDrawnInJava() throws IOException {
+        double[] size = SvgConverter.size(GraphRenderer.svg(Examples.chainRule(), EMBEDDED));
+        byte[] pdf = GraphRenderer.pdf(Examples.chainRule(), EMBEDDED);
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertEquals(1, doc.getNumberOfPages());
+            assertEquals(size[0], doc.getPage(0).getMediaBox().getWidth(), 0.5);
+            assertEquals(size[1], doc.getPage(0).getMediaBox().getHeight(), 0.5);
+        }
+    }
+
+    @Test
+    void theNativeDotGivesTheSameTextsAndMakesPdf() throws IOException {
+        assumeTrue(GraphRenderer.nativeDotAvailable(), "native dot is not installed");
+        GraphStyle style = GraphStyle.builder().engine(RenderEngine.NATIVE).build();
+        assertChainRuleTexts(GraphRenderer.svg(Examples.chainRule(), style));
+        byte[] pdf = GraphRenderer.pdf(Examples.chainRule(), style);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertEquals(1, doc.getNumberOfPages());
+        }
+    }
+
+    @Test
+    void askingForNativeDotWhenThereIsNoneSaysHowToInstallIt() {
+        withoutNativeDot(() -> {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> GraphRenderer.svg(
+                    Examples.chainRule(), GraphStyle.builder().engine(RenderEngine.NATIVE).build()));
+            assertTrue(e.getMessage().contains("install Graphviz"), e.getMessage());
+            assertTrue(e.getMessage().contains("graphviz"), e.getMessage());
+        });
+    }
+
+    @Test
+    void graphsAboveTheNodeLimitAreRefusedWithTheCountAndHowToRaiseIt() {
+        Value v = Value.of(1, "a");
+        for (int i = 0; i < 15; i++) {
+            v = v.mul(1.01);
+        }
+        Value big = v;
+        GraphStyle style = EMBEDDED.toBuilder().maxNodes(20).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GraphRenderer.svg(big, style));
+        assertTrue(e.getMessage().startsWith("the graph has 31 nodes, more than the rendering limit of 20;"), e.getMessage());
+        assertTrue(e.getMessage().contains("maxNodes(31)"), e.getMessage());
+        assertTrue(GraphRenderer.dot(big, style).startsWith("digraph"), "DOT has no limit");
+    }
+
+    @Test
+    void renderPicksTheFormatFromTheFileNameAndCreatesFolders(@TempDir Path dir) throws IOException {
+        Value f = Examples.chainRule();
+        Path dot = GraphRenderer.render(f, EMBEDDED, dir.resolve("a/b/f.dot"));
+        assertEquals(GraphRenderer.dot(f), Files.readString(dot));
+        Path svg = GraphRenderer.render(f, EMBEDDED, dir.resolve("f.svg"));
+        assertTrue(Files.readString(svg).contains("<svg"));
+        Path png = GraphRenderer.render(f, EMBEDDED, dir.resolve("f.PNG"));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(Files.readAllBytes(png), 4));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GraphRenderer.render(f, EMBEDDED, dir.resolve("f.jpg")));
+        assertTrue(e.getMessage().contains("unknown extension 'jpg'"), e.getMessage());
+    }
+}
