@@ -369,10 +369,20 @@ public final class Value implements Node {
             throw new IllegalArgumentException("sum: no values to add");
         }
         Value[] in = values.toArray(new Value[0]);
-        double s = 0;
         for (int i = 0; i < in.length; i++) {
-            Objects.requireNonNull(in[i], "sum: value " + i + " is null");
-            s += in[i].data;
+            if (in[i] == null) {
+                // Not requireNonNull(x, message): that would build the message for every element.
+                throw new NullPointerException("sum: value " + i + " is null");
+            }
+        }
+        return sumOf(in);
+    }
+
+    /** One Σ node over {@code in} (owned by the node, non-empty, no nulls), added left to right. */
+    private static Value sumOf(Value[] in) {
+        double s = 0;
+        for (Value v : in) {
+            s += v.data;
         }
         return make(Ops.SUM, s, in);
     }
@@ -391,11 +401,15 @@ public final class Value implements Node {
         if (a.size() != b.size()) {
             throw new IllegalArgumentException("dot: lengths " + a.size() + " and " + b.size() + " differ");
         }
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException("dot: no values to multiply");
+        }
         Value[] products = new Value[a.size()];
         for (int i = 0; i < products.length; i++) {
             products[i] = a.get(i).mul(b.get(i));
         }
-        return sum(List.of(products));
+        // The products array becomes the Σ node's inputs as it is: no copies of a million refs.
+        return sumOf(products);
     }
 
     // ---------------------------------------------------------------- backward
