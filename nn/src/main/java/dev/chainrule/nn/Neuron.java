@@ -80,6 +80,23 @@ public final class Neuron implements Module {
         return new Neuron(weights, bias, activation);
     }
 
+    /**
+     * A neuron with a bias whose weights and bias all start at 0 (the classic start of the
+     * perceptron and of logistic regression).
+     *
+     * @throws IllegalArgumentException if {@code nin < 1}
+     */
+    public static Neuron zeros(int nin, Activation activation) {
+        if (nin < 1) {
+            throw new IllegalArgumentException("Neuron: nin must be at least 1, got " + nin);
+        }
+        List<Value> ws = new ArrayList<>(nin);
+        for (int i = 0; i < nin; i++) {
+            ws.add(Value.of(0.0, "w" + (i + 1)));
+        }
+        return new Neuron(ws, Value.of(0.0, "b"), activation);
+    }
+
     static List<Value> initialWeights(int nin, Random rng, String prefix) {
         if (nin < 1) {
             throw new IllegalArgumentException("Neuron: nin must be at least 1, got " + nin);

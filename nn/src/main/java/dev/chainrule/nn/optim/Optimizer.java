@@ -25,4 +25,7 @@ public interface Optimizer {
 
     /** The learning rate the next {@link #step()} will use. */
     double learningRate();
+
+    /** The L2 norm of all the parameters' current gradients, √(Σ g²). */
+    double gradNorm();
 }

@@ -51,6 +51,18 @@ abstract class ScheduledOptimizer implements Optimizer {
     }
 
     @Override
+    public final double gradNorm() {
+        double sum = 0;
+        for (ParamSet.Slot slot : params.slots()) {
+            for (int i = 0; i < slot.size(); i++) {
+                double g = slot.grad(i);
+                sum += g * g;
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    @Override
     public final double learningRate() {
         return schedule.at(steps);
     }

@@ -1,0 +1,260 @@
+package dev.chainrule.nn.io;
+
+import dev.chainrule.engine.Value;
+import dev.chainrule.nn.Module;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Saves a model's parameters (names, shapes, values) as JSON, and loads them back.
+ *
+ * <pre>{@code
+ * ParameterFile.save(model, Path.of("model.json"));
+ * ParameterFile.load(model, Path.of("model.json"));  // same names and shapes, or an error
+ * }</pre>
+ *
+ * <p>The file looks like
+ * <pre>
+ * {"format": "chainrule-parameters", "version": 1, "parameters": [
+ *   {"name": "w1", "shape": [], "values": [0.15]},
+ *   ...
+ * ]}
+ * </pre>
+ * Values are written in Java's round-trip form, so loading restores every bit. Saving writes a
+ * temporary file in the same folder and then moves it over the target, so a crash never leaves a
+ * half-written file. Loading reads and checks the whole file first (JSON syntax, names, shapes,
+ * value counts) and changes the model only if everything matches, so it never half-loads.
+ */
+public final class ParameterFile {
+    static final String FORMAT = "chainrule-parameters";
+    static final int VERSION = 1;
+
+    private ParameterFile() {
+    }
+
+    /** One named parameter: its shape and its values, row-major. */
+    record Entry(String name, int[] shape, double[] values) {
+    }
+
+    /** A parameter of the model being loaded: its expected name and shape, and how to set it. */
+    interface Target {
+        String name();
+
+        int[] shape();
+
+        void set(double[] values);
+    }
+
+    /**
+     * Saves the named parameters of {@code model} to {@code file}, atomically.
+     *
+     * @throws IllegalStateException if a parameter is not finite (JSON cannot hold it) or unnamed
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static void save(Module model, Path file) {
+        List<Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, Value> e : model.namedParameters().entrySet()) {
+            entries.add(new Entry(e.getKey(), new int[0], new double[] {e.getValue().data()}));
+        }
+        write(entries, file);
+    }
+
+    /**
+     * Loads {@code file} into {@code model}. The file must hold exactly the model's parameters,
+     * in the model's order, with the same shapes.
+     *
+     * @throws IllegalArgumentException if the file is not valid JSON, is truncated, is not a
+     *     parameter file, or does not match the model; the message names the first mismatch.
+     *     The model is then unchanged.
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static void load(Module model, Path file) {
+        List<Target> targets = new ArrayList<>();
+        for (Map.Entry<String, Value> e : model.namedParameters().entrySet()) {
+            Value v = e.getValue();
+            targets.add(new Target() {
+                @Override
+                public String name() {
+                    return e.getKey();
+                }
+
+                @Override
+                public int[] shape() {
+                    return new int[0];
+                }
+
+                @Override
+                public void set(double[] values) {
+                    v.setData(values[0]);
+                }
+            });
+        }
+        load(targets, file);
+    }
+
+    static void write(List<Entry> entries, Path file) {
+        Objects.requireNonNull(file, "file");
+        StringBuilder json = new StringBuilder();
+        json.append("{\"format\": \"").append(FORMAT).append("\", \"version\": ").append(VERSION)
+                .append(", \"parameters\": [\n");
+        for (int k = 0; k < entries.size(); k++) {
+            Entry e = entries.get(k);
+            json.append("  {\"name\": ");
+            Json.quote(json, e.name());
+            json.append(", \"shape\": ").append(Arrays.toString(e.shape())).append(", \"values\": [");
+            for (int i = 0; i < e.values().length; i++) {
+                double x = e.values()[i];
+                if (!Double.isFinite(x)) {
+                    throw new IllegalStateException("save: parameter '" + e.name() + "' holds " + x
+                            + " at index " + i + "; JSON cannot store it");
+                }
+                json.append(i == 0 ? "" : ", ").append(x);
+            }
+            json.append("]}").append(k + 1 < entries.size() ? ",\n" : "\n");
+        }
+        json.append("]}\n");
+        writeAtomically(json.toString(), file);
+    }
+
+    private static void writeAtomically(String text, Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(StandardCharsets.UTF_8.encode(text));
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("save: cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // The write already failed; that error is the one to report.
+                }
+            }
+        }
+    }
+
+    static void load(List<Target> targets, Path file) {
+        Objects.requireNonNull(file, "file");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("load: cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String source = file.getFileName().toString();
+        List<Entry> entries = read(text, source);
+        match(targets, entries, source);
+        for (int i = 0; i < targets.size(); i++) {
+            targets.get(i).set(entries.get(i).values());
+        }
+    }
+
+    static List<Entry> read(String text, String source) {
+        Object root = Json.parse(text, source);
+        if (!(root instanceof Map<?, ?> top)) {
+            throw new IllegalArgumentException(source + ": not a parameter file: the top level is not a JSON object");
+        }
+        if (!FORMAT.equals(top.get("format"))) {
+            throw new IllegalArgumentException(source + ": not a parameter file: \"format\" is "
+                    + top.get("format") + ", expected \"" + FORMAT + "\"");
+        }
+        if (!Double.valueOf(VERSION).equals(top.get("version"))) {
+            throw new IllegalArgumentException(source + ": unsupported version " + top.get("version")
+                    + "; this build reads version " + VERSION);
+        }
+        if (!(top.get("parameters") instanceof List<?> list)) {
+            throw new IllegalArgumentException(source + ": \"parameters\" is missing or not an array");
+        }
+        List<Entry> out = new ArrayList<>(list.size());
+        for (int k = 0; k < list.size(); k++) {
+            out.add(entry(list.get(k), k, source));
+        }
+        return out;
+    }
+
+    private static Entry entry(Object o, int k, String source) {
+        String where = source + ": parameter " + k;
+        if (!(o instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException(where + " is not a JSON object");
+        }
+        if (!(m.get("name") instanceof String name)) {
+            throw new IllegalArgumentException(where + " has no \"name\" string");
+        }
+        where = source + ": parameter " + k + " ('" + name + "')";
+        if (!(m.get("shape") instanceof List<?> shapeList)) {
+            throw new IllegalArgumentException(where + " has no \"shape\" array");
+        }
+        int[] shape = new int[shapeList.size()];
+        long count = 1;
+        for (int d = 0; d < shape.length; d++) {
+            if (!(shapeList.get(d) instanceof Double x) || x != Math.rint(x) || x < 0 || x > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(where + ": shape entry " + d + " is not a size: " + shapeList.get(d));
+            }
+            shape[d] = x.intValue();
+            count *= shape[d];
+        }
+        if (!(m.get("values") instanceof List<?> valueList)) {
+            throw new IllegalArgumentException(where + " has no \"values\" array");
+        }
+        if (valueList.size() != count) {
+            throw new IllegalArgumentException(where + ": shape " + Arrays.toString(shape) + " needs " + count
+                    + " values, the file has " + valueList.size());
+        }
+        double[] values = new double[valueList.size()];
+        for (int i = 0; i < values.length; i++) {
+            if (!(valueList.get(i) instanceof Double x) || !Double.isFinite(x)) {
+                throw new IllegalArgumentException(where + ": value " + i + " is not a finite number: " + valueList.get(i));
+            }
+            values[i] = (Double) valueList.get(i);
+        }
+        return new Entry(name, shape, values);
+    }
+
+    private static void match(List<Target> targets, List<Entry> entries, String source) {
+        int n = Math.min(targets.size(), entries.size());
+        for (int i = 0; i < n; i++) {
+            Target t = targets.get(i);
+            Entry e = entries.get(i);
+            if (!t.name().equals(e.name())) {
+                throw new IllegalArgumentException(source + ": parameter " + i + " is '" + e.name()
+                        + "' in the file but '" + t.name() + "' in the model");
+            }
+            if (!Arrays.equals(t.shape(), e.shape())) {
+                throw new IllegalArgumentException(source + ": parameter '" + t.name() + "' has shape "
+                        + Arrays.toString(e.shape()) + " in the file but " + Arrays.toString(t.shape()) + " in the model");
+            }
+        }
+        if (entries.size() < targets.size()) {
+            throw new IllegalArgumentException(source + ": the file has " + entries.size() + " parameters, the model "
+                    + targets.size() + "; the first missing is '" + targets.get(n).name() + "'");
+        }
+        if (entries.size() > targets.size()) {
+            throw new IllegalArgumentException(source + ": the file has " + entries.size() + " parameters, the model "
+                    + targets.size() + "; the first extra is '" + entries.get(n).name() + "'");
+        }
+    }
+}

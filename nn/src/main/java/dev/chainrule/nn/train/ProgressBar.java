@@ -1,0 +1,42 @@
+package dev.chainrule.nn.train;
+
+import java.io.PrintStream;
+
+/** A one-line text progress bar for a terminal, redrawn in place with a carriage return. */
+final class ProgressBar implements AutoCloseable {
+    private static final int WIDTH = 30;
+    private final PrintStream out;
+    private final int total;
+    private final long start = System.nanoTime();
+
+    ProgressBar(PrintStream out, int total) {
+        this.out = out;
+        this.total = total;
+    }
+
+    /** Whether a person is watching: a console is attached and this is not a CI run. */
+    static boolean terminalAttached() {
+        return System.console() != null && System.getenv("CI") == null;
+    }
+
+    void update(int done, String status) {
+        out.print("\r" + line(done, total, (System.nanoTime() - start) / 1e9, status));
+        out.flush();
+    }
+
+    static String line(int done, int total, double seconds, String status) {
+        int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
+        StringBuilder s = new StringBuilder("training [");
+        for (int i = 0; i < WIDTH; i++) {
+            s.append(i < filled ? '=' : i == filled ? '>' : ' ');
+        }
+        return s.append("] ").append(done).append('/').append(total)
+                .append(String.format(" %.1fs ", seconds)).append(status).toString();
+    }
+
+    @Override
+    public void close() {
+        out.println();
+        out.flush();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.chainrule.nn.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.StringReader;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** CSV loading, encoding, standardisation, splitting, batching and metrics on real files. */
+class DataTest {
+
+    static Path resource(String name) {
+        try {
+            return Path.of(DataTest.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void readsAdmissionsByColumnName() {
+        DataTable t = Csv.read(resource("binary.csv"));
+        assertEquals(List.of("admit", "gre", "gpa", "rank"), t.columns());
+        assertEquals(400, t.rowCount());
+        assertEquals(127, Arrays.stream(t.column("admit")).sum(), 0.0);
+        assertEquals(587.7, Arrays.stream(t.column("gre")).average().orElseThrow(), 1e-9);
+        assertEquals(3.3899, Arrays.stream(t.column("gpa")).average().orElseThrow(), 1e-9);
+    }
+
+    @Test
+    void oneHotAndDummyEncodeRank() {
+        DataTable t = Csv.read(resource("binary.csv"));
+        DataTable oneHot = t.oneHot("rank");
+        assertEquals(List.of("admit", "gre", "gpa", "rank_1", "rank_2", "rank_3", "rank_4"), oneHot.columns());
+        double[] counts = new double[4];
+        for (int k = 0; k < 4; k++) {
+            counts[k] = Arrays.stream(oneHot.column("rank_" + (k + 1))).sum();
+        }
+        assertArrayEquals(new double[] {61, 151, 121, 67}, counts, 0.0);
+        assertEquals(List.of("admit", "gre", "gpa", "rank_2", "rank_3", "rank_4"), t.dummy("rank").columns());
+        Dataset d = oneHot.toDataset("admit");
+        assertEquals(6, d.featureCount());
+        assertEquals(List.of("gre", "gpa", "rank_1", "rank_2", "rank_3", "rank_4"), d.featureNames());
+    }
+
+    @Test
+    void sklearnFilesHaveACountsLineOrNoHeader() {
+        DataTable cancer = Csv.read(resource("breast_cancer.csv"), Csv.Header.SKIP_FIRST_LINE);
+        assertEquals(569, cancer.rowCount());
+        assertEquals(31, cancer.columns().size());
+        assertEquals(357, Arrays.stream(cancer.column("c31")).sum(), 0.0, "357 benign (label 1)");
+        DataTable digits = Csv.read(resource("digits.csv"), Csv.Header.NONE);
+        assertEquals(1797, digits.rowCount());
+        assertEquals(65, digits.columns().size());
+        DataTable named = Csv.read(new StringReader("1,2\n3,4\n"), "inline", Csv.Header.NONE, "a", "b");
+        assertArrayEquals(new double[] {2, 4}, named.column("b"), 0.0);
+    }
+
+    @Test
+    void badInputIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Csv.read(new StringReader("a,b\n1,2\n3\n"), "x.csv", Csv.Header.FIRST_LINE));
+        assertEquals("x.csv:3: expected 2 fields, found 1", e.getMessage());
+        DataTable t = Csv.read(new StringReader("a,b\n1,NA\n"), "x.csv", Csv.Header.FIRST_LINE);
+        e = assertThrows(IllegalArgumentException.class, () -> t.column("b"));
+        assertEquals("x.csv: data row 1, column 'b': 'NA' is not a number", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> t.column("c"));
+        assertEquals("x.csv: no column 'c'; the columns are [a, b]", e.getMessage());
+    }
+
+    @Test
+    void standardizerFitsOnTrainAndAppliesToTest() {
+        double[][] train = {{1, 10}, {3, 10}};
+        Standardizer z = Standardizer.fit(train);
+        assertArrayEquals(new double[] {2, 10}, z.means(), 0.0);
+        assertArrayEquals(new double[] {1, 0}, z.stds(), 0.0);
+        assertArrayEquals(new double[] {-1, 0}, z.transform(train)[0], 0.0);
+        assertArrayEquals(new double[] {3, 5}, z.transform(new double[][] {{5, 15}})[0], 0.0,
+                "test data uses train's mean and std; a constant column is only centred");
+    }
+
+    @Test
+    void seededSplitAndShuffledBatches() {
+        double[][] x = new double[10][1];
+        double[] y = new double[10];
+        for (int i = 0; i < 10; i++) {
+            x[i][0] = i;
+            y[i] = i;
+        }
+        Dataset d = new Dataset(x, y);
+        Dataset.Split a = d.split(0.3, 42);
+        Dataset.Split b = d.split(0.3, 42);
+        assertEquals(3, a.test().size());
+        assertEquals(7, a.train().size());
+        assertArrayEquals(a.test().labels(), b.test().labels(), 0.0, "same seed, same split");
+        assertNotEquals(Arrays.toString(a.test().labels()), Arrays.toString(d.split(0.3, 43).test().labels()));
+        Set<Double> seen = new HashSet<>();
+        for (double v : a.train().labels()) {
+            seen.add(v);
+        }
+        for (double v : a.test().labels()) {
+            seen.add(v);
+        }
+        assertEquals(10, seen.size(), "train and test partition the examples");
+        List<Dataset> batches = d.batches(4, new Random(1));
+        assertEquals(List.of(4, 4, 2), batches.stream().map(Dataset::size).toList());
+        double sum = batches.stream().flatMapToDouble(bt -> Arrays.stream(bt.labels())).sum();
+        assertEquals(45, sum, 0.0);
+        assertNotEquals(List.of(0.0, 1.0, 2.0, 3.0), Arrays.stream(batches.get(0).labels()).boxed().toList());
+    }
+
+    @Test
+    void confusionMatrixPrecisionRecall() {
+        int[] actual = {1, 1, 1, 0, 0, 0, 0, 1};
+        int[] predicted = {1, 1, 0, 0, 0, 1, 0, 1};
+        ConfusionMatrix cm = ConfusionMatrix.of(actual, predicted, 2);
+        assertEquals(3, cm.count(1, 1));
+        assertEquals(1, cm.count(1, 0));
+        assertEquals(1, cm.count(0, 1));
+        assertEquals(0.75, cm.accuracy(), 0.0);
+        assertEquals(0.75, Metrics.precision(actual, predicted), 0.0);
+        assertEquals(0.75, Metrics.recall(actual, predicted), 0.0);
+        assertEquals(2.0 / 3, ConfusionMatrix.of(new int[] {0, 1, 1}, new int[] {0, 1, 0}, 2).accuracy(), 1e-15);
+        assertEquals(0.0, ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 0}, 2).precision(1), 0.0);
+    }
+}
