@@ -55,6 +55,68 @@ public final class Grad {
     }
 
     /**
+     * ∂(Σ output)/∂wrt_i for each i, each as a tensor graph of wrt_i's shape, so that it can be
+     * differentiated again (for a one-element output this is the plain gradient). A tensor the
+     * output does not depend on gets zeros. Grads stored in the tensors are left untouched.
+     *
+     * <p>Supported ops: every elementwise op, matmul, sum, mean, max, logsumexp, softmax,
+     * logSoftmax, reshape, transpose, permute, expand, slice and concat. The derivative of an
+     * elementwise op other than add, sub, mul and div is a node that evaluates the scalar op's
+     * graph-form derivative per element (exact, but slower than the first-order ops).
+     *
+     * @throws UnsupportedOperationException naming the op if a path from an input to the
+     *     output passes an op without a graph-building rule (indexSelect, gather)
+     */
+    public static Tensor[] of(Tensor output, Tensor... wrt) {
+        Objects.requireNonNull(output, "output");
+        Tensor[] order = Topo.order(output);
+        // Only nodes that depend on some wrt need a gradient; skipping the rest also avoids
+        // asking ops without graph rules (gather on labels, say) for one they need not give.
+        Map<Tensor, Boolean> relevant = new IdentityHashMap<>();
+        for (Tensor w : wrt) {
+            relevant.put(Objects.requireNonNull(w, "wrt"), Boolean.TRUE);
+        }
+        for (Tensor t : order) {
+            for (Tensor in : t.inputs) {
+                if (relevant.containsKey(in)) {
+                    relevant.put(t, Boolean.TRUE);
+                    break;
+                }
+            }
+        }
+        Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        grads.put(output, Tensor.ones(output.shape));
+        for (int k = order.length - 1; k >= 0; k--) {
+            Tensor t = order[k];
+            Tensor up = grads.get(t);
+            if (up == null || t.op == null || !dependsOnWrt(t, relevant)) {
+                continue;
+            }
+            Tensor[] gs = t.op.gradGraph(t, up);
+            for (int i = 0; i < gs.length; i++) {
+                if (gs[i] != null && relevant.containsKey(t.inputs[i])) {
+                    grads.merge(t.inputs[i], gs[i], Tensor::add);
+                }
+            }
+        }
+        Tensor[] out = new Tensor[wrt.length];
+        for (int i = 0; i < wrt.length; i++) {
+            Tensor g = grads.get(wrt[i]);
+            out[i] = g == null ? Tensor.zeros(wrt[i].shape) : g;
+        }
+        return out;
+    }
+
+    private static boolean dependsOnWrt(Tensor t, Map<Tensor, Boolean> relevant) {
+        for (Tensor in : t.inputs) {
+            if (relevant.containsKey(in)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The gradient of {@code f} at {@code x}, as numbers.
      *
      * @param f a function of n scalar inputs

@@ -22,7 +22,7 @@ import java.util.OptionalDouble;
  * <p>A graph is not thread-safe: do not run {@link #backward()} on graphs that share nodes from
  * two threads at once.
  */
-public final class Value implements Node {
+public final class Value extends GraphNode implements Node {
     static final Value[] NO_INPUTS = {};
 
     double data;
@@ -30,8 +30,6 @@ public final class Value implements Node {
     final Op op;
     final Value[] parents;
     private String label;
-    /** The last graph walk that visited this node; see {@link Topo}. */
-    int mark;
 
     Value(double data, Op op, Value[] parents) {
         this.data = data;
@@ -455,6 +453,11 @@ public final class Value implements Node {
     }
 
     // ---------------------------------------------------------------- Node
+
+    @Override
+    GraphNode[] inputArray() {
+        return parents;
+    }
 
     @Override
     public String opName() {

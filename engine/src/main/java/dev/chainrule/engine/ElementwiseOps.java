@@ -1,0 +1,373 @@
+package dev.chainrule.engine;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.Function;
+
+/**
+ * Elementwise tensor ops. They are driven by the scalar ops of {@link Ops} (or any user
+ * {@link UnaryOp}/{@link BinaryOp}): the forward calls {@code apply}, the backward calls the
+ * numeric {@code derivative}, so each formula exists once, in the scalar op.
+ *
+ * <p>Higher-order gradients: add, sub, mul and div have their gradient graphs written with
+ * tensor ops; every other op's derivative becomes a {@link Lifted} node that evaluates the
+ * scalar op's graph-form derivative per element (slower, and only made by {@link Grad}).
+ */
+final class ElementwiseOps {
+    private ElementwiseOps() {
+    }
+
+    /** a − b; Value has no such op (it records a + neg(b)), tensors do, to save a node. */
+    static final BinaryOp SUB = new BinaryOp("sub", "−") {
+        public double apply(double a, double b) { return a - b; }
+        public double derivativeA(double a, double b, double y) { return 1; }
+        public double derivativeB(double a, double b, double y) { return -1; }
+        public Value derivativeA(Value a, Value b, Value y) { return Ops.one(); }
+        public Value derivativeB(Value a, Value b, Value y) { return Ops.constant(-1); }
+    };
+
+    private static final int GENERIC = 0;
+    private static final int ADD = 1;
+    private static final int SUBTRACT = 2;
+    private static final int MUL = 3;
+
+    private static int kind(BinaryOp f) {
+        return f == Ops.ADD ? ADD : f == SUB ? SUBTRACT : f == Ops.MUL ? MUL : GENERIC;
+    }
+
+    // ---------------------------------------------------------------- unary
+
+    static Tensor unary(UnaryOp f, Tensor x) {
+        double[] xd = x.data;
+        double[] y = new double[xd.length];
+        for (int i = 0; i < xd.length; i++) {
+            y[i] = f.apply(xd[i]);
+        }
+        return Tensor.make(new Unary(f), y, x.shape, x);
+    }
+
+    /** y = f(x) elementwise. */
+    static final class Unary extends TensorOp {
+        private final UnaryOp f;
+
+        Unary(UnaryOp f) {
+            super(f.name(), f.symbol());
+            this.f = f;
+        }
+
+        @Override
+        void backward(Tensor out) {
+            Tensor x = out.inputs[0];
+            if (!x.requiresGrad) {
+                return;
+            }
+            double[] gx = x.gradBuffer();
+            double[] g = out.grad;
+            double[] xd = x.data;
+            double[] y = out.data;
+            for (int i = 0; i < g.length; i++) {
+                gx[i] += g[i] * f.derivative(xd[i], y[i]);
+            }
+        }
+
+        @Override
+        Tensor[] gradGraph(Tensor out, Tensor g) {
+            Tensor x = out.inputs[0];
+            Tensor d = Lifted.apply(f.name() + "'", v -> f.derivative(v[0], v[0].apply(f)),
+                    (a, unused) -> f.derivative(a, f.apply(a)), x);
+            return new Tensor[] {g.mul(d)};
+        }
+    }
+
+    // ---------------------------------------------------------------- binary
+
+    static Tensor binary(BinaryOp f, Tensor a, Tensor b) {
+        Objects.requireNonNull(b, () -> f.name() + ": other operand is null");
+        int[] shape = Shapes.broadcast(f.name(), a.shape, b.shape);
+        double[] y = new double[Shapes.size(f.name(), shape)];
+        double[] ad = a.data;
+        double[] bd = b.data;
+        int kind = kind(f);
+        Strided.forEachRow(shape, strides(shape, a, b), (off, st, len) -> {
+            int o = off[0];
+            int i = off[1];
+            int j = off[2];
+            int si = st[1];
+            int sj = st[2];
+            switch (kind) {
+                case ADD:
+                    for (int k = 0; k < len; k++) {
+                        y[o + k] = ad[i + k * si] + bd[j + k * sj];
+                    }
+                    break;
+                case SUBTRACT:
+                    for (int k = 0; k < len; k++) {
+                        y[o + k] = ad[i + k * si] - bd[j + k * sj];
+                    }
+                    break;
+                case MUL:
+                    for (int k = 0; k < len; k++) {
+                        y[o + k] = ad[i + k * si] * bd[j + k * sj];
+                    }
+                    break;
+                default:
+                    for (int k = 0; k < len; k++) {
+                        y[o + k] = f.apply(ad[i + k * si], bd[j + k * sj]);
+                    }
+            }
+        });
+        return Tensor.make(new Binary(f), y, shape, a, b);
+    }
+
+    private static int[][] strides(int[] shape, Tensor a, Tensor b) {
+        return new int[][] {Shapes.strides(shape), Shapes.broadcastStrides(a.shape, shape),
+            Shapes.broadcastStrides(b.shape, shape)};
+    }
+
+    /** y = f(a, b) elementwise with broadcasting. */
+    static final class Binary extends TensorOp {
+        private final BinaryOp f;
+
+        Binary(BinaryOp f) {
+            super(f.name(), f.symbol());
+            this.f = f;
+        }
+
+        @Override
+        void backward(Tensor out) {
+            Tensor a = out.inputs[0];
+            Tensor b = out.inputs[1];
+            double[] g = out.grad;
+            double[] y = out.data;
+            double[] ad = a.data;
+            double[] bd = b.data;
+            int[][] strides = strides(out.shape, a, b);
+            int kind = kind(f);
+            if (a.requiresGrad) {
+                double[] ga = a.gradBuffer();
+                Strided.forEachRow(out.shape, strides, (off, st, len) -> {
+                    int o = off[0];
+                    int i = off[1];
+                    int j = off[2];
+                    int si = st[1];
+                    int sj = st[2];
+                    if (kind == ADD || kind == SUBTRACT) {
+                        for (int k = 0; k < len; k++) {
+                            ga[i + k * si] += g[o + k];
+                        }
+                    } else if (kind == MUL) {
+                        for (int k = 0; k < len; k++) {
+                            ga[i + k * si] += g[o + k] * bd[j + k * sj];
+                        }
+                    } else {
+                        for (int k = 0; k < len; k++) {
+                            ga[i + k * si] += g[o + k] * f.derivativeA(ad[i + k * si], bd[j + k * sj], y[o + k]);
+                        }
+                    }
+                });
+            }
+            if (b.requiresGrad) {
+                double[] gb = b.gradBuffer();
+                Strided.forEachRow(out.shape, strides, (off, st, len) -> {
+                    int o = off[0];
+                    int i = off[1];
+                    int j = off[2];
+                    int si = st[1];
+                    int sj = st[2];
+                    if (kind == ADD) {
+                        for (int k = 0; k < len; k++) {
+                            gb[j + k * sj] += g[o + k];
+                        }
+                    } else if (kind == SUBTRACT) {
+                        for (int k = 0; k < len; k++) {
+                            gb[j + k * sj] -= g[o + k];
+                        }
+                    } else if (kind == MUL) {
+                        for (int k = 0; k < len; k++) {
+                            gb[j + k * sj] += g[o + k] * ad[i + k * si];
+                        }
+                    } else {
+                        for (int k = 0; k < len; k++) {
+                            gb[j + k * sj] += g[o + k] * f.derivativeB(ad[i + k * si], bd[j + k * sj], y[o + k]);
+                        }
+                    }
+                });
+            }
+        }
+
+        @Override
+        Tensor[] gradGraph(Tensor out, Tensor g) {
+            Tensor a = out.inputs[0];
+            Tensor b = out.inputs[1];
+            Tensor ga;
+            Tensor gb;
+            if (f == Ops.ADD) {
+                ga = g;
+                gb = g;
+            } else if (f == SUB) {
+                ga = g;
+                gb = g.neg();
+            } else if (f == Ops.MUL) {
+                ga = g.mul(b);
+                gb = g.mul(a);
+            } else if (f == Ops.DIV) {
+                ga = g.div(b);
+                gb = g.mul(out).div(b).neg();
+            } else {
+                ga = g.mul(Lifted.apply(f.name() + "'a", v -> f.derivativeA(v[0], v[1], Value.apply(f, v)),
+                        (x, z) -> f.derivativeA(x, z, f.apply(x, z)), a, b));
+                gb = g.mul(Lifted.apply(f.name() + "'b", v -> f.derivativeB(v[0], v[1], Value.apply(f, v)),
+                        (x, z) -> f.derivativeB(x, z, f.apply(x, z)), a, b));
+            }
+            return new Tensor[] {ReductionOps.sumTo(ga, a.shape), ReductionOps.sumTo(gb, b.shape)};
+        }
+    }
+
+    // ---------------------------------------------------------------- lifted scalar functions
+
+    /**
+     * An elementwise function of one or two broadcast tensors, given as a function of scalar
+     * Values. It exists for higher-order gradients: it is how the derivative of an arbitrary
+     * scalar op appears in a tensor graph. Its forward uses the numeric form when there is one;
+     * its backward builds a small Value graph per element (so it allocates per element: it is
+     * only made by {@link Grad}).
+     */
+    static final class Lifted extends TensorOp {
+        private final Function<Value[], Value> fn;
+
+        private Lifted(String name, Function<Value[], Value> fn) {
+            super(name, name);
+            this.fn = fn;
+        }
+
+        /**
+         * @param fast the same function in numbers (the second argument is 0 for one input), or
+         *             {@code null} to evaluate {@code fn} per element
+         */
+        static Tensor apply(String name, Function<Value[], Value> fn, DoubleBinaryOperator fast,
+                Tensor... in) {
+            int[] shape = in.length == 1 ? in[0].shape : Shapes.broadcast(name, in[0].shape, in[1].shape);
+            double[] y = new double[Shapes.size(name, shape)];
+            forEachElement(shape, in, (o, v) -> {
+                if (fast != null) {
+                    y[o] = fast.applyAsDouble(v[0], v.length > 1 ? v[1] : 0);
+                } else {
+                    y[o] = fn.apply(leaves(v)).data;
+                }
+            });
+            return Tensor.make(new Lifted(name, fn), y, shape, in);
+        }
+
+        @Override
+        void backward(Tensor out) {
+            Tensor[] in = out.inputs;
+            double[] g = out.grad;
+            double[][] gi = new double[in.length][];
+            for (int k = 0; k < in.length; k++) {
+                gi[k] = in[k].requiresGrad ? in[k].gradBuffer() : null;
+            }
+            int[][] st = elementStrides(out.shape, in);
+            forEachElement(out.shape, in, (o, v) -> {
+                Value[] x = leaves(v);
+                Value r = fn.apply(x);
+                r.backward();
+                int[] idx = unflatten(o, out.shape);
+                for (int k = 0; k < in.length; k++) {
+                    if (gi[k] != null) {
+                        gi[k][dot(idx, st[k])] += g[o] * x[k].grad;
+                    }
+                }
+            });
+        }
+
+        @Override
+        Tensor[] gradGraph(Tensor out, Tensor g) {
+            Tensor[] in = out.inputs;
+            Tensor[] result = new Tensor[in.length];
+            for (int k = 0; k < in.length; k++) {
+                int which = k;
+                Tensor d = apply(name + "'", v -> Grad.of(fn.apply(v), v)[which], null, in);
+                result[k] = ReductionOps.sumTo(g.mul(d), in[k].shape);
+            }
+            return result;
+        }
+
+        private static Value[] leaves(double[] v) {
+            Value[] x = new Value[v.length];
+            for (int k = 0; k < v.length; k++) {
+                x[k] = new Value(v[k], null, Value.NO_INPUTS);
+            }
+            return x;
+        }
+
+        private interface ElementFn {
+            void at(int outIndex, double[] inputs);
+        }
+
+        private static int[][] elementStrides(int[] shape, Tensor[] in) {
+            int[][] st = new int[in.length][];
+            for (int k = 0; k < in.length; k++) {
+                st[k] = Shapes.broadcastStrides(in[k].shape, shape);
+            }
+            return st;
+        }
+
+        private static void forEachElement(int[] shape, Tensor[] in, ElementFn fn) {
+            int[][] st = elementStrides(shape, in);
+            int n = Shapes.size("lifted", shape);
+            double[] v = new double[in.length];
+            for (int o = 0; o < n; o++) {
+                int[] idx = unflatten(o, shape);
+                for (int k = 0; k < in.length; k++) {
+                    v[k] = in[k].data[dot(idx, st[k])];
+                }
+                fn.at(o, v);
+            }
+        }
+
+        private static int[] unflatten(int flat, int[] shape) {
+            int[] idx = new int[shape.length];
+            for (int d = shape.length - 1; d >= 0; d--) {
+                idx[d] = flat % shape[d];
+                flat /= shape[d];
+            }
+            return idx;
+        }
+
+        private static int dot(int[] idx, int[] strides) {
+            int s = 0;
+            for (int d = 0; d < idx.length; d++) {
+                s += idx[d] * strides[d];
+            }
+            return s;
+        }
+    }
+
+    // ---------------------------------------------------------------- comparisons
+
+    static Tensor compare(String name, Tensor a, Tensor b) {
+        Objects.requireNonNull(b, () -> name + ": other operand is null");
+        int[] shape = Shapes.broadcast(name, a.shape, b.shape);
+        double[] y = new double[Shapes.size(name, shape)];
+        double[] ad = a.data;
+        double[] bd = b.data;
+        int code = Arrays.asList("gt", "ge", "lt", "le", "eq").indexOf(name);
+        Strided.forEachRow(shape, strides(shape, a, b), (off, st, len) -> {
+            for (int k = 0; k < len; k++) {
+                double x = ad[off[1] + k * st[1]];
+                double z = bd[off[2] + k * st[2]];
+                boolean r;
+                switch (code) {
+                    case 0: r = x > z; break;
+                    case 1: r = x >= z; break;
+                    case 2: r = x < z; break;
+                    case 3: r = x <= z; break;
+                    default: r = x == z;
+                }
+                y[off[0] + k] = r ? 1 : 0;
+            }
+        });
+        return Tensor.constant(y, shape);
+    }
+}

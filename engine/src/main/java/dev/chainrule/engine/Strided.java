@@ -1,0 +1,92 @@
+package dev.chainrule.engine;
+
+/**
+ * Walks an index space row by row for several strided operands at once. This is the one loop
+ * behind broadcasting, reductions, transposes and broadcast-summed gradients: each operand has a
+ * stride per axis (0 where it is broadcast or reduced), adjacent axes that are laid out
+ * contiguously for every operand are merged, and the callback gets one innermost row at a time,
+ * so the per-element work is a plain counted loop with no object per element.
+ */
+final class Strided {
+
+    /** Handles one innermost row. */
+    interface Row {
+        /**
+         * @param off  the offset of the row's first element in each operand (do not modify)
+         * @param step the stride along the row in each operand (do not modify)
+         * @param len  the row's length
+         */
+        void row(int[] off, int[] step, int len);
+    }
+
+    private Strided() {
+    }
+
+    /**
+     * Calls {@code fn} for every innermost row of {@code shape}, in row-major order.
+     *
+     * @param strides {@code strides[k][d]} is operand k's stride along axis d
+     */
+    static void forEachRow(int[] shape, int[][] strides, Row fn) {
+        int r = shape.length;
+        int ops = strides.length;
+        for (int d : shape) {
+            if (d == 0) {
+                return;
+            }
+        }
+        int[] dims = new int[r];
+        int[][] st = new int[ops][r];
+        int m = 0;
+        for (int d = r - 1; d >= 0; d--) {
+            if (shape[d] == 1) {
+                continue;
+            }
+            boolean merge = m > 0;
+            for (int k = 0; k < ops && merge; k++) {
+                merge = strides[k][d] == st[k][m - 1] * dims[m - 1];
+            }
+            if (merge) {
+                dims[m - 1] *= shape[d];
+            } else {
+                dims[m] = shape[d];
+                for (int k = 0; k < ops; k++) {
+                    st[k][m] = strides[k][d];
+                }
+                m++;
+            }
+        }
+        int[] off = new int[ops];
+        int[] step = new int[ops];
+        if (m == 0) {
+            fn.row(off, step, 1);
+            return;
+        }
+        for (int k = 0; k < ops; k++) {
+            step[k] = st[k][0];
+        }
+        int len = dims[0];
+        int[] idx = new int[m];
+        while (true) {
+            fn.row(off, step, len);
+            int d = 1;
+            while (d < m) {
+                idx[d]++;
+                for (int k = 0; k < ops; k++) {
+                    off[k] += st[k][d];
+                }
+                if (idx[d] < dims[d]) {
+                    break;
+                }
+                for (int k = 0; k < ops; k++) {
+                    off[k] -= st[k][d] * dims[d];
+                }
+                idx[d] = 0;
+                d++;
+            }
+            if (d == m) {
+                return;
+            }
+        }
+    }
+}

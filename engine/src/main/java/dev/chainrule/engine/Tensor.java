@@ -1,0 +1,1006 @@
+package dev.chainrule.engine;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Random;
+
+/**
+ * An n-dimensional node of a computation graph: row-major float64 data with a shape, its grad,
+ * the op that made it, its ordered inputs and an optional label. One node per matrix, not one
+ * per number.
+ *
+ * <pre>{@code
+ * Tensor x = Tensor.of(new double[][] {{1, 2}, {3, 4}}).requiresGrad(false);
+ * Tensor w = Tensor.randn(new Random(1), 2, 3).label("W");
+ * Tensor b = Tensor.zeros(3).label("b");
+ * Tensor loss = x.matmul(w).add(b).relu().sum();
+ * loss.backward();            // w.grad(), b.grad() now hold ∂loss/∂W, ∂loss/∂b
+ * }</pre>
+ *
+ * <p><b>Broadcasting</b> follows NumPy: shapes are aligned at their last axis, and an axis of
+ * size 1 (or a missing leading axis) stretches to match. {@code [3, 1] + [1, 4]} is {@code [3,
+ * 4]}. In backward, the grad of a broadcast operand is summed back over the axes it was
+ * stretched along. Binary ops with a {@code double} treat it as a scalar tensor.
+ *
+ * <p><b>Gradients.</b> {@link #backward()} follows the same rule as {@link Value#backward()}:
+ * intermediate grads are reset on every call and then hold exactly ∂output/∂node; leaf grads
+ * accumulate across calls (zero them with {@link #zeroGrad()} between steps). A leaf made with
+ * {@link #requiresGrad(boolean) requiresGrad(false)} (data, targets, masks) gets no grad, and
+ * nothing is computed for it; ops whose inputs all need no grad make nodes that need none.
+ *
+ * <p><b>Higher order.</b> {@link Grad#of(Tensor, Tensor...)} builds gradients as tensor graphs.
+ * It supports every elementwise op, matmul, sum, mean, max, logsumexp, softmax, logSoftmax,
+ * reshape, transpose, permute, expand, slice and concat; indexSelect and gather throw
+ * {@link UnsupportedOperationException} naming the op. Comparisons make constant masks.
+ *
+ * <p>Tensors use identity, like Values. Ops never modify their inputs; only
+ * {@link #setData(double[])}, {@link #dataArray()} and {@link #gradArray()} change a tensor in
+ * place. A graph is not thread-safe.
+ */
+public final class Tensor extends GraphNode implements Node {
+    static final Tensor[] NO_INPUTS = {};
+
+    final double[] data;
+    double[] grad;
+    final int[] shape;
+    final TensorOp op;
+    final Tensor[] inputs;
+    boolean requiresGrad;
+    private String label;
+
+    Tensor(double[] data, int[] shape, TensorOp op, Tensor[] inputs, boolean requiresGrad) {
+        this.data = data;
+        this.shape = shape;
+        this.op = op;
+        this.inputs = inputs;
+        this.requiresGrad = requiresGrad;
+    }
+
+    /** A leaf that owns {@code data} (not copied). */
+    static Tensor leaf(double[] data, int[] shape) {
+        return new Tensor(data, shape, null, NO_INPUTS, true);
+    }
+
+    /** A constant leaf: no grad is ever computed for it. */
+    static Tensor constant(double[] data, int[] shape) {
+        return new Tensor(data, shape, null, NO_INPUTS, false);
+    }
+
+    /**
+     * Records the result of {@code op}: a node, or a plain leaf inside {@link Autograd#noGrad()}.
+     * {@code data} is owned by the new tensor.
+     */
+    static Tensor make(TensorOp op, double[] data, int[] shape, Tensor... inputs) {
+        if (Autograd.isAnomalyDetectionEnabled()) {
+            checkForward(op, data, inputs);
+        }
+        if (!Autograd.isGradEnabled()) {
+            return leaf(data, shape);
+        }
+        boolean rg = false;
+        for (Tensor t : inputs) {
+            rg |= t.requiresGrad;
+        }
+        return new Tensor(data, shape, op, inputs, rg);
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /**
+     * A tensor holding a copy of {@code values}, row-major, in the given shape. With no shape,
+     * a 1-D tensor.
+     *
+     * @throws IllegalArgumentException if the values do not fill the shape or one is NaN
+     */
+    public static Tensor of(double[] values, int... shape) {
+        Objects.requireNonNull(values, "values");
+        int[] s = shape.length == 0 ? new int[] {values.length} : shape.clone();
+        int n = Shapes.size("Tensor.of", s);
+        if (n != values.length) {
+            throw new IllegalArgumentException("Tensor.of: " + values.length + " values do not fill shape "
+                    + Shapes.str(s) + " (" + n + " elements)");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                throw new IllegalArgumentException("Tensor.of: value " + i + " is NaN");
+            }
+        }
+        return leaf(values.clone(), s);
+    }
+
+    /**
+     * A matrix from rows (copied).
+     *
+     * @throws IllegalArgumentException if rows differ in length or a value is NaN
+     */
+    public static Tensor of(double[][] rows) {
+        Objects.requireNonNull(rows, "rows");
+        int m = rows.length;
+        int n = m == 0 ? 0 : rows[0].length;
+        double[] d = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            if (rows[i].length != n) {
+                throw new IllegalArgumentException("Tensor.of: row " + i + " has " + rows[i].length
+                        + " values, row 0 has " + n);
+            }
+            System.arraycopy(rows[i], 0, d, i * n, n);
+        }
+        return of(d, m, n);
+    }
+
+    /** A 0-dimensional tensor (shape {@code []}) holding {@code value}. */
+    public static Tensor scalar(double value) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("Tensor.scalar: value is NaN");
+        }
+        return leaf(new double[] {value}, Shapes.SCALAR);
+    }
+
+    /** All zeros. */
+    public static Tensor zeros(int... shape) {
+        int[] s = shape.clone();
+        return leaf(new double[Shapes.size("zeros", s)], s);
+    }
+
+    /** All ones. */
+    public static Tensor ones(int... shape) {
+        return full(1.0, shape);
+    }
+
+    /** Every element {@code value}. */
+    public static Tensor full(double value, int... shape) {
+        int[] s = shape.clone();
+        double[] d = new double[Shapes.size("full", s)];
+        Arrays.fill(d, value);
+        return leaf(d, s);
+    }
+
+    /** {@code [0, 1, ..., n-1]}. */
+    public static Tensor arange(int n) {
+        return arange(0, n, 1);
+    }
+
+    /**
+     * {@code start, start + step, ...} up to but excluding {@code end}, as a 1-D tensor.
+     *
+     * @throws IllegalArgumentException if step is 0 or not finite
+     */
+    public static Tensor arange(double start, double end, double step) {
+        if (step == 0 || !Double.isFinite(step)) {
+            throw new IllegalArgumentException("arange: step must be finite and non-zero, got " + step);
+        }
+        int n = (int) Math.max(0, Math.ceil((end - start) / step));
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = start + i * step;
+        }
+        return leaf(d, new int[] {n});
+    }
+
+    /** The n×n identity matrix. */
+    public static Tensor eye(int n) {
+        Tensor t = zeros(n, n);
+        for (int i = 0; i < n; i++) {
+            t.data[i * n + i] = 1;
+        }
+        return t;
+    }
+
+    /** Uniform on [0, 1), drawn from {@code random} in row-major order. */
+    public static Tensor rand(Random random, int... shape) {
+        Tensor t = zeros(shape);
+        for (int i = 0; i < t.data.length; i++) {
+            t.data[i] = random.nextDouble();
+        }
+        return t;
+    }
+
+    /** Standard normal, drawn from {@code random} in row-major order. */
+    public static Tensor randn(Random random, int... shape) {
+        Tensor t = zeros(shape);
+        for (int i = 0; i < t.data.length; i++) {
+            t.data[i] = random.nextGaussian();
+        }
+        return t;
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** The shape, such as {@code [2, 3]}; {@code []} for a 0-dimensional tensor. A fresh array. */
+    @Override
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** The size of one axis (negative axes count from the end). */
+    public int shape(int axis) {
+        return shape[Shapes.axis("shape", axis, shape)];
+    }
+
+    /** The number of axes. */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** The number of elements. */
+    public int size() {
+        return data.length;
+    }
+
+    /**
+     * The only element of a one-element tensor.
+     *
+     * @throws IllegalStateException if the tensor has more than one element
+     */
+    public double item() {
+        if (data.length != 1) {
+            throw new IllegalStateException("item: tensor of shape " + Shapes.str(shape) + " has "
+                    + data.length + " elements; use get(index...) or toArray()");
+        }
+        return data[0];
+    }
+
+    /**
+     * The element at {@code index} (one index per axis).
+     *
+     * @throws IllegalArgumentException if the index does not fit the shape
+     */
+    public double get(int... index) {
+        return data[flatIndex("get", index)];
+    }
+
+    /**
+     * Sets one element of a leaf, for example a weight.
+     *
+     * @throws IllegalArgumentException if the index does not fit the shape or the value is NaN
+     */
+    public void set(double value, int... index) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("set: value is NaN");
+        }
+        data[flatIndex("set", index)] = value;
+    }
+
+    private int flatIndex(String what, int[] index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException(what + ": " + index.length + " indices for shape "
+                    + Shapes.str(shape));
+        }
+        int flat = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (index[d] < 0 || index[d] >= shape[d]) {
+                throw new IllegalArgumentException(what + ": index " + Arrays.toString(index)
+                        + " is out of bounds for shape " + Shapes.str(shape));
+            }
+            flat = flat * shape[d] + index[d];
+        }
+        return flat;
+    }
+
+    /** A copy of the data, row-major. */
+    public double[] toArray() {
+        return data.clone();
+    }
+
+    /**
+     * A copy of a matrix as rows.
+     *
+     * @throws IllegalStateException if the tensor is not 2-D
+     */
+    public double[][] toArray2D() {
+        if (shape.length != 2) {
+            throw new IllegalStateException("toArray2D: tensor has shape " + Shapes.str(shape)
+                    + "; reshape it to 2-D first");
+        }
+        double[][] rows = new double[shape[0]][];
+        for (int i = 0; i < shape[0]; i++) {
+            rows[i] = Arrays.copyOfRange(data, i * shape[1], (i + 1) * shape[1]);
+        }
+        return rows;
+    }
+
+    /**
+     * The live data array, row-major: writing to it changes this tensor (for optimizers that
+     * update parameters in place). Nodes computed from it are not recomputed.
+     */
+    public double[] dataArray() {
+        return data;
+    }
+
+    /**
+     * Overwrites the data with a copy of {@code values}, for weight updates.
+     *
+     * @throws IllegalArgumentException if the length differs from {@link #size()} or a value is NaN
+     */
+    public void setData(double[] values) {
+        if (values.length != data.length) {
+            throw new IllegalArgumentException("setData: " + values.length + " values for shape "
+                    + Shapes.str(shape) + " (" + data.length + " elements)");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                throw new IllegalArgumentException("setData: value " + i + " is NaN");
+            }
+        }
+        System.arraycopy(values, 0, data, 0, values.length);
+    }
+
+    /**
+     * ∂output/∂this after the last {@link #backward()}, as a new leaf of this shape (zeros if no
+     * gradient has reached this tensor).
+     */
+    public Tensor grad() {
+        return leaf(grad == null ? new double[data.length] : grad.clone(), shape.clone());
+    }
+
+    /**
+     * The live grad array, row-major (allocated as zeros if there is none yet): for optimizers.
+     */
+    public double[] gradArray() {
+        return gradBuffer();
+    }
+
+    /** Whether a gradient has reached this tensor since it was made or zeroed. */
+    public boolean hasGrad() {
+        return grad != null;
+    }
+
+    double[] gradBuffer() {
+        if (grad == null) {
+            grad = new double[data.length];
+        }
+        return grad;
+    }
+
+    /** Drops this tensor's grad. See {@link #zeroGrad()} for the whole graph. */
+    public void clearGrad() {
+        grad = null;
+    }
+
+    /** Whether backward computes a grad for this tensor. */
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /**
+     * Marks a leaf as needing a grad or not; data and targets need none, which saves work in
+     * backward. Returns this tensor.
+     *
+     * @throws IllegalStateException on a non-leaf (its need follows from its inputs)
+     */
+    public Tensor requiresGrad(boolean needed) {
+        if (op != null) {
+            throw new IllegalStateException("requiresGrad: '" + describe() + "' was made by "
+                    + op.name + "; set it on the leaves it was computed from, or use detach()");
+        }
+        requiresGrad = needed;
+        return this;
+    }
+
+    /** A new leaf holding a copy of this tensor's data, cut off from the graph. */
+    public Tensor detach() {
+        return leaf(data.clone(), shape.clone());
+    }
+
+    /** Whether this tensor is a leaf: an input, a parameter or a constant. */
+    public boolean isLeaf() {
+        return op == null;
+    }
+
+    /** Input {@code i} of this node. */
+    public Tensor input(int i) {
+        return inputs[i];
+    }
+
+    /** How many inputs this node has (0 for a leaf). */
+    public int inputCount() {
+        return inputs.length;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Names this tensor, so that tables and graphs show it as such. Returns this tensor.
+     *
+     * @param label the name, or {@code null} to remove it
+     */
+    public Tensor label(String label) {
+        this.label = label;
+        return this;
+    }
+
+    // ---------------------------------------------------------------- elementwise, one input
+
+    /** Applies a scalar op to every element; its derivative rule gives the backward. */
+    public Tensor apply(UnaryOp f) {
+        return ElementwiseOps.unary(Objects.requireNonNull(f, "op"), this);
+    }
+
+    /** −this. */
+    public Tensor neg() {
+        return apply(Ops.NEG);
+    }
+
+    /** e^x elementwise. */
+    public Tensor exp() {
+        return apply(Ops.EXP);
+    }
+
+    /** Natural logarithm elementwise. */
+    public Tensor log() {
+        return apply(Ops.LOG);
+    }
+
+    /** Square root elementwise. */
+    public Tensor sqrt() {
+        return apply(Ops.SQRT);
+    }
+
+    /** |x| elementwise; derivative 0 at 0. */
+    public Tensor abs() {
+        return apply(Ops.ABS);
+    }
+
+    /** sin elementwise. */
+    public Tensor sin() {
+        return apply(Ops.SIN);
+    }
+
+    /** cos elementwise. */
+    public Tensor cos() {
+        return apply(Ops.COS);
+    }
+
+    /** x^p elementwise for a constant exponent. */
+    public Tensor pow(double p) {
+        return apply(new Ops.PowConst(p));
+    }
+
+    /** x² elementwise. */
+    public Tensor square() {
+        return pow(2);
+    }
+
+    /** tanh elementwise. */
+    public Tensor tanh() {
+        return apply(Ops.TANH);
+    }
+
+    /** The logistic σ(x) elementwise, finite for any x. */
+    public Tensor sigmoid() {
+        return apply(Ops.SIGMOID);
+    }
+
+    /** max(0, x) elementwise; derivative 0 at 0. */
+    public Tensor relu() {
+        return apply(Ops.RELU);
+    }
+
+    /** x for x &gt; 0, slope·x otherwise. */
+    public Tensor leakyRelu(double slope) {
+        return apply(new Ops.LeakyRelu(slope));
+    }
+
+    /** log(1 + e^x) elementwise, computed stably. */
+    public Tensor softplus() {
+        return apply(Ops.SOFTPLUS);
+    }
+
+    /** ELU with alpha 1. */
+    public Tensor elu() {
+        return elu(1.0);
+    }
+
+    /** x for x &gt; 0, alpha·(e^x − 1) otherwise. */
+    public Tensor elu(double alpha) {
+        return apply(new Ops.Elu(alpha));
+    }
+
+    /** GELU (tanh form) elementwise. */
+    public Tensor gelu() {
+        return apply(Ops.GELU);
+    }
+
+    /** x·σ(x) elementwise. */
+    public Tensor silu() {
+        return apply(Ops.SILU);
+    }
+
+    /** exp(−x²) elementwise. */
+    public Tensor gaussian() {
+        return apply(Ops.GAUSSIAN);
+    }
+
+    /** 1 where x ≥ 0, else 0; no gradient flows through it. */
+    public Tensor step() {
+        return apply(Ops.STEP);
+    }
+
+    /** −1, 0 or 1 elementwise; no gradient flows through it. */
+    public Tensor sign() {
+        return apply(Ops.SIGN);
+    }
+
+    /** The identity, recorded as a node. */
+    public Tensor identity() {
+        return apply(Ops.IDENTITY);
+    }
+
+    // ---------------------------------------------------------------- elementwise, two inputs
+
+    /** this + other, broadcast. */
+    public Tensor add(Tensor other) {
+        return ElementwiseOps.binary(Ops.ADD, this, other);
+    }
+
+    /** this + c. */
+    public Tensor add(double c) {
+        return add(constant(c));
+    }
+
+    /** this − other, broadcast. */
+    public Tensor sub(Tensor other) {
+        return ElementwiseOps.binary(ElementwiseOps.SUB, this, other);
+    }
+
+    /** this − c. */
+    public Tensor sub(double c) {
+        return sub(constant(c));
+    }
+
+    /** c − this. */
+    public Tensor rsub(double c) {
+        return constant(c).sub(this);
+    }
+
+    /** this × other elementwise, broadcast. */
+    public Tensor mul(Tensor other) {
+        return ElementwiseOps.binary(Ops.MUL, this, other);
+    }
+
+    /** this × c. */
+    public Tensor mul(double c) {
+        return mul(constant(c));
+    }
+
+    /** this ÷ other elementwise, broadcast. */
+    public Tensor div(Tensor other) {
+        return ElementwiseOps.binary(Ops.DIV, this, other);
+    }
+
+    /** this ÷ c. */
+    public Tensor div(double c) {
+        return div(constant(c));
+    }
+
+    /** this ^ exponent elementwise, broadcast, differentiable in both. */
+    public Tensor pow(Tensor exponent) {
+        return ElementwiseOps.binary(Ops.POW, this, exponent);
+    }
+
+    /** max(this, other) elementwise, broadcast; at a tie half the gradient goes to each. */
+    public Tensor max(Tensor other) {
+        return ElementwiseOps.binary(Ops.MAX, this, other);
+    }
+
+    /** max(this, c) elementwise. */
+    public Tensor max(double c) {
+        return max(constant(c));
+    }
+
+    /** min(this, other) elementwise, broadcast; at a tie half the gradient goes to each. */
+    public Tensor min(Tensor other) {
+        return ElementwiseOps.binary(Ops.MIN, this, other);
+    }
+
+    /** min(this, c) elementwise. */
+    public Tensor min(double c) {
+        return min(constant(c));
+    }
+
+    /** Applies a two-input scalar op elementwise, broadcast; its derivative rules give the backward. */
+    public Tensor apply(BinaryOp f, Tensor other) {
+        return ElementwiseOps.binary(Objects.requireNonNull(f, "op"), this, other);
+    }
+
+    static Tensor constant(double c) {
+        return constant(new double[] {c}, Shapes.SCALAR);
+    }
+
+    // ---------------------------------------------------------------- comparisons (masks)
+
+    /** 1 where this &gt; other (broadcast), else 0. A constant: no gradient flows. */
+    public Tensor gt(Tensor other) {
+        return ElementwiseOps.compare("gt", this, other);
+    }
+
+    /** 1 where this &gt; c, else 0. */
+    public Tensor gt(double c) {
+        return gt(constant(c));
+    }
+
+    /** 1 where this ≥ other (broadcast), else 0. A constant: no gradient flows. */
+    public Tensor ge(Tensor other) {
+        return ElementwiseOps.compare("ge", this, other);
+    }
+
+    /** 1 where this ≥ c, else 0. */
+    public Tensor ge(double c) {
+        return ge(constant(c));
+    }
+
+    /** 1 where this &lt; other (broadcast), else 0. A constant: no gradient flows. */
+    public Tensor lt(Tensor other) {
+        return ElementwiseOps.compare("lt", this, other);
+    }
+
+    /** 1 where this &lt; c, else 0. */
+    public Tensor lt(double c) {
+        return lt(constant(c));
+    }
+
+    /** 1 where this ≤ other (broadcast), else 0. A constant: no gradient flows. */
+    public Tensor le(Tensor other) {
+        return ElementwiseOps.compare("le", this, other);
+    }
+
+    /** 1 where this ≤ c, else 0. */
+    public Tensor le(double c) {
+        return le(constant(c));
+    }
+
+    /** 1 where this == other (broadcast), else 0. A constant: no gradient flows. */
+    public Tensor eq(Tensor other) {
+        return ElementwiseOps.compare("eq", this, other);
+    }
+
+    /** 1 where this == c, else 0. */
+    public Tensor eq(double c) {
+        return eq(constant(c));
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** The sum of all elements, as a 0-dimensional tensor. */
+    public Tensor sum() {
+        return ReductionOps.sum(this, new int[0], false, false);
+    }
+
+    /**
+     * The sum over {@code axes} (all axes if none are given); with {@code keepDims} the reduced
+     * axes stay as size 1.
+     */
+    public Tensor sum(int[] axes, boolean keepDims) {
+        return ReductionOps.sum(this, axes, keepDims, false);
+    }
+
+    /** The sum over one axis, which is removed. */
+    public Tensor sum(int axis) {
+        return sum(new int[] {axis}, false);
+    }
+
+    /** The mean of all elements, as a 0-dimensional tensor. */
+    public Tensor mean() {
+        return ReductionOps.sum(this, new int[0], false, true);
+    }
+
+    /** The mean over {@code axes} (all if none), optionally keeping them as size 1. */
+    public Tensor mean(int[] axes, boolean keepDims) {
+        return ReductionOps.sum(this, axes, keepDims, true);
+    }
+
+    /** The mean over one axis, which is removed. */
+    public Tensor mean(int axis) {
+        return mean(new int[] {axis}, false);
+    }
+
+    /**
+     * The maximum of all elements. The gradient goes to the maximum; on a tie, all of it goes
+     * to the first maximal element in row-major order (as in NumPy's argmax).
+     */
+    public Tensor max() {
+        return ReductionOps.max(this, new int[0], false);
+    }
+
+    /**
+     * The maximum over {@code axes} (all if none), optionally keeping them as size 1. On a tie
+     * the whole gradient goes to the first maximal element in row-major order. (There is no
+     * {@code max(int axis)}: {@code x.max(0)} is the elementwise max with 0.)
+     */
+    public Tensor max(int[] axes, boolean keepDims) {
+        return ReductionOps.max(this, axes, keepDims);
+    }
+
+    /** log Σ e^x over all elements, computed stably (finite for logits of ±1000). */
+    public Tensor logsumexp() {
+        return ReductionOps.logsumexp(this, new int[0], false);
+    }
+
+    /** log Σ e^x over {@code axes} (all if none), stable, optionally keeping them as size 1. */
+    public Tensor logsumexp(int[] axes, boolean keepDims) {
+        return ReductionOps.logsumexp(this, axes, keepDims);
+    }
+
+    /** log Σ e^x over one axis, which is removed. */
+    public Tensor logsumexp(int axis) {
+        return logsumexp(new int[] {axis}, false);
+    }
+
+    /** e^x / Σ e^x along {@code axis}, computed stably (finite for logits of ±1000). */
+    public Tensor softmax(int axis) {
+        return SoftmaxOp.apply(this, axis, false);
+    }
+
+    /** x − logsumexp(x) along {@code axis}, computed stably. */
+    public Tensor logSoftmax(int axis) {
+        return SoftmaxOp.apply(this, axis, true);
+    }
+
+    // ---------------------------------------------------------------- matmul
+
+    /**
+     * Matrix product. Both operands need at least 2 axes: {@code [m, k] @ [k, n]} is
+     * {@code [m, n]}; leading axes are batch axes and broadcast ({@code [b, m, k] @ [k, n]} is
+     * {@code [b, m, n]}).
+     *
+     * @throws IllegalArgumentException like {@code "matmul: [2, 3] @ [4, 5]: inner dimensions 3
+     *     and 4 differ"}
+     */
+    public Tensor matmul(Tensor other) {
+        return MatMulOp.apply(this, Objects.requireNonNull(other, "matmul: other operand is null"));
+    }
+
+    // ---------------------------------------------------------------- shape
+
+    /**
+     * The same data in another shape; one size may be -1 to be inferred.
+     *
+     * @throws IllegalArgumentException if the sizes do not match
+     */
+    public Tensor reshape(int... newShape) {
+        return ShapeOps.reshape(this, newShape);
+    }
+
+    /** Swaps the last two axes (the matrix transpose for 2-D). */
+    public Tensor transpose() {
+        if (shape.length < 2) {
+            throw new IllegalArgumentException("transpose: shape " + Shapes.str(shape)
+                    + " has fewer than 2 axes");
+        }
+        return transpose(-2, -1);
+    }
+
+    /** Swaps two axes. */
+    public Tensor transpose(int axis0, int axis1) {
+        int a = Shapes.axis("transpose", axis0, shape);
+        int b = Shapes.axis("transpose", axis1, shape);
+        int[] perm = new int[shape.length];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        perm[a] = b;
+        perm[b] = a;
+        return permute(perm);
+    }
+
+    /** Reorders the axes: output axis i is input axis {@code order[i]}. */
+    public Tensor permute(int... order) {
+        return ShapeOps.permute(this, order);
+    }
+
+    /** Broadcasts to {@code target} (NumPy rules); the grad is summed back. */
+    public Tensor expand(int... target) {
+        return ReductionOps.expand(this, target.clone());
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) along axis 0. */
+    public Tensor rows(int from, int to) {
+        return slice(0, from, to);
+    }
+
+    /** Indices {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}. */
+    public Tensor slice(int axis, int from, int to) {
+        return ShapeOps.slice(this, axis, from, to);
+    }
+
+    /** Joins tensors along an existing axis; all other sizes must match. */
+    public static Tensor concat(int axis, Tensor... tensors) {
+        return ShapeOps.concat(axis, tensors);
+    }
+
+    /** Joins same-shaped tensors along a new axis. */
+    public static Tensor stack(int axis, Tensor... tensors) {
+        return ShapeOps.stack(axis, tensors);
+    }
+
+    /**
+     * The slices at {@code indices} along {@code axis}, in that order (repeats allowed; their
+     * grads add up). {@code x.indexSelect(0, batch)} picks rows.
+     */
+    public Tensor indexSelect(int axis, int... indices) {
+        return ShapeOps.indexSelect(this, axis, indices);
+    }
+
+    /**
+     * One element per position along {@code axis}: the result drops that axis, and its element
+     * at position p is this tensor's element at p with index {@code indices[p]} inserted on
+     * {@code axis}. {@code logp.gather(1, labels)} picks each row's label column.
+     */
+    public Tensor gather(int axis, int... indices) {
+        return ShapeOps.gather(this, axis, indices);
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /**
+     * Computes ∂this/∂node for every node this one depends on. This tensor must have one
+     * element (reduce with {@link #sum()} or {@link #mean()} first).
+     *
+     * <p>As in {@link Value#backward()}: the graph is ordered topologically with an explicit
+     * stack (any depth works), this node's grad is set to 1, and one reverse sweep adds
+     * {@code grad × local derivative} into each input's grad with {@code +=}. Intermediate
+     * grads are reset first, so they hold exactly ∂this/∂node; leaf grads accumulate across
+     * calls. Respects {@link Autograd#detectAnomaly()}.
+     *
+     * @throws IllegalStateException if this tensor has more than one element
+     */
+    public void backward() {
+        if (data.length != 1) {
+            throw new IllegalStateException("backward: output has shape " + Shapes.str(shape)
+                    + "; reduce it to one element first (sum() or mean()) or call backward(seed)");
+        }
+        backwardFrom(new double[] {1.0});
+    }
+
+    /**
+     * Backward with an explicit upstream gradient {@code seed} of this tensor's shape (for
+     * vector-Jacobian products). Accumulation as in {@link #backward()}.
+     *
+     * @throws IllegalArgumentException if the seed's shape differs
+     */
+    public void backward(Tensor seed) {
+        if (!Arrays.equals(seed.shape, shape)) {
+            throw new IllegalArgumentException("backward: seed shape " + Shapes.str(seed.shape)
+                    + " differs from output shape " + Shapes.str(shape));
+        }
+        backwardFrom(seed.data.clone());
+    }
+
+    private void backwardFrom(double[] seed) {
+        Tensor[] order = Topo.order(this);
+        for (Tensor t : order) {
+            if (t.op != null) {
+                t.grad = null;
+            }
+        }
+        if (!requiresGrad) {
+            return;
+        }
+        if (op == null) {
+            double[] g = gradBuffer();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += seed[i];
+            }
+        } else {
+            grad = seed;
+        }
+        boolean anomaly = Autograd.isAnomalyDetectionEnabled();
+        for (int i = order.length - 1; i >= 0; i--) {
+            Tensor t = order[i];
+            if (t.op != null && t.grad != null && t.requiresGrad) {
+                t.op.backward(t);
+                if (anomaly) {
+                    checkBackward(t);
+                }
+            }
+        }
+    }
+
+    /** Drops the grad of this tensor and of every tensor it depends on. */
+    public void zeroGrad() {
+        for (Tensor t : Topo.order(this)) {
+            t.grad = null;
+        }
+    }
+
+    private static void checkForward(TensorOp op, double[] data, Tensor[] inputs) {
+        for (int i = 0; i < data.length; i++) {
+            if (!Double.isFinite(data[i])) {
+                StringBuilder s = new StringBuilder("anomaly in forward: ").append(op.name)
+                        .append(" produced ").append(data[i]).append(" at element ").append(i)
+                        .append(" from inputs ");
+                for (int k = 0; k < inputs.length; k++) {
+                    s.append(k == 0 ? "" : ", ").append(inputs[k].describe());
+                }
+                throw new AnomalyException(s.toString());
+            }
+        }
+    }
+
+    private static void checkBackward(Tensor node) {
+        for (int k = 0; k < node.inputs.length; k++) {
+            double[] g = node.inputs[k].grad;
+            if (g == null) {
+                continue;
+            }
+            for (int i = 0; i < g.length; i++) {
+                if (!Double.isFinite(g[i])) {
+                    throw new AnomalyException("anomaly in backward: " + node.op.name + " (node "
+                            + node.describe() + ") produced gradient " + g[i] + " at element " + i
+                            + " of input " + k + " " + node.inputs[k].describe());
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- Node
+
+    @Override
+    GraphNode[] inputArray() {
+        return inputs;
+    }
+
+    @Override
+    public String opName() {
+        return op == null ? null : op.name;
+    }
+
+    @Override
+    public String opSymbol() {
+        return op == null ? null : op.symbol;
+    }
+
+    @Override
+    public List<Tensor> inputs() {
+        return Collections.unmodifiableList(Arrays.asList(inputs));
+    }
+
+    @Override
+    public double[] dataSnapshot() {
+        return data.clone();
+    }
+
+    @Override
+    public double[] gradSnapshot() {
+        return grad == null ? null : grad.clone();
+    }
+
+    /** Empty: a tensor node has no single-number local derivative. */
+    @Override
+    public OptionalDouble localDerivative(int input) {
+        Objects.checkIndex(input, inputs.length);
+        return OptionalDouble.empty();
+    }
+
+    private String describe() {
+        return (label == null ? "" : "'" + label + "' ") + Shapes.str(shape);
+    }
+
+    /** For example {@code Tensor(W [2, 3] op matmul, data [1.0, 2.0, ...])}: up to 6 numbers. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("Tensor(");
+        if (label != null) {
+            s.append(label).append(' ');
+        }
+        s.append(Shapes.str(shape));
+        if (op != null) {
+            s.append(" op ").append(op.name);
+        }
+        s.append(", data [");
+        int n = Math.min(6, data.length);
+        for (int i = 0; i < n; i++) {
+            s.append(i == 0 ? "" : ", ").append(data[i]);
+        }
+        if (n < data.length) {
+            s.append(", ...");
+        }
+        return s.append("])").toString();
+    }
+}
