@@ -78,11 +78,14 @@ public final class GradCheckEntry {
         return Math.abs(analytic - numerical);
     }
 
-    /** The symmetric relative error |a − n| / max(|a| + |n|, tiny), between 0 and 1. */
+    /** The symmetric relative error |a − n| / max(|a| + |n|, tiny), between 0 and 1 (1 if one side is infinite). */
     public double relativeError() {
         double d = Math.abs(analytic - numerical);
         if (Double.isNaN(d)) {
             return Double.NaN;
+        }
+        if (Double.isInfinite(d)) {
+            return 1;
         }
         return d == 0 ? 0 : d / Math.max(Math.abs(analytic) + Math.abs(numerical), TINY);
     }

@@ -1,0 +1,174 @@
+package dev.chainrule.testkit;
+
+import dev.chainrule.engine.GradCheckEntry;
+import dev.chainrule.engine.GradCheckResult;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What a failed gradient property found: the seed to replay it, the smallest failing expression
+ * and point, the analytic against the numerical gradient there, and where the graph was written.
+ * Its {@link #toString()} is the text of the assertion failure.
+ */
+public final class GradientReport {
+    private final String property;
+    private final long runSeed;
+    private final long caseSeed;
+    private final int caseIndex;
+    private final int cases;
+    private final boolean secondOrder;
+    private final Expr original;
+    private final double[] originalPoint;
+    private final Expr expression;
+    private final double[] point;
+    private final int shrinkSteps;
+    private final GradCheckResult check;
+    private final String dot;
+    private final Path dotFile;
+    private final Path svgFile;
+    private final String fileNote;
+
+    GradientReport(String property, long runSeed, long caseSeed, int caseIndex, int cases, boolean secondOrder,
+            Expr original, double[] originalPoint, Expr expression, double[] point, int shrinkSteps,
+            GradCheckResult check, String dot, Path dotFile, Path svgFile, String fileNote) {
+        this.property = property;
+        this.runSeed = runSeed;
+        this.caseSeed = caseSeed;
+        this.caseIndex = caseIndex;
+        this.cases = cases;
+        this.secondOrder = secondOrder;
+        this.original = original;
+        this.originalPoint = originalPoint.clone();
+        this.expression = expression;
+        this.point = point.clone();
+        this.shrinkSteps = shrinkSteps;
+        this.check = check;
+        this.dot = dot;
+        this.dotFile = dotFile;
+        this.svgFile = svgFile;
+        this.fileNote = fileNote;
+    }
+
+    /** The seed of the run's first case. */
+    public long seed() {
+        return runSeed;
+    }
+
+    /** The seed of the failing case: replaying with it makes that case the first. */
+    public long caseSeed() {
+        return caseSeed;
+    }
+
+    /** The failing case's position in the run, from 0. */
+    public int caseIndex() {
+        return caseIndex;
+    }
+
+    /** Whether the failure is in second derivatives (first derivatives were right). */
+    public boolean secondOrder() {
+        return secondOrder;
+    }
+
+    /** The smallest failing expression, or {@code null} when a given function (not an expression) failed. */
+    public Expr expression() {
+        return expression;
+    }
+
+    /** The expression as first generated, or {@code null} for a given function. */
+    public Expr original() {
+        return original;
+    }
+
+    /** The failing point after shrinking (unused inputs are 0). A copy. */
+    public double[] point() {
+        return point.clone();
+    }
+
+    /** The failing point as first drawn. A copy. */
+    public double[] originalPoint() {
+        return originalPoint.clone();
+    }
+
+    /** How many shrinking steps were taken. */
+    public int shrinkSteps() {
+        return shrinkSteps;
+    }
+
+    /** The gradient check at the smallest failing expression and point. */
+    public GradCheckResult check() {
+        return check;
+    }
+
+    /** The entry that failed worst. */
+    public GradCheckEntry worst() {
+        return check.worst();
+    }
+
+    /** The failing graph in Graphviz DOT, with values and analytic grads (empty if none could be built). */
+    public String dot() {
+        return dot;
+    }
+
+    /** Where the DOT file was written, if it was. */
+    public Optional<Path> dotFile() {
+        return Optional.ofNullable(dotFile);
+    }
+
+    /** Where the SVG was written, if viz was on the classpath. */
+    public Optional<Path> svgFile() {
+        return Optional.ofNullable(svgFile);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        s.append(property).append(" failed ").append(secondOrder ? "(second derivatives) " : "")
+                .append("at case ").append(caseIndex + 1).append(" of ").append(cases)
+                .append(", seed ").append(runSeed).append('\n');
+        s.append("  replay: -D").append(Seeds.PROPERTY).append('=').append(caseSeed)
+                .append("  or  @GradientSeed(").append(caseSeed).append("L)\n");
+        if (expression != null) {
+            s.append("smallest failing expression (").append(expression.size()).append(" nodes, shrunk from ")
+                    .append(original.size()).append(" in ").append(shrinkSteps).append(" steps):\n");
+            s.append(indent(expression.toString())).append('\n');
+        } else {
+            s.append("the given function fails\n");
+        }
+        s.append("at ").append(pointText(expression, point)).append('\n');
+        GradCheckEntry w = check.worst();
+        s.append(String.format("worst: %s: analytic %s, numerical %s, |a-n| %.3g, rel. error %.3g%n", w.name(),
+                w.analytic(), w.numerical(), w.absoluteError(), w.relativeError()));
+        s.append(indent(check.toString())).append('\n');
+        if (original != null && original != expression) {
+            s.append("original expression:\n").append(indent(original.toString())).append('\n');
+            s.append("at ").append(pointText(original, originalPoint)).append('\n');
+        }
+        if (dotFile != null) {
+            s.append("graph: ").append(dotFile);
+            if (svgFile != null) {
+                s.append(" and ").append(svgFile);
+            }
+            s.append('\n');
+        }
+        if (fileNote != null) {
+            s.append(fileNote).append('\n');
+        }
+        return s.toString().stripTrailing();
+    }
+
+    /** {@code x = 0.5, y = -2}, listing only the inputs the expression uses. */
+    static String pointText(Expr e, double[] x) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < x.length; i++) {
+            if (e != null && !e.usesInput(i)) {
+                continue;
+            }
+            s.append(s.length() == 0 ? "" : ", ").append(Expr.inputName(i)).append(" = ").append(Numbers.format(x[i]));
+        }
+        return s.length() == 0 ? "(no inputs)" : s.toString();
+    }
+
+    private static String indent(String text) {
+        return "  " + text.replace("\n", "\n  ");
+    }
+}

@@ -1,0 +1,299 @@
+package dev.chainrule.testkit;
+
+import dev.chainrule.engine.CustomOp;
+import dev.chainrule.engine.Op;
+import dev.chainrule.engine.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
+
+/**
+ * An operation that random expressions may use: how to apply it to Values, where it is defined
+ * (its domain), where it has kinks, and how it is written in expression text.
+ *
+ * <pre>{@code
+ * Operator square = Operator.of(mySquareOp);                     // any engine Op, e.g. a CustomOp
+ * Operator safeLog = Operator.unary("mylog", Value::log).domain(x -> x[0] > 0);
+ * Operator hinge = Operator.unary("hinge", x -> x.relu()).kinkAt(0);
+ * }</pre>
+ *
+ * <p>Instances are immutable; {@link #domain}, {@link #kinkAt}, {@link #kinks} and
+ * {@link #firstOrderOnly()} return changed copies.
+ */
+public final class Operator {
+
+    /** How an operator is written in expression text. */
+    enum Notation {
+        /** {@code name(a, b)}. */
+        FUNCTION,
+        /** {@code a + b}, with a precedence. */
+        INFIX,
+        /** {@code -a}. */
+        PREFIX,
+        /** {@code a ^ p} for a constant exponent p. */
+        POWER
+    }
+
+    /** Precedence of + and −. */
+    static final int ADDITIVE = 1;
+    /** Precedence of × and ÷. */
+    static final int MULTIPLICATIVE = 2;
+    /** Precedence of unary minus. */
+    static final int UNARY = 3;
+    /** Precedence of ^ (right-associative). */
+    static final int POWER = 4;
+    /** Precedence of atoms and function calls. */
+    static final int ATOM = 5;
+
+    private static final Predicate<double[]> ANYWHERE = x -> true;
+    private static final ToDoubleFunction<double[]> NO_KINK = x -> Double.POSITIVE_INFINITY;
+
+    private final String name;
+    private final int arity;
+    private final Function<Value[], Value> apply;
+    private final Predicate<double[]> domain;
+    private final ToDoubleFunction<double[]> kinkDistance;
+    private final boolean secondOrder;
+    final Notation notation;
+    final String symbol;
+    final int precedence;
+    final double exponent;
+
+    private Operator(String name, int arity, Function<Value[], Value> apply, Predicate<double[]> domain,
+            ToDoubleFunction<double[]> kinkDistance, boolean secondOrder, Notation notation, String symbol,
+            int precedence, double exponent) {
+        this.name = name;
+        this.arity = arity;
+        this.apply = apply;
+        this.domain = domain;
+        this.kinkDistance = kinkDistance;
+        this.secondOrder = secondOrder;
+        this.notation = notation;
+        this.symbol = symbol;
+        this.precedence = precedence;
+        this.exponent = exponent;
+    }
+
+    private static Operator call(String name, int arity, Function<Value[], Value> apply) {
+        return new Operator(name, arity, apply, ANYWHERE, NO_KINK, true, Notation.FUNCTION, name, ATOM, 0);
+    }
+
+    /**
+     * An operator that applies an engine op, written as a function call with the op's name. A
+     * {@link CustomOp} has numeric derivatives only, so it is checked to first order only.
+     *
+     * @throws IllegalArgumentException if the op takes any number of inputs
+     */
+    public static Operator of(Op op) {
+        Objects.requireNonNull(op, "op");
+        if (op.arity() < 1) {
+            throw new IllegalArgumentException("Operator.of: op '" + op.name()
+                    + "' takes any number of inputs; wrap it with Operator.function and a fixed arity");
+        }
+        Operator o = call(op.name(), op.arity(), v -> Value.apply(op, v));
+        return op instanceof CustomOp ? o.firstOrderOnly() : o;
+    }
+
+    /** An operator of one input, written {@code name(a)}. */
+    public static Operator unary(String name, UnaryOperator<Value> f) {
+        Objects.requireNonNull(f, "f");
+        return call(requireName(name), 1, v -> f.apply(v[0]));
+    }
+
+    /** An operator of two inputs, written {@code name(a, b)}. */
+    public static Operator binary(String name, BinaryOperator<Value> f) {
+        Objects.requireNonNull(f, "f");
+        return call(requireName(name), 2, v -> f.apply(v[0], v[1]));
+    }
+
+    /**
+     * An operator of {@code arity} inputs, written {@code name(a, b, ...)}.
+     *
+     * @throws IllegalArgumentException if {@code arity < 1}
+     */
+    public static Operator function(String name, int arity, Function<Value[], Value> f) {
+        Objects.requireNonNull(f, "f");
+        if (arity < 1) {
+            throw new IllegalArgumentException("operator '" + name + "': arity must be at least 1, got " + arity);
+        }
+        return call(requireName(name), arity, f);
+    }
+
+    static Operator infix(String symbol, int precedence, BinaryOperator<Value> f) {
+        return new Operator(symbol, 2, v -> f.apply(v[0], v[1]), ANYWHERE, NO_KINK, true, Notation.INFIX,
+                symbol, precedence, 0);
+    }
+
+    static Operator prefix(String symbol, UnaryOperator<Value> f) {
+        return new Operator("neg", 1, v -> f.apply(v[0]), ANYWHERE, NO_KINK, true, Notation.PREFIX, symbol,
+                UNARY, 0);
+    }
+
+    static Operator power(double p) {
+        return new Operator("^" + Numbers.format(p), 1, v -> v[0].pow(p), ANYWHERE, NO_KINK, true,
+                Notation.POWER, "^", POWER, p);
+    }
+
+    private static String requireName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("operator name '" + name
+                    + "' must be an identifier (letters, digits, _), so that it can be written as a call");
+        }
+        return name;
+    }
+
+    /**
+     * A copy defined only where {@code admits} holds for the argument values, e.g.
+     * {@code x -> x[0] > 0} for a logarithm. Random points are drawn inside the domain.
+     */
+    public Operator domain(Predicate<double[]> admits) {
+        Objects.requireNonNull(admits, "admits");
+        return new Operator(name, arity, apply, admits, kinkDistance, secondOrder, notation, symbol, precedence,
+                exponent);
+    }
+
+    /** A copy with a kink where its (single) argument equals {@code at}; points keep away from it. */
+    public Operator kinkAt(double at) {
+        return kinks(x -> Math.abs(x[0] - at));
+    }
+
+    /**
+     * A copy whose kinks are where {@code distance} is 0: it gives how far argument values are
+     * from the nearest kink (for max, {@code |a − b|}). Points keep away unless kinks are asked for.
+     */
+    public Operator kinks(ToDoubleFunction<double[]> distance) {
+        Objects.requireNonNull(distance, "distance");
+        return new Operator(name, arity, apply, domain, distance, secondOrder, notation, symbol, precedence,
+                exponent);
+    }
+
+    /** A copy whose second derivatives are not checked (its derivative has no graph form). */
+    public Operator firstOrderOnly() {
+        return new Operator(name, arity, apply, domain, kinkDistance, false, notation, symbol, precedence,
+                exponent);
+    }
+
+    /** The name, as written in expression text for function-call operators. */
+    public String name() {
+        return name;
+    }
+
+    /** The number of arguments. */
+    public int arity() {
+        return arity;
+    }
+
+    /** Applies this operator to Values, building graph nodes. */
+    public Value apply(Value... args) {
+        if (args.length != arity) {
+            throw new IllegalArgumentException("operator '" + name + "': expects " + arity + " arguments, got "
+                    + args.length);
+        }
+        return apply.apply(args);
+    }
+
+    /** Whether the operator is defined at these argument values. */
+    public boolean admits(double... args) {
+        return domain.test(args);
+    }
+
+    /** How far these argument values are from the nearest kink (infinite if it has none). */
+    public double kinkDistance(double... args) {
+        return kinkDistance.applyAsDouble(args);
+    }
+
+    /** Whether its second derivatives can be checked (every engine op but a {@link CustomOp}). */
+    public boolean hasSecondOrder() {
+        return secondOrder;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    // ---------------------------------------------------------------- built-ins
+
+    /** How far built-in ops keep from the singular points of their domains (log and sqrt at 0, 1/0). */
+    static final double SINGULARITY_MARGIN = 1e-3;
+
+    private static final List<Operator> BUILTINS = builtinList();
+
+    private static List<Operator> builtinList() {
+        // Singular points are kept at a distance: at log(1e-210) the value is fine but the chain
+        // rule's intermediate terms (1/u, −1/u²) overflow, which says nothing about the rules.
+        Predicate<double[]> positive = x -> x[0] > SINGULARITY_MARGIN;
+        Predicate<double[]> nonzero = x -> Math.abs(x[0]) > SINGULARITY_MARGIN;
+        List<Operator> l = new ArrayList<>();
+        l.add(infix("+", ADDITIVE, Value::add));
+        l.add(infix("-", ADDITIVE, Value::sub));
+        l.add(infix("*", MULTIPLICATIVE, Value::mul));
+        l.add(infix("/", MULTIPLICATIVE, Value::div).domain(x -> Math.abs(x[1]) > SINGULARITY_MARGIN));
+        l.add(prefix("-", Value::neg));
+        l.add(power(2));
+        l.add(power(3));
+        l.add(power(-1).domain(nonzero));
+        l.add(power(0.5).domain(positive));
+        l.add(power(1.5).domain(positive));
+        l.add(new Operator("pow", 2, v -> v[0].pow(v[1]), positive, NO_KINK, true, Notation.INFIX, "^",
+                POWER, 0));
+        l.add(unary("exp", Value::exp));
+        l.add(unary("log", Value::log).domain(positive));
+        l.add(unary("sqrt", Value::sqrt).domain(positive));
+        l.add(unary("abs", Value::abs).kinkAt(0));
+        l.add(unary("sin", Value::sin));
+        l.add(unary("cos", Value::cos));
+        l.add(unary("identity", Value::identity));
+        l.add(binary("max", Value::max).kinks(x -> Math.abs(x[0] - x[1])));
+        l.add(binary("min", Value::min).kinks(x -> Math.abs(x[0] - x[1])));
+        l.add(unary("tanh", Value::tanh));
+        l.add(unary("sigmoid", Value::sigmoid));
+        l.add(unary("relu", Value::relu).kinkAt(0));
+        l.add(unary("leaky_relu", x -> x.leakyRelu(0.01)).kinkAt(0));
+        l.add(unary("softplus", Value::softplus));
+        // elu is once differentiable at 0 but its second derivative jumps there.
+        l.add(unary("elu", Value::elu).kinkAt(0));
+        l.add(unary("gelu", Value::gelu));
+        l.add(unary("silu", Value::silu));
+        l.add(unary("gaussian", Value::gaussian));
+        l.add(unary("step", Value::step).kinkAt(0));
+        l.add(unary("sign", Value::sign).kinkAt(0));
+        l.add(function("sum", 3, v -> Value.sum(v)));
+        return Collections.unmodifiableList(l);
+    }
+
+    /**
+     * Every built-in scalar op of the engine: {@code + - * /}, unary minus, {@code ^} with the
+     * constant exponents 2, 3, −1, 0.5 and 1.5 and with a Value exponent ({@code pow}), exp, log,
+     * sqrt, abs, sin, cos, identity, max, min, tanh, sigmoid, relu, leaky_relu (slope 0.01),
+     * softplus, elu, gelu, silu, gaussian, step, sign and a three-input sum, each with its domain
+     * and kinks. Domains keep 0.001 away from singular points (log, sqrt, fractional powers and the
+     * base of pow need more than 0.001; 1/x and division need |x| more than 0.001).
+     */
+    public static List<Operator> builtins() {
+        return BUILTINS;
+    }
+
+    /**
+     * The built-in operator with this name ({@code "+"}, {@code "^2"}, {@code "neg"}, {@code "log"}, ...).
+     *
+     * @throws IllegalArgumentException if there is none, listing the names there are
+     */
+    public static Operator builtin(String name) {
+        List<String> names = new ArrayList<>();
+        for (Operator o : BUILTINS) {
+            if (o.name.equals(name)) {
+                return o;
+            }
+            names.add(o.name);
+        }
+        throw new IllegalArgumentException("no built-in operator '" + name + "'; there are " + names);
+    }
+}

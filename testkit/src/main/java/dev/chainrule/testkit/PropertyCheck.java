@@ -1,0 +1,352 @@
+package dev.chainrule.testkit;
+
+import dev.chainrule.engine.GradCheck;
+import dev.chainrule.engine.GradCheckEntry;
+import dev.chainrule.engine.GradCheckResult;
+import dev.chainrule.engine.Value;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * A configured gradient property: how many cases, which seed, whether second derivatives are
+ * checked, the tolerances, and where failure graphs go. Get one from
+ * {@link GradientProperties#property()}; the setters return changed copies.
+ *
+ * <pre>{@code
+ * GradientProperties.property().cases(5000).seed(42).assertGradientsMatch(ExprGenerator.over(3));
+ * }</pre>
+ */
+public final class PropertyCheck {
+    private static final int POINT_TRIES = 100;
+
+    private final int cases;
+    private final Long seed;
+    private final boolean secondOrder;
+    private final GradCheck gradCheck;
+    private final Path reportDirectory;
+    private final boolean writeFiles;
+
+    private PropertyCheck(int cases, Long seed, boolean secondOrder, GradCheck gradCheck, Path reportDirectory,
+            boolean writeFiles) {
+        this.cases = cases;
+        this.seed = seed;
+        this.secondOrder = secondOrder;
+        this.gradCheck = gradCheck;
+        this.reportDirectory = reportDirectory;
+        this.writeFiles = writeFiles;
+    }
+
+    static PropertyCheck defaults() {
+        return new PropertyCheck(1000, null, true, GradCheck.defaults(), null, true);
+    }
+
+    /**
+     * A copy that checks this many cases.
+     *
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public PropertyCheck cases(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("cases: need at least 1, got " + n);
+        }
+        return new PropertyCheck(n, seed, secondOrder, gradCheck, reportDirectory, writeFiles);
+    }
+
+    /** A copy with this seed (the system property {@code chainrule.seed} still overrides it). */
+    public PropertyCheck seed(long s) {
+        return new PropertyCheck(cases, s, secondOrder, gradCheck, reportDirectory, writeFiles);
+    }
+
+    /** A copy that does (default) or does not check second derivatives where every op supports them. */
+    public PropertyCheck secondOrder(boolean check) {
+        return new PropertyCheck(cases, seed, check, gradCheck, reportDirectory, writeFiles);
+    }
+
+    /** A copy comparing gradients with this checker (its atol, rtol and eps). */
+    public PropertyCheck tolerances(GradCheck checker) {
+        Objects.requireNonNull(checker, "checker");
+        return new PropertyCheck(cases, seed, secondOrder, checker, reportDirectory, writeFiles);
+    }
+
+    /**
+     * A copy writing failure graphs to {@code dir} (default {@code target/chainrule-testkit}, or the
+     * system property {@code chainrule.testkit.reports}); {@code null} writes no files.
+     */
+    public PropertyCheck reportDirectory(Path dir) {
+        return new PropertyCheck(cases, seed, secondOrder, gradCheck, dir, dir != null);
+    }
+
+    /**
+     * Checks random expressions from {@code graphs} at random admissible points.
+     *
+     * @throws GradientAssertionError with the shrunk report if a gradient is wrong
+     */
+    public PropertySummary assertGradientsMatch(ExprGenerator graphs) {
+        Objects.requireNonNull(graphs, "graphs");
+        return run("random expressions", graphs.inputCount(), graphs.allowsKinks(), graphs::next, graphs::pointFor);
+    }
+
+    /**
+     * Checks one operator applied to inputs, {@code op(x, y, ...)}, at random points inside its
+     * domain and away from its kinks, first and (if it supports them) second derivatives.
+     *
+     * @throws GradientAssertionError if a gradient is wrong
+     */
+    public PropertySummary assertGradientsMatch(Operator op) {
+        Objects.requireNonNull(op, "op");
+        Expr[] args = new Expr[op.arity()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = Expr.input(i);
+        }
+        Expr e = Expr.apply(op, args);
+        Inputs inputs = Inputs.of(op.arity());
+        return run("operator " + op.name(), op.arity(), false, r -> e, (expr, r) -> {
+            for (int t = 0; t < POINT_TRIES; t++) {
+                double[] x = inputs.next(r);
+                if (Admissibility.problem(expr, x, false) == null) {
+                    return x;
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Checks a given function at random points from {@code inputs}. Only the point is shrunk (the
+     * function is not an expression); the report shows the simplest failing point.
+     *
+     * @throws GradientAssertionError if a gradient is wrong
+     */
+    public PropertySummary assertGradientsMatch(Function<Value[], Value> fn, Inputs inputs) {
+        Objects.requireNonNull(fn, "fn");
+        Objects.requireNonNull(inputs, "inputs");
+        long first = Seeds.resolve(seed);
+        GradCheck gc = named(inputs.count());
+        long s = first;
+        int kinks = 0;
+        int second = 0;
+        for (int i = 0; i < cases; i++) {
+            Random r = new Random(s);
+            double[] x = inputs.next(r);
+            GradCheckResult res = gc.run(fn, x);
+            boolean secondFailed = false;
+            if (res.passed() && secondOrder) {
+                GradCheckResult r2 = secondOrderOrNull(gc, fn, x);
+                if (r2 != null) {
+                    second++;
+                    if (!r2.passed()) {
+                        res = r2;
+                        secondFailed = true;
+                    }
+                }
+            }
+            kinks += res.kinks().size();
+            if (!res.passed()) {
+                boolean so = secondFailed;
+                Shrinker.Result small = Shrinker.shrinkPoint(x, p -> !check(gc, fn, p, so).passed());
+                GradCheckResult at = check(gc, fn, small.point(), so);
+                throw new GradientAssertionError(new GradientReport("gradient property of the given function",
+                        first, s, i, cases, so, null, x, null, small.point(), small.steps(), at, "", null, null,
+                        null));
+            }
+            s = Seeds.next(s);
+        }
+        return new PropertySummary("given function", first, cases, second, kinks);
+    }
+
+    /** Makes an expression from a Random. */
+    private interface ExprSource {
+        Expr next(Random r);
+    }
+
+    /** Draws an admissible point for an expression, or null. */
+    private interface PointSource {
+        double[] pointFor(Expr e, Random r);
+    }
+
+    private PropertySummary run(String property, int inputs, boolean allowKinks, ExprSource exprs,
+            PointSource points) {
+        long first = Seeds.resolve(seed);
+        GradCheck gc = named(inputs);
+        long s = first;
+        int kinks = 0;
+        int second = 0;
+        for (int i = 0; i < cases; i++) {
+            Random r = new Random(s);
+            Expr e = null;
+            double[] x = null;
+            GradCheckResult res = null;
+            boolean secondFailed = false;
+            boolean secondChecked = false;
+            for (int t = 0; t < POINT_TRIES && res == null; t++) {
+                e = exprs.next(r);
+                x = points.pointFor(e, r);
+                if (x == null) {
+                    continue;
+                }
+                res = gc.run(e.asFunction(), x);
+                if (!fair(gc, res, e.asFunction(), x, false)) {
+                    res = null;
+                } else if (res.passed() && secondOrder && supportsSecondOrder(e)) {
+                    // Points where finite differences of the gradient cannot be trusted are
+                    // redrawn, so that every case checks both orders.
+                    GradCheckResult r2 = gc.runSecondOrder(e.asFunction(), x);
+                    if (!fair(gc, r2, e.asFunction(), x, true)) {
+                        res = null;
+                    } else {
+                        secondChecked = true;
+                        if (!r2.passed()) {
+                            res = r2;
+                            secondFailed = true;
+                        }
+                    }
+                }
+            }
+            if (res == null) {
+                throw new IllegalStateException(property + ": found no admissible point in " + POINT_TRIES
+                        + " tries (seed " + s + "); is the operator's domain empty?");
+            }
+            second += secondChecked ? 1 : 0;
+            kinks += res.kinks().size();
+            if (!res.passed() && allowKinks && Admissibility.problem(e, x, false) != null) {
+                // An op inside the graph sits at its kink: reverse mode combines one-sided parts,
+                // which need not give a derivative of the whole (see ExprGenerator.allowKinks).
+                kinks++;
+            } else if (!res.passed()) {
+                throw new GradientAssertionError(report(property, gc, first, s, i, e, x, secondFailed, allowKinks));
+            }
+            s = Seeds.next(s);
+        }
+        return new PropertySummary(property, first, cases, second, kinks);
+    }
+
+    private GradientReport report(String property, GradCheck gc, long first, long caseSeed, int index, Expr e,
+            double[] x, boolean so, boolean allowKinks) {
+        Shrinker.Result small = Shrinker.shrink(e, x, (c, p) -> Admissibility.problem(c, p, allowKinks) == null
+                && fails(gc, c, p, so));
+        GradCheckResult at = checkUsedInputs(small.expr(), small.point(), so);
+        String dot = FailureGraph.dot(small.expr(), small.point());
+        Path dotFile = null;
+        Path svgFile = null;
+        String note = null;
+        if (writeFiles) {
+            Path dir = FailureGraph.directory(reportDirectory);
+            String base = "gradient-failure-" + caseSeed;
+            try {
+                dotFile = FailureGraph.writeDot(dir, base, dot);
+                svgFile = FailureGraph.writeSvg(dir, base, evaluateAt(small.expr(), small.point()));
+            } catch (IOException ex) {
+                note = "could not write the graph to " + dir + ": " + ex.getMessage();
+            }
+        }
+        return new GradientReport("gradient property of " + property, first, caseSeed, index, cases, so, e, x,
+                small.expr(), small.point(), small.steps(), at, dot, dotFile, svgFile, note);
+    }
+
+    /** The check over only the inputs the expression uses, so that the report lists no idle rows. */
+    private GradCheckResult checkUsedInputs(Expr e, double[] x, boolean so) {
+        int[] used = new int[x.length];
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (e.usesInput(i)) {
+                used[n++] = i;
+            }
+        }
+        int[] map = java.util.Arrays.copyOf(used, n);
+        String[] names = new String[n];
+        double[] p = new double[n];
+        for (int k = 0; k < n; k++) {
+            names[k] = Expr.inputName(map[k]);
+            p[k] = x[map[k]];
+        }
+        Function<Value[], Value> f = v -> {
+            Value[] all = new Value[x.length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = Value.of(0);
+            }
+            for (int k = 0; k < map.length; k++) {
+                all[map[k]] = v[k];
+            }
+            return e.evaluate(all);
+        };
+        return check(gradCheck.names(names), f, p, so);
+    }
+
+    private static Value evaluateAt(Expr e, double[] x) {
+        Value[] in = new Value[x.length];
+        for (int i = 0; i < x.length; i++) {
+            in[i] = Value.of(x[i], Expr.inputName(i));
+        }
+        Value out = e.evaluate(in);
+        out.backward();
+        return out;
+    }
+
+    /** Derivatives beyond this size are left alone: finite differences of them say little. */
+    static final double GRADIENT_BOUND = 1e5;
+
+    /**
+     * Whether finite differences can be trusted at this point: every numerical derivative is
+     * moderate, and the central difference at step h agrees with the one at 2h to within half the
+     * tolerance. Their truncation errors go like h², so the difference of the two estimates
+     * bounds the error at h; a wrong analytic derivative does not affect it, so bugs still show.
+     * Without this, sin of a fast-moving argument would "fail" for want of a smaller step.
+     */
+    private static boolean fair(GradCheck gc, GradCheckResult r, Function<Value[], Value> f, double[] x,
+            boolean so) {
+        GradCheckResult coarse = check(gc.eps(2 * gc.eps()), f, x, so);
+        for (int i = 0; i < r.entries().size(); i++) {
+            GradCheckEntry e = r.entries().get(i);
+            GradCheckEntry c = coarse.entries().get(i);
+            if (!(Math.abs(e.numerical()) <= GRADIENT_BOUND)) {
+                return false;
+            }
+            if (!e.kink() && !c.kink() && !(Math.abs(e.numerical() - c.numerical()) <= e.allowedError() / 2)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the check fails at a fair point; a check that throws does not count, so shrinking avoids it. */
+    private static boolean fails(GradCheck gc, Expr e, double[] x, boolean so) {
+        try {
+            GradCheckResult r = check(gc, e.asFunction(), x, so);
+            return !r.passed() && fair(gc, r, e.asFunction(), x, so);
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    private static GradCheckResult check(GradCheck gc, Function<Value[], Value> f, double[] x, boolean so) {
+        return so ? gc.runSecondOrder(f, x) : gc.run(f, x);
+    }
+
+    private static GradCheckResult secondOrderOrNull(GradCheck gc, Function<Value[], Value> f, double[] x) {
+        try {
+            return gc.runSecondOrder(f, x);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static boolean supportsSecondOrder(Expr e) {
+        for (Expr n : e.nodes()) {
+            if (n.operator() != null && !n.operator().hasSecondOrder()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private GradCheck named(int inputs) {
+        String[] names = new String[inputs];
+        for (int i = 0; i < inputs; i++) {
+            names[i] = Expr.inputName(i);
+        }
+        return gradCheck.names(names);
+    }
+}

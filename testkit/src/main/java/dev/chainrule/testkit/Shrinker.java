@@ -1,0 +1,164 @@
+package dev.chainrule.testkit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * Reduces a failing expression and point to a small one that still fails: drop an operator
+ * (keep one of its arguments), replace a sub-expression by an input or a constant, merge inputs,
+ * simplify constants and coordinates. Greedy: it takes the smallest candidate that still fails
+ * and starts again, until no candidate fails.
+ */
+final class Shrinker {
+    /** At most this many candidate checks, so shrinking always ends quickly. */
+    private static final int MAX_ATTEMPTS = 4000;
+
+    /** The result: expression (null when only a point was shrunk), point, and accepted steps. */
+    record Result(Expr expr, double[] point, int steps) {
+    }
+
+    private Shrinker() {
+    }
+
+    /** Shrinks {@code e} at {@code x}; {@code fails} says whether a candidate still fails. */
+    static Result shrink(Expr e, double[] x, BiPredicate<Expr, double[]> fails) {
+        int steps = 0;
+        int attempts = 0;
+        x = x.clone();
+        zeroUnused(e, x);
+        boolean progress = true;
+        while (progress && attempts < MAX_ATTEMPTS) {
+            progress = false;
+            for (Expr c : candidates(e, x.length)) {
+                if (++attempts > MAX_ATTEMPTS) {
+                    break;
+                }
+                double[] p = x.clone();
+                zeroUnused(c, p);
+                if (fails.test(c, p)) {
+                    e = c;
+                    x = p;
+                    steps++;
+                    progress = true;
+                    break;
+                }
+            }
+            if (!progress) {
+                double[] p = simplerPoint(e, x, fails);
+                if (p != null) {
+                    x = p;
+                    steps++;
+                    progress = true;
+                }
+            }
+        }
+        return new Result(e, x, steps);
+    }
+
+    /** Simplifies only the point of a function that is not an expression. */
+    static Result shrinkPoint(double[] x, java.util.function.Predicate<double[]> fails) {
+        int steps = 0;
+        double[] p = x.clone();
+        for (int round = 0; round < 20; round++) {
+            double[] q = simplerPoint(null, p, (e, y) -> fails.test(y));
+            if (q == null) {
+                break;
+            }
+            p = q;
+            steps++;
+        }
+        return new Result(null, p, steps);
+    }
+
+    /** One coordinate made simpler, if the result still fails; {@code null} if none can be. */
+    private static double[] simplerPoint(Expr e, double[] x, BiPredicate<Expr, double[]> fails) {
+        for (int i = 0; i < x.length; i++) {
+            if (e != null && !e.usesInput(i)) {
+                continue;
+            }
+            for (double v : simplerNumbers(x[i])) {
+                double[] p = x.clone();
+                p[i] = v;
+                if (fails.test(e, p)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Numbers with shorter text than {@code c}, simplest first. */
+    static List<Double> simplerNumbers(double c) {
+        double[] tries = {0, 1, -1, 2, -2, 0.5, -0.5, Math.rint(c), Math.rint(c * 10) / 10, Math.rint(c * 100) / 100,
+            Math.rint(c * 1000) / 1000};
+        int len = Numbers.format(c).length();
+        List<Double> out = new ArrayList<>();
+        for (double t : tries) {
+            if (Numbers.format(t).length() < len && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static void zeroUnused(Expr e, double[] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (!e.usesInput(i)) {
+                x[i] = 0;
+            }
+        }
+    }
+
+    /** Every one-step reduction of {@code e} that is smaller, smallest first. */
+    static List<Expr> candidates(Expr e, int inputs) {
+        List<Expr> nodes = e.nodes();
+        List<Expr> out = new ArrayList<>();
+        for (int k = nodes.size() - 1; k >= 0; k--) {
+            Expr n = nodes.get(k);
+            if (n.operator() != null) {
+                for (Expr a : n.arguments()) {
+                    out.add(e.replace(n, a));
+                }
+                for (int i = 0; i < inputs; i++) {
+                    out.add(e.replace(n, inputNode(nodes, i)));
+                }
+                out.add(e.replace(n, Expr.constant(1)));
+                out.add(e.replace(n, Expr.constant(0)));
+            } else if (n.isConstant()) {
+                for (double v : simplerNumbers(n.constantValue())) {
+                    out.add(e.replace(n, Expr.constant(v)));
+                }
+            } else {
+                for (int i = 0; i < n.inputIndex(); i++) {
+                    out.add(e.replace(n, inputNode(nodes, i)));
+                }
+            }
+        }
+        int size = e.size();
+        int length = e.toString().length();
+        Set<String> seen = new HashSet<>();
+        List<Expr> smaller = new ArrayList<>();
+        for (Expr c : out) {
+            String text = c.toString();
+            int s = c.size();
+            if ((s < size || (s == size && text.length() < length)) && seen.add(text)) {
+                smaller.add(c);
+            }
+        }
+        smaller.sort(Comparator.comparingInt(Expr::size).thenComparingInt(c -> c.toString().length()));
+        return smaller;
+    }
+
+    private static Expr inputNode(List<Expr> nodes, int i) {
+        for (Expr n : nodes) {
+            if (n.isInput() && n.inputIndex() == i) {
+                return n;
+            }
+        }
+        return Expr.input(i);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.chainrule.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chainrule.engine.CustomOp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A custom op with a deliberately wrong derivative is caught inside random graphs, shrunk and reported. */
+class WrongDerivativeIsCaughtTest {
+
+    /** x³ with the derivative 3x instead of 3x². */
+    private static final CustomOp CUBE = CustomOp.unary("cube", x -> x * x * x, (x, y) -> 3 * x);
+
+    @Test
+    void theFailureIsShrunkToTheOpAloneAndReportedWithSeedPointAndBothGradients(@TempDir Path dir) throws Exception {
+        ExprGenerator graphs = ExprGenerator.over(3).maxDepth(5).maxSize(14).featuring(Operator.of(CUBE));
+        GradientAssertionError error = assertThrows(GradientAssertionError.class,
+                () -> GradientProperties.property().seed(20261122L).reportDirectory(dir)
+                        .assertGradientsMatch(graphs));
+        GradientReport r = error.report();
+
+        assertEquals("f = cube(x)", r.expression().toString());
+        assertTrue(r.original().size() > r.expression().size(), () -> "shrunk from " + r.original());
+        double x = r.point()[0];
+        assertEquals(2.0, x, "the point is simplified to a short number where 3x != 3x²");
+        assertEquals(3 * x, r.worst().analytic(), 1e-12);
+        assertEquals(3 * x * x, r.worst().numerical(), 1e-6);
+        assertEquals(20261122L, r.seed());
+
+        String text = error.getMessage();
+        assertTrue(text.contains("seed 20261122"), text);
+        assertTrue(text.contains("replay: -Dchainrule.seed=" + r.caseSeed()), text);
+        assertTrue(text.contains("f = cube(x)\nat x = 2\n"), text);
+        assertTrue(text.contains("worst: x: analytic 6.0, numerical 12.0000000"), text);
+        assertEquals(1, r.check().entries().size(), "only the inputs the expression uses are listed");
+        assertTrue(text.contains("original expression:"), text);
+        assertEquals(12.0, (double) error.getExpected().getValue(), 1e-6);
+        assertEquals(6.0, (double) error.getActual().getValue(), 1e-12);
+
+        Path dot = r.dotFile().orElseThrow();
+        String graph = Files.readString(dot);
+        assertTrue(graph.startsWith("digraph failure {"), graph);
+        assertTrue(graph.contains("label=\"cube\""), graph);
+        assertTrue(graph.contains("{x | data 2 | grad 6}"), graph);
+    }
+
+    @Test
+    void replayingTheCaseSeedFailsAtTheFirstCaseWithTheSameExpression() {
+        ExprGenerator graphs = ExprGenerator.over(3).featuring(Operator.of(CUBE));
+        GradientReport first = assertThrows(GradientAssertionError.class,
+                () -> GradientProperties.property().seed(7).reportDirectory(null).assertGradientsMatch(graphs))
+                .report();
+        GradientReport replay = assertThrows(GradientAssertionError.class,
+                () -> GradientProperties.property().seed(first.caseSeed()).reportDirectory(null)
+                        .assertGradientsMatch(graphs)).report();
+        assertEquals(0, replay.caseIndex());
+        assertEquals(first.original().toString(), replay.original().toString());
+        assertEquals(first.expression().toString(), replay.expression().toString());
+    }
+
+    @Test
+    void theOpOnItsOwnFailsAtItsFirstCase() {
+        GradientReport r = assertThrows(GradientAssertionError.class,
+                () -> GradientProperties.property().reportDirectory(null).assertGradientsMatch(Operator.of(CUBE)))
+                .report();
+        assertEquals(0, r.caseIndex());
+        assertEquals("f = cube(x)", r.expression().toString());
+    }
+
+    @Test
+    void aCorrectCustomOpPassesInRandomGraphs() {
+        CustomOp cube = CustomOp.unary("cube", x -> x * x * x, (x, y) -> 3 * x * x);
+        PropertySummary s = GradientProperties.assertGradientsMatch(ExprGenerator.over(2).featuring(Operator.of(cube)));
+        assertEquals(1000, s.cases());
+        assertEquals(0, s.secondOrderCases(), "a CustomOp has numeric derivatives only");
+    }
+}
