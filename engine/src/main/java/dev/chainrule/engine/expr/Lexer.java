@@ -1,0 +1,162 @@
+package dev.chainrule.engine.expr;
+
+/**
+ * Splits program text into tokens, one at a time, so that a program of any length needs no token
+ * list. Unicode operators are folded into their ASCII forms: {@code ·}, {@code ×} and
+ * {@code ⋅} are {@code *}; {@code −} and {@code –} are {@code -}; {@code ÷} is {@code /};
+ * {@code **} is {@code ^}.
+ */
+final class Lexer {
+    enum Kind {
+        NUMBER, NAME, PLUS, MINUS, STAR, SLASH, CARET, LPAREN, RPAREN, COMMA, ASSIGN,
+        /** A newline or ';'. */
+        END_OF_STATEMENT,
+        END_OF_INPUT
+    }
+
+    private final String text;
+    private int pos;
+
+    /** The current token. */
+    Kind kind;
+    /** Where the current token starts and ends (exclusive). */
+    int start;
+    int end;
+    /** The value of a NUMBER token. */
+    double number;
+
+    Lexer(String text) {
+        this.text = text;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The current token's text. */
+    String tokenText() {
+        return text.substring(start, end);
+    }
+
+    /** Moves to the next token. */
+    void next() {
+        skipSpaceAndComments();
+        start = pos;
+        if (pos >= text.length()) {
+            end = pos;
+            kind = Kind.END_OF_INPUT;
+            return;
+        }
+        char c = text.charAt(pos);
+        if (c >= '0' && c <= '9' || c == '.' && pos + 1 < text.length() && isDigit(text.charAt(pos + 1))) {
+            readNumber();
+            return;
+        }
+        if (isNameStart(text.codePointAt(pos))) {
+            do {
+                pos += Character.charCount(text.codePointAt(pos));
+            } while (pos < text.length() && isNamePart(text.codePointAt(pos)));
+            end = pos;
+            kind = Kind.NAME;
+            return;
+        }
+        pos++;
+        switch (c) {
+            case '\n', ';' -> kind = Kind.END_OF_STATEMENT;
+            case '+' -> kind = Kind.PLUS;
+            case '-', '\u2212', '\u2013' -> kind = Kind.MINUS;
+            case '*' -> {
+                if (pos < text.length() && text.charAt(pos) == '*') {
+                    pos++;
+                    kind = Kind.CARET;
+                } else {
+                    kind = Kind.STAR;
+                }
+            }
+            case '\u00B7', '\u00D7', '\u22C5' -> kind = Kind.STAR;
+            case '/', '\u00F7' -> kind = Kind.SLASH;
+            case '^' -> kind = Kind.CARET;
+            case '(' -> kind = Kind.LPAREN;
+            case ')' -> kind = Kind.RPAREN;
+            case ',' -> kind = Kind.COMMA;
+            case '=' -> kind = Kind.ASSIGN;
+            default -> {
+                pos = start;
+                int cp = text.codePointAt(pos);
+                throw new ProgramException("parse error", text, start,
+                        "unexpected character '" + new String(Character.toChars(cp)) + "'");
+            }
+        }
+        end = pos;
+    }
+
+    private void skipSpaceAndComments() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == '#') {
+                while (pos < text.length() && text.charAt(pos) != '\n') {
+                    pos++;
+                }
+            } else if (c == ' ' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\f') {
+                pos++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void readNumber() {
+        while (pos < text.length() && isDigit(text.charAt(pos))) {
+            pos++;
+        }
+        if (pos < text.length() && text.charAt(pos) == '.') {
+            pos++;
+            while (pos < text.length() && isDigit(text.charAt(pos))) {
+                pos++;
+            }
+        }
+        // An exponent only when digits follow, so that "2e" stays the number 2 then the name e.
+        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            int p = pos + 1;
+            if (p < text.length() && (text.charAt(p) == '+' || text.charAt(p) == '-')) {
+                p++;
+            }
+            if (p < text.length() && isDigit(text.charAt(p))) {
+                while (p < text.length() && isDigit(text.charAt(p))) {
+                    p++;
+                }
+                pos = p;
+            }
+        }
+        end = pos;
+        kind = Kind.NUMBER;
+        number = Double.parseDouble(text.substring(start, end));
+        if (Double.isInfinite(number)) {
+            throw new ProgramException("parse error", text, start,
+                    "number " + text.substring(start, end) + " is too large for a double");
+        }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isNameStart(int c) {
+        return c == '_' || Character.isLetter(c);
+    }
+
+    private static boolean isNamePart(int c) {
+        return c == '_' || Character.isLetterOrDigit(c);
+    }
+
+    /** How a token reads in "expected X but found Y". */
+    String describeCurrent() {
+        return switch (kind) {
+            case END_OF_INPUT -> "end of input";
+            case END_OF_STATEMENT -> text.charAt(start) == ';' ? "';'" : "end of line";
+            case NUMBER -> "number " + tokenText();
+            case NAME -> "name '" + tokenText() + "'";
+            default -> "'" + tokenText() + "'";
+        };
+    }
+}

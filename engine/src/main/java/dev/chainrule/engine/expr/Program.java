@@ -1,0 +1,256 @@
+package dev.chainrule.engine.expr;
+
+import dev.chainrule.engine.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A program in Chainrule's expression language: statements {@code name = expression}, one per
+ * line or separated by {@code ;}, with {@code #} comments.
+ *
+ * <pre>{@code
+ * Program p = Program.parse("x = -2; y = 5; z = -4\n q = x + y\n f = q·z");
+ * Evaluation ev = p.evaluate(Map.of("x", 1.0));   // x overridden, y and z as written
+ * ev.output().backward();                          // ev.node("q").grad() == -4
+ * }</pre>
+ *
+ * <ul>
+ *   <li>Operators: {@code + - * /}, {@code ^} or {@code **} (right-associative, tighter than unary
+ *       minus: {@code -x^2 = -(x^2)}), parentheses; {@code ·}, {@code ×} and {@code ⋅} multiply,
+ *       {@code −} subtracts, {@code ÷} divides.</li>
+ *   <li>Functions: one per {@link Value} op, such as {@code sigmoid(x)}, {@code tanh},
+ *       {@code relu}, {@code leaky_relu(x, 0.01)}, {@code elu(x[, alpha])}, {@code exp},
+ *       {@code log}, {@code max(a, b)}, {@code pow(a, b)}, {@code sum(a, b, ...)};
+ *       see {@link #functions()}. Constants {@code e} and {@code pi}.</li>
+ *   <li>A name assigned a plain number (such as {@code x = -2}) is an <em>input</em>: a leaf whose
+ *       value can be overridden at {@link #evaluate(Map)}. A name used but never assigned is an
+ *       input that must be given there.</li>
+ *   <li>Every statement's node is labelled with its name; the output is the last statement unless
+ *       another is chosen.</li>
+ * </ul>
+ *
+ * <p>Parsing and evaluating take time linear in the program's length and need no recursion per
+ * statement, so programs of a million statements work on the default stack. A Program is
+ * immutable and can be evaluated any number of times; each evaluation builds a fresh graph.
+ */
+public final class Program {
+
+    /** What a named statement is. */
+    enum Role {
+        /** Assigned a plain number. */
+        INPUT,
+        /** Used but never assigned: must be given a value from outside. */
+        FREE,
+        /** Computed from other nodes. */
+        COMPUTED
+    }
+
+    /** One named node of the program. */
+    record Named(String name, int slot, int offset, Role role, double defaultValue, String definition) {
+    }
+
+    private final String source;
+    private final Code code;
+    private final List<Named> named;
+    private final List<Named> inputs;
+    private final Map<String, Named> byName;
+
+    Program(String source, Code code, List<Named> named, List<Named> inputs) {
+        this.source = source;
+        this.code = code;
+        this.named = List.copyOf(named);
+        this.inputs = List.copyOf(inputs);
+        this.byName = new HashMap<>(named.size() * 2);
+        for (Named n : named) {
+            byName.put(n.name(), n);
+        }
+    }
+
+    /**
+     * Parses a program.
+     *
+     * @param text the program (not modified)
+     * @throws ProgramException for a syntax error, an unknown function, or a name assigned twice
+     *                          or used before it is assigned; the message shows where
+     */
+    public static Program parse(String text) {
+        Objects.requireNonNull(text, "program text");
+        return Parser.parse(text);
+    }
+
+    /** The program text as given. */
+    public String source() {
+        return source;
+    }
+
+    /** The names of every node, in the order they appear (an input given from outside at its first use). */
+    public List<String> names() {
+        List<String> out = new ArrayList<>(named.size());
+        for (Named n : named) {
+            out.add(n.name());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The names of the inputs, in the order they appear. */
+    public List<String> inputs() {
+        List<String> out = new ArrayList<>(inputs.size());
+        for (Named n : inputs) {
+            out.add(n.name());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The inputs assigned a number in the program, with those numbers, in order. */
+    public Map<String, Double> defaults() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Named n : inputs) {
+            if (n.role() == Role.INPUT) {
+                out.put(n.name(), n.defaultValue());
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Whether {@code name} is an input (assigned a number, or used but never assigned). */
+    public boolean isInput(String name) {
+        Named n = byName.get(name);
+        return n != null && n.role() != Role.COMPUTED;
+    }
+
+    /** Whether the program has a node called {@code name}. */
+    public boolean has(String name) {
+        return byName.containsKey(name);
+    }
+
+    /**
+     * The expression a name was assigned, as written (such as {@code "x + y"} or {@code "-2"}), or
+     * {@code null} for an input that is never assigned.
+     *
+     * @throws IllegalArgumentException if there is no such name
+     */
+    public String definition(String name) {
+        return require(name).definition();
+    }
+
+    /** The name of the last statement: the output unless another is chosen. */
+    public String outputName() {
+        for (int i = named.size() - 1; ; i--) {
+            if (named.get(i).role() != Role.FREE) {
+                return named.get(i).name();
+            }
+        }
+    }
+
+    /** The names callable as functions, aliases included. */
+    public static List<String> functions() {
+        return Functions.names();
+    }
+
+    /**
+     * Builds the graph with the last statement as output.
+     *
+     * @see #evaluate(Map, String)
+     */
+    public Evaluation evaluate(Map<String, Double> overrides) {
+        return evaluate(overrides, null);
+    }
+
+    /**
+     * Builds a fresh graph: every input gets its value from {@code overrides} or else from the
+     * program, then every statement is computed in order. No backward pass is run.
+     *
+     * <p>Inside {@link dev.chainrule.engine.Autograd#detectAnomaly()}, an op that makes NaN or ±Inf
+     * throws an {@link dev.chainrule.engine.AnomalyException} whose message also shows where in
+     * the program that op was written.
+     *
+     * @param overrides values for inputs by name (not modified); may be empty
+     * @param output    the name of the output node, or {@code null} for the last statement
+     * @throws IllegalArgumentException if an override names no input or is not finite, or
+     *                                  {@code output} names no node
+     * @throws ProgramException         if an input used but never assigned has no override
+     */
+    public Evaluation evaluate(Map<String, Double> overrides, String output) {
+        Objects.requireNonNull(overrides, "overrides");
+        for (Map.Entry<String, Double> o : overrides.entrySet()) {
+            checkOverride(o.getKey(), o.getValue());
+        }
+        String outputName = output == null ? outputName() : output;
+        if (!byName.containsKey(outputName)) {
+            throw new IllegalArgumentException("no node named '" + outputName + "' to use as output; the nodes are "
+                    + abbreviate(names()));
+        }
+        double[] values = new double[inputs.size()];
+        for (int i = 0; i < values.length; i++) {
+            Named in = inputs.get(i);
+            Double given = overrides.get(in.name());
+            if (given != null) {
+                values[i] = given;
+            } else if (in.role() == Role.INPUT) {
+                values[i] = in.defaultValue();
+            } else {
+                throw new ProgramException("unknown name '" + in.name() + "'", source, in.offset(),
+                        "it is used here but never assigned, and no value was given for it");
+            }
+        }
+        Value[] slots = code.run(values, source);
+        Map<String, Value> nodes = new LinkedHashMap<>(named.size() * 2);
+        for (Named n : named) {
+            nodes.put(n.name(), slots[n.slot()]);
+        }
+        return new Evaluation(nodes, inputs(), outputName);
+    }
+
+    private void checkOverride(String name, Double value) {
+        Named n = byName.get(name);
+        if (n == null) {
+            throw new IllegalArgumentException("the program has no input named '" + name + "'; its inputs are "
+                    + abbreviate(inputs()));
+        }
+        if (n.role() == Role.COMPUTED) {
+            throw new IllegalArgumentException("'" + name + "' is computed (" + name + " = " + n.definition()
+                    + "), not an input; only inputs can be given values: " + abbreviate(inputs()));
+        }
+        if (value == null || !Double.isFinite(value)) {
+            throw new IllegalArgumentException("the value given for '" + name + "' must be a finite number, not "
+                    + value);
+        }
+    }
+
+    private Named require(String name) {
+        Named n = byName.get(name);
+        if (n == null) {
+            throw new IllegalArgumentException("the program has no node named '" + name + "'");
+        }
+        return n;
+    }
+
+    private static String abbreviate(List<String> names) {
+        if (names.isEmpty()) {
+            return "(none)";
+        }
+        if (names.size() <= 20) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 20)) + ", ... (" + names.size() + " in all)";
+    }
+
+    /** Formats a number without a trailing ".0" when it is whole. */
+    static String format(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        return Double.toString(x);
+    }
+
+    /** The program text. */
+    @Override
+    public String toString() {
+        return source;
+    }
+}
