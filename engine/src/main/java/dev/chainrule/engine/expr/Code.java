@@ -88,11 +88,11 @@ final class Code {
      * Runs every instruction. An {@link AnomalyException} from an op is rethrown with the place in
      * the program where that op was written.
      *
-     * @param inputs the value of each input, by input index
+     * @param inputs the leaf for each input, by input index; each is labelled with its name
      * @param source the program text, for anomaly messages
      * @return the node made by each instruction
      */
-    Value[] run(double[] inputs, String source) {
+    Value[] run(Value[] inputs, String source) {
         Value[] slots = new Value[size];
         int i = 0;
         try {
@@ -100,7 +100,7 @@ final class Code {
                 Value v;
                 switch (kind[i]) {
                     case CONST -> v = Value.of(number[i]);
-                    case INPUT -> v = Value.of(inputs[(int) number[i]]);
+                    case INPUT -> v = inputs[(int) number[i]];
                     default -> {
                         Value[] in = new Value[argCount[i]];
                         for (int k = 0; k < in.length; k++) {

@@ -185,14 +185,14 @@ public final class Program {
             throw new IllegalArgumentException("no node named '" + outputName + "' to use as output; the nodes are "
                     + abbreviate(names()));
         }
-        double[] values = new double[inputs.size()];
+        Value[] values = new Value[inputs.size()];
         for (int i = 0; i < values.length; i++) {
             Named in = inputs.get(i);
             Double given = overrides.get(in.name());
             if (given != null) {
-                values[i] = given;
+                values[i] = Value.of(given);
             } else if (in.role() == Role.INPUT) {
-                values[i] = in.defaultValue();
+                values[i] = Value.of(in.defaultValue());
             } else {
                 throw new ProgramException("unknown name '" + in.name() + "'", source, in.offset(),
                         "it is used here but never assigned, and no value was given for it");
@@ -204,6 +204,32 @@ public final class Program {
             nodes.put(n.name(), slots[n.slot()]);
         }
         return new Evaluation(nodes, inputs(), outputName);
+    }
+
+    /**
+     * The program as a function of its inputs, for tools that bring their own leaves (such as
+     * {@link dev.chainrule.engine.GradCheck}). Each call builds a fresh graph on the leaves it is
+     * given, in the order of {@link #inputs()}, and labels them with the inputs' names.
+     *
+     * <pre>{@code
+     * Program p = Program.parse("f = x * sin(y)");
+     * GradCheckResult r = GradCheck.defaults().names("x", "y").run(p.asFunction(null), 2.0, 0.5);
+     * }</pre>
+     *
+     * @param output the name of the output node, or {@code null} for the last statement
+     * @throws IllegalArgumentException if {@code output} names no node, or (when the function is
+     *                                  called) the number of leaves is not the number of inputs
+     */
+    public java.util.function.Function<Value[], Value> asFunction(String output) {
+        String outputName = output == null ? outputName() : output;
+        Named out = require(outputName);
+        return leaves -> {
+            if (leaves.length != inputs.size()) {
+                throw new IllegalArgumentException("the program has " + inputs.size() + " inputs ("
+                        + abbreviate(inputs()) + ") but " + leaves.length + " values were given");
+            }
+            return code.run(leaves.clone(), source)[out.slot()];
+        };
     }
 
     private void checkOverride(String name, Double value) {

@@ -1,0 +1,72 @@
+package dev.chainrule.cli;
+
+import dev.chainrule.engine.expr.Program;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code chainrule grad}: every named node's op, value and gradient. */
+@Command(name = "grad", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluates PROGRAM, runs the backward pass, and prints every named node:",
+            "its op, its value and ∂output/∂node."},
+        footer = {"", "Examples:",
+            "  chainrule grad \"f = (x + y)·z\" --at x=-2,y=5,z=-4",
+            "  chainrule grad \"x = 2; y = 3; f = x^2·y\" --hessian",
+            "  chainrule grad network.txt --of E --lr 0.5 --wrt w5,w6 --format json",
+            "", "A program is statements 'name = expression', one per line or separated by ';'.",
+            "A name assigned a plain number is an input; --at overrides it or gives one never assigned."})
+final class GradCommand implements Callable<Integer> {
+    private final Io io;
+
+    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a file, '-' for standard input, or the program text")
+    String program;
+
+    @Option(names = "--at", paramLabel = "NAME=VALUE[,...]", description = "input values, such as x=-2,y=5,z=-4")
+    List<String> at = new ArrayList<>();
+
+    @Option(names = "--of", paramLabel = "NAME", description = "the output to differentiate (default: the last statement)")
+    String of;
+
+    @Option(names = "--wrt", split = ",", paramLabel = "NAMES",
+            description = "the inputs for --lr and --hessian (default: every input)")
+    List<String> wrt;
+
+    @Option(names = "--lr", paramLabel = "ETA", description = "also print the updated value w − η·∂output/∂w")
+    Double lr;
+
+    @Option(names = "--hessian", description = "also print the matrix of second derivatives")
+    boolean hessian;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (default), json, csv, markdown or latex")
+    String format;
+
+    @Option(names = "--digits", paramLabel = "N", defaultValue = "10",
+            description = "significant digits in table, markdown and latex output (default: 10)")
+    int digits;
+
+    GradCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        String f = GradReport.checkFormat(format);
+        if (digits < 1 || digits > 17) {
+            throw new UserError("--digits must be between 1 and 17, not " + digits);
+        }
+        Program p = ProgramSource.load(program);
+        Computation c = Computation.run(p, AtValues.parse(at), of, wrt, lr);
+        new GradReport(c, digits, hessian).write(f, io.out());
+        io.out().flush();
+        String anomaly = c.anomaly();
+        if (anomaly != null) {
+            io.err().println("error: " + anomaly);
+            return 2;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.chainrule.cli;
+
+import dev.chainrule.engine.expr.Program;
+import dev.chainrule.engine.expr.ProgramException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Reads the PROGRAM argument: a file, {@code -} for standard input, or the program text itself.
+ * A syntax error in a file is reported with the file's name in front.
+ */
+final class ProgramSource {
+    private ProgramSource() {
+    }
+
+    /** The text of {@code arg}: the file it names, standard input for "-", or else itself. */
+    static String text(String arg, InputStream stdin, String what) {
+        if (arg.equals("-")) {
+            try {
+                return stripBom(new String(stdin.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UserError("cannot read the " + what + " from standard input: " + e.getMessage());
+            }
+        }
+        Path path = pathOrNull(arg);
+        if (path != null && Files.exists(path)) {
+            return read(path, what);
+        }
+        if (arg.contains("=") || arg.contains("\n") || arg.contains(";")) {
+            return arg;
+        }
+        throw new UserError("cannot read " + what + " file '" + arg + "': no such file (give a file, '-' for "
+                + "standard input, or the text itself, such as \"f = (x + y)*z\")");
+    }
+
+    /** Reads and parses the program named by {@code arg}. */
+    static Program load(String arg) {
+        String text = text(arg, System.in, "program");
+        try {
+            return Program.parse(text);
+        } catch (ProgramException e) {
+            if (!text.equals(arg)) {
+                throw new UserError(arg + ": " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    static String read(Path path, String what) {
+        String name = path.toString();
+        if (Files.isDirectory(path)) {
+            throw new UserError("cannot read " + what + " file '" + name + "': it is a directory");
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            return stripBom(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (AccessDeniedException e) {
+            throw new UserError("cannot read " + what + " file '" + name + "': permission denied");
+        } catch (CharacterCodingException e) {
+            throw new UserError("cannot read " + what + " file '" + name + "': it is not UTF-8 text");
+        } catch (IOException e) {
+            throw new UserError("cannot read " + what + " file '" + name + "': " + e.getMessage());
+        }
+    }
+
+    private static Path pathOrNull(String arg) {
+        if (arg.contains("\n") || arg.length() > 4096) {
+            return null;
+        }
+        try {
+            return Path.of(arg);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+}
