@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code chainrule check}: which of the user's own answers are wrong, and the likely mistake. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Checks your answers against PROGRAM's values and gradients, each at the",
+        description = {"Which of your own answers are wrong, and why.",
+            "Checks your answers against PROGRAM's values and gradients, each at the",
             "precision you wrote it (0.5695 passes for anything within ±0.00005), and says what a",
             "wrong one's mistake most likely is: a flipped sign, two answers swapped, a factor of 2",
             "or of the learning rate, a value from before the update instead of after.",

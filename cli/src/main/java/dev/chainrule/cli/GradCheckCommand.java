@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code chainrule gradcheck}: analytic against numerical gradients at random points. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Checks the backward pass against central differences at N random points.",
+        description = {"Analytic against numerical gradients at random points.",
+            "Checks the backward pass against central differences at N random points.",
             "Each input is drawn uniformly within ±max(1, |value|) of its value (from the program or",
             "--at; 0 if it has none); points where the program or its gradient is not finite (outside",
             "the domain of log, sqrt, division ...) are drawn again. Prints the largest absolute and",
@@ -123,12 +124,12 @@ final class GradCheckCommand implements Callable<Integer> {
         io.out().println(worst);
         io.out().println();
         if (failed == 0) {
-            io.out().println("passed: all " + checked + " derivatives agree (atol " + checker.atol() + ", rtol "
-                    + checker.rtol() + ")");
+            io.out().println("passed: all " + checked + " derivatives agree (atol " + Numbers.human(checker.atol(), 3)
+                    + ", rtol " + Numbers.human(checker.rtol(), 3) + ")");
             return 0;
         }
-        io.out().println("FAILED: " + failed + " of " + checked + " derivatives disagree (atol " + checker.atol()
-                + ", rtol " + checker.rtol() + ")");
+        io.out().println("FAILED: " + failed + " of " + checked + " derivatives disagree (atol "
+                + Numbers.human(checker.atol(), 3) + ", rtol " + Numbers.human(checker.rtol(), 3) + ")");
         return 1;
     }
 
