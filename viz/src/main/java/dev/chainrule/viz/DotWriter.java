@@ -136,8 +136,9 @@ final class DotWriter {
         if (style.title() != null) {
             s.append("<B>").append(DotText.html(style.title())).append("</B><BR ALIGN=\"LEFT\"/>");
         }
-        for (String line : frame.caption) {
-            s.append(DotText.html(line)).append("<BR ALIGN=\"LEFT\"/>");
+        for (int i = 0; i < frame.caption.size(); i++) {
+            String line = DotText.html(frame.caption.get(i));
+            s.append(i == 0 ? "<B>" + line + "</B>" : line).append("<BR ALIGN=\"LEFT\"/>");
         }
         return s.toString();
     }
@@ -272,7 +273,9 @@ final class DotWriter {
 
     private void writeOpNode(Graph.Entry e) {
         String symbol = e.opSymbol() == null ? e.opName() : e.opSymbol();
-        boolean hl = frame.highlighted(e.id());
+        // An op stands out when an edge through it does: in a backward step the op that
+        // consumes the node, not the one that made it.
+        boolean hl = highlightedOpOut(e);
         out.append("  o").append(e.id()).append(" [");
         int length = symbol.codePointCount(0, symbol.length());
         String shape = length <= 2 ? "circle" : length <= 6 ? "ellipse" : "box";
