@@ -26,6 +26,9 @@ import java.util.function.Function;
  * would shrink fourfold), the point is a kink (relu or abs at 0, max at a tie): the entry is
  * marked non-differentiable and passes if the analytic value lies between the two slopes.
  *
+ * <p>Tensor functions are checked by {@link #runTensors}: element by element, or along seeded
+ * random directions for big tensors.
+ *
  * <p>Instances are immutable; the setters return a changed copy.
  */
 public final class GradCheck {
@@ -36,18 +39,26 @@ public final class GradCheck {
     /** PyTorch's default finite-difference step, here relative to max(1, |x|). */
     public static final double DEFAULT_EPS = 1e-6;
 
-    private static final GradCheck DEFAULTS = new GradCheck(DEFAULT_ATOL, DEFAULT_RTOL, DEFAULT_EPS, null);
+    /** Above this many differentiable tensor elements, tensors are checked along random directions. */
+    public static final int DEFAULT_ELEMENT_LIMIT = 256;
+
+    private static final GradCheck DEFAULTS = new GradCheck(DEFAULT_ATOL, DEFAULT_RTOL, DEFAULT_EPS, null,
+            DEFAULT_ELEMENT_LIMIT, 0);
 
     private final double atol;
     private final double rtol;
     private final double eps;
     private final String[] names;
+    private final int elementLimit;
+    private final long seed;
 
-    private GradCheck(double atol, double rtol, double eps, String[] names) {
+    private GradCheck(double atol, double rtol, double eps, String[] names, int elementLimit, long seed) {
         this.atol = atol;
         this.rtol = rtol;
         this.eps = eps;
         this.names = names;
+        this.elementLimit = elementLimit;
+        this.seed = seed;
     }
 
     /** A checker with the default tolerances (atol 1e-5, rtol 1e-3, eps 1e-6) and inputs named x0, x1, .... */
@@ -72,7 +83,7 @@ public final class GradCheck {
      */
     public GradCheck atol(double atol) {
         requireTolerance("atol", atol);
-        return new GradCheck(atol, rtol, eps, names);
+        return new GradCheck(atol, rtol, eps, names, elementLimit, seed);
     }
 
     /**
@@ -82,7 +93,7 @@ public final class GradCheck {
      */
     public GradCheck rtol(double rtol) {
         requireTolerance("rtol", rtol);
-        return new GradCheck(atol, rtol, eps, names);
+        return new GradCheck(atol, rtol, eps, names, elementLimit, seed);
     }
 
     /**
@@ -94,7 +105,7 @@ public final class GradCheck {
         if (!(eps > 0 && eps < 1)) {
             throw new IllegalArgumentException("gradcheck: eps must be in (0, 1), got " + eps);
         }
-        return new GradCheck(atol, rtol, eps, names);
+        return new GradCheck(atol, rtol, eps, names, elementLimit, seed);
     }
 
     /** A copy that names the inputs (and labels their leaves) in results, instead of x0, x1, .... */
@@ -103,7 +114,25 @@ public final class GradCheck {
         for (int i = 0; i < names.length; i++) {
             Objects.requireNonNull(names[i], () -> "gradcheck: name " + names.length + " is null");
         }
-        return new GradCheck(atol, rtol, eps, names.clone());
+        return new GradCheck(atol, rtol, eps, names.clone(), elementLimit, seed);
+    }
+
+    /**
+     * A copy that checks tensors element by element only up to {@code n} differentiable elements
+     * in all (default 256); above that, each tensor is checked along one seeded random direction.
+     *
+     * @throws IllegalArgumentException if {@code n < 0}
+     */
+    public GradCheck elementLimit(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("gradcheck: elementLimit must be at least 0, got " + n);
+        }
+        return new GradCheck(atol, rtol, eps, names, n, seed);
+    }
+
+    /** A copy whose tensor checks draw their random output weights and directions from this seed (default 0). */
+    public GradCheck seed(long seed) {
+        return new GradCheck(atol, rtol, eps, names, elementLimit, seed);
     }
 
     /** The absolute tolerance. */
@@ -178,6 +207,36 @@ public final class GradCheck {
         return new GradCheckResult(all, y.data(), atol, rtol, eps);
     }
 
+    /**
+     * Checks a tensor function with the default tolerances; see {@link #runTensors}.
+     *
+     * @param f      a function of tensors, called with fresh leaves each time
+     * @param inputs the point (not modified); those with {@code requiresGrad(false)} are held fixed
+     */
+    public static GradCheckResult checkTensors(Function<Tensor[], Tensor> f, Tensor... inputs) {
+        return DEFAULTS.runTensors(f, inputs);
+    }
+
+    /**
+     * Checks the gradients of a tensor function. A non-scalar output is reduced to
+     * L = Σ w ⊙ output with seeded random weights w in ±[0.5, 1.5], and the backward pass
+     * {@code output.backward(w)} is compared with finite differences of L. With at most
+     * {@link #elementLimit} differentiable elements in all, every element is an entry (named like
+     * {@code W[1, 2]}, from the tensor's label or x0, x1, ...); above it, each tensor is checked
+     * along one seeded random unit direction d (entry {@code W·d}: analytic ∇L·d against
+     * (L(W + hd) − L(W − hd)) / 2h). Inputs with {@code requiresGrad(false)} are held fixed.
+     *
+     * <pre>{@code
+     * Tensor w = Tensor.randn(new Random(1), 3, 4).label("W");
+     * GradCheckResult r = GradCheck.checkTensors(t -> t[0].softmax(1), w);   // 12 entries W[0, 0]..W[2, 3]
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if names were given for a different number of tensors
+     */
+    public GradCheckResult runTensors(Function<Tensor[], Tensor> f, Tensor... inputs) {
+        return TensorGradCheck.run(this, names, elementLimit, seed, f, inputs);
+    }
+
     /** A function of a point, evaluated without building a gradient. */
     @FunctionalInterface
     interface Objective {
@@ -213,7 +272,12 @@ public final class GradCheck {
      * @param f0 g(t0), already known
      */
     GradCheckEntry compare(String name, double t0, double analytic, DoubleUnaryOperator g, double f0) {
-        double h = eps * Math.max(1, Math.abs(t0));
+        return compare(name, t0, Math.abs(t0), analytic, g, f0);
+    }
+
+    /** As above, with the step taken as eps·max(1, scale). */
+    GradCheckEntry compare(String name, double t0, double scale, double analytic, DoubleUnaryOperator g, double f0) {
+        double h = eps * Math.max(1, scale);
         double[] s = slopes(g, t0, h, f0);
         double left = s[0];
         double right = s[1];

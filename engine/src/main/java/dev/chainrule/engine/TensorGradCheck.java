@@ -1,0 +1,161 @@
+package dev.chainrule.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * The tensor side of {@link GradCheck}. A tensor output is reduced to the scalar
+ * L = Σ w ⊙ output with seeded random weights w (a plain sum would make some gradients vanish:
+ * Σ softmax is always 1), then each differentiable input is compared element by element, or
+ * along one seeded random unit direction when there are too many elements.
+ */
+final class TensorGradCheck {
+    private final GradCheck config;
+    private final Function<Tensor[], Tensor> f;
+    private final int[][] shapes;
+    private final boolean[] differentiable;
+    private final String[] labels;
+    private double[] weights;
+
+    private TensorGradCheck(GradCheck config, Function<Tensor[], Tensor> f, Tensor[] inputs, String[] names) {
+        this.config = config;
+        this.f = f;
+        this.shapes = new int[inputs.length][];
+        this.differentiable = new boolean[inputs.length];
+        this.labels = new String[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            shapes[i] = inputs[i].shape();
+            differentiable[i] = inputs[i].requiresGrad();
+            labels[i] = names != null ? names[i] : inputs[i].label() != null ? inputs[i].label() : "x" + i;
+        }
+    }
+
+    static GradCheckResult run(GradCheck config, String[] names, int elementLimit, long seed,
+            Function<Tensor[], Tensor> f, Tensor... inputs) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(inputs, "inputs");
+        if (names != null && names.length != inputs.length) {
+            throw new IllegalArgumentException("gradcheck: " + names.length + " names given for " + inputs.length
+                    + " tensors");
+        }
+        double[][] data = new double[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            Objects.requireNonNull(inputs[i], "gradcheck: tensor " + i + " is null");
+            data[i] = inputs[i].toArray();
+        }
+        return new TensorGradCheck(config, f, inputs, names).check(data, elementLimit, new Random(seed));
+    }
+
+    private GradCheckResult check(double[][] data, int elementLimit, Random random) {
+        Tensor[] leaves = leaves(data);
+        Tensor out = Objects.requireNonNull(f.apply(leaves), "gradcheck: the function returned null");
+        weights = new double[out.size()];
+        for (int j = 0; j < weights.length; j++) {
+            // Away from 0 so that no output element is ignored.
+            weights[j] = (0.5 + random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
+        }
+        double l0 = weighted(out);
+        out.backward(out.rank() == 0 ? Tensor.scalar(weights[0]) : Tensor.of(weights, out.shape()));
+        int total = 0;
+        for (int i = 0; i < data.length; i++) {
+            total += differentiable[i] ? data[i].length : 0;
+        }
+        List<GradCheckEntry> entries = new ArrayList<>();
+        for (int i = 0; i < data.length; i++) {
+            if (!differentiable[i]) {
+                continue;
+            }
+            double[] g = leaves[i].hasGrad() ? leaves[i].gradArray().clone() : new double[data[i].length];
+            int k = i;
+            if (total <= elementLimit) {
+                for (int j = 0; j < data[i].length; j++) {
+                    int e = j;
+                    double x0 = data[i][j];
+                    entries.add(config.compare(labels[i] + index(shapes[i], j), x0, g[j], t -> {
+                        data[k][e] = t;
+                        try {
+                            return weighted(f.apply(leaves(data)));
+                        } finally {
+                            data[k][e] = x0;
+                        }
+                    }, l0));
+                }
+            } else {
+                double[] d = direction(random, data[i].length);
+                double analytic = 0;
+                double scale = 0;
+                for (int j = 0; j < d.length; j++) {
+                    analytic += g[j] * d[j];
+                    scale = Math.max(scale, Math.abs(data[i][j]));
+                }
+                double[] x0 = data[i].clone();
+                entries.add(config.compare(labels[i] + "·d", 0, scale, analytic, t -> {
+                    for (int j = 0; j < d.length; j++) {
+                        data[k][j] = x0[j] + t * d[j];
+                    }
+                    try {
+                        return weighted(f.apply(leaves(data)));
+                    } finally {
+                        System.arraycopy(x0, 0, data[k], 0, x0.length);
+                    }
+                }, l0));
+            }
+        }
+        return new GradCheckResult(entries, l0, config.atol(), config.rtol(), config.eps());
+    }
+
+    private double weighted(Tensor out) {
+        double[] y = out.toArray();
+        if (y.length != weights.length) {
+            throw new IllegalStateException("gradcheck: the function's output changed size from " + weights.length
+                    + " to " + y.length + " elements; it must depend on the inputs' values only");
+        }
+        double s = 0;
+        for (int j = 0; j < y.length; j++) {
+            s += weights[j] * y[j];
+        }
+        return s;
+    }
+
+    private Tensor[] leaves(double[][] data) {
+        Tensor[] t = new Tensor[data.length];
+        for (int i = 0; i < data.length; i++) {
+            Tensor leaf = shapes[i].length == 0 ? Tensor.scalar(data[i][0]) : Tensor.of(data[i], shapes[i]);
+            t[i] = leaf.requiresGrad(differentiable[i]).label(labels[i]);
+        }
+        return t;
+    }
+
+    /** A unit vector with Gaussian components. */
+    private static double[] direction(Random random, int n) {
+        double[] d = new double[n];
+        double norm = 0;
+        while (norm == 0) {
+            for (int j = 0; j < n; j++) {
+                d[j] = random.nextGaussian();
+                norm += d[j] * d[j];
+            }
+        }
+        norm = Math.sqrt(norm);
+        for (int j = 0; j < n; j++) {
+            d[j] /= norm;
+        }
+        return d;
+    }
+
+    /** {@code [1, 2]} for flat position j of a tensor of the given shape; empty for a scalar. */
+    static String index(int[] shape, int j) {
+        if (shape.length == 0) {
+            return "";
+        }
+        int[] idx = new int[shape.length];
+        for (int a = shape.length - 1; a >= 0; a--) {
+            idx[a] = j % shape[a];
+            j /= shape[a];
+        }
+        return java.util.Arrays.toString(idx);
+    }
+}
