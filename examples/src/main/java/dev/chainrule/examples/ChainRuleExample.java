@@ -46,6 +46,7 @@ public final class ChainRuleExample implements Example {
         for (Value v : new Value[] {r.x(), r.y(), r.z(), r.q(), r.f()}) {
             out.printf("%-4s %8s %8s%n", v.label(), Format.plain(v.data()), Format.plain(v.grad()));
         }
+        Pictures.graph(out, r.f(), "f = (x + y)·z", outDir, "chain-rule");
     }
 
     /** Runs this example alone; pictures go to {@code chainrule-out/chain-rule}. */

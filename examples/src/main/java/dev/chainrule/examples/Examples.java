@@ -24,7 +24,8 @@ public final class Examples {
             new MazurExample(),
             new Module11Example(),
             new SingleHiddenUnitExample(),
-            new ActivationsExample());
+            new ActivationsExample(),
+            new MoonsExample());
 
     private Examples() {
     }

@@ -65,6 +65,10 @@ public final class MazurExample implements Example {
     public void run(PrintStream out, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         Result r = compute();
+        SigmoidNet222 start = network();
+        start.backward();
+        Pictures.graph(out, start.eTotal, "2-2-2 network before the first update", outDir,
+                "mazur-2-2-2");
         out.println("Forward pass (i1 = 0.05, i2 = 0.10, b1 = 0.35, b2 = 0.60)");
         out.println("  out_h1  = " + Format.fixed(r.outH1(), 9));
         out.println("  out_h2  = " + Format.fixed(r.outH2(), 9));

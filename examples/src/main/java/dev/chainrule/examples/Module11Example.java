@@ -43,6 +43,8 @@ public final class Module11Example implements Example {
         }
         out.println("  E_total = " + Format.fixed(net.eTotal.data(), 8));
         net.backward();
+        Pictures.graph(out, net.eTotal, "Module 11: 2-2-2 network without biases", outDir,
+                "module11");
         double[] grads = new double[8];
         for (int k = 1; k <= 8; k++) {
             grads[k - 1] = net.w[k].grad();

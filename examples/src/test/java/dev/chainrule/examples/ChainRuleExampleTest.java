@@ -28,5 +28,9 @@ class ChainRuleExampleTest {
         assertTrue(text.matches("(?s).*\\bq\\s+3\\s+-4\\b.*"), text);
         assertTrue(text.matches("(?s).*\\bf\\s+-12\\s+1\\b.*"), text);
         assertTrue(text.matches("(?s).*\\bz\\s+-4\\s+3\\b.*"), text);
+        Printed.assertPicture(dir.resolve("chain-rule.svg"));
+        Printed.assertPicture(dir.resolve("chain-rule.png"));
+        String svg = java.nio.file.Files.readString(dir.resolve("chain-rule.svg"));
+        assertTrue(svg.contains("-12"), "the rendered graph shows f = -12");
     }
 }

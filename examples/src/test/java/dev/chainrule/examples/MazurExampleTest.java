@@ -53,5 +53,12 @@ class MazurExampleTest {
         assertContains(text, "E_total = 3.5102e-05");
         assertContains(text, "out_o1  = 0.01591");
         assertContains(text, "out_o2  = 0.98406");
+        Printed.assertPicture(dir.resolve("mazur-2-2-2.png"));
+        Printed.assertPicture(dir.resolve("mazur-2-2-2.svg"));
+        String svg = java.nio.file.Files.readString(dir.resolve("mazur-2-2-2.svg"));
+        for (String label : new String[] {"w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1",
+                "b2", "E_total"}) {
+            assertContains(svg, ">" + label + "<");
+        }
     }
 }
