@@ -86,7 +86,7 @@ final class Result {
         }
         for (Map.Entry<String, Object> e : fields.entrySet()) {
             String k = e.getKey();
-            if (k.equals("workload") || k.endsWith("_ms") && !k.startsWith("hand") || k.equals("samples")
+            if (k.equals("workload") || k.equals("median_ms") || k.equals("p10_ms") || k.equals("p90_ms") || k.equals("samples")
                     || k.equals("check_is")) {
                 continue;
             }

@@ -25,8 +25,11 @@ public final class Run {
 
     static {
         WORKLOADS.put("W1", () -> List.of(Workloads.w1()));
+        WORKLOADS.put("W1t", () -> List.of(Workloads.w1t()));
         WORKLOADS.put("W2", () -> List.of(Workloads.w2()));
         WORKLOADS.put("W3", () -> List.of(Workloads.w3()));
+        WORKLOADS.put("W4", () -> List.of(Workloads.w4()));
+        WORKLOADS.put("W5", Workloads::w5);
     }
 
     private Run() {
@@ -50,8 +53,8 @@ public final class Run {
                 json = true;
             } else if (a.equalsIgnoreCase("all")) {
                 names.addAll(WORKLOADS.keySet());
-            } else if (WORKLOADS.containsKey(a.toUpperCase())) {
-                names.add(a.toUpperCase());
+            } else if (known(a) != null) {
+                names.add(known(a));
             } else {
                 System.err.println("unknown workload '" + a + "'; known: " + String.join(", ", WORKLOADS.keySet())
                         + ", all (option --json)");
@@ -74,6 +77,16 @@ public final class Run {
             }
         }
         System.exit(allOk ? 0 : 1);
+    }
+
+    /** The workload's name as the runner spells it, whatever the case of {@code name}; null if unknown. */
+    private static String known(String name) {
+        for (String k : WORKLOADS.keySet()) {
+            if (k.equalsIgnoreCase(name)) {
+                return k;
+            }
+        }
+        return null;
     }
 
     /** The machine's 1-minute load average before a workload, so noisy figures can be told apart. */

@@ -1,7 +1,10 @@
 package dev.chainrule.bench;
 
 import dev.chainrule.engine.Graph;
+import dev.chainrule.engine.Tensor;
 import dev.chainrule.engine.Value;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -79,7 +82,7 @@ final class Workloads {
     }
 
     /** Runs steps 0..99, timing each one if {@code timing} is given. */
-    private static double[] train(IntToDoubleFunction step, Samples timing) {
+    static double[] train(IntToDoubleFunction step, Samples timing) {
         double first = 0;
         double last = 0;
         for (int k = 0; k < Moons.STEPS; k++) {
@@ -112,6 +115,7 @@ final class Workloads {
 
         Samples times = new Samples();
         for (int r = 0; r < 10; r++) {
+            // Each timed repetition starts from a collected heap; see backToBackMs for the rest.
             System.gc();
             long t0 = System.nanoTime();
             DeepChain.Ends e = DeepChain.run(depth);
@@ -120,8 +124,10 @@ final class Workloads {
                 return new Result("W2", "").fail("gradient differs between runs");
             }
         }
+        double steady = backToBackMs(() -> DeepChain.run(depth));
         long nodes = DeepChain.nodeCount(depth);
         Result res = new Result("W2", "").timing(times)
+                .approx("back_to_back_mean_ms", steady)
                 .check(grad, "dx_1000000/dx0")
                 .put("expected", DeepChain.expectedGradient(depth))
                 .put("pow_1.000001_1e6", Math.pow(DeepChain.FACTOR, depth))
@@ -161,9 +167,14 @@ final class Workloads {
             w.run();
             times.add(System.nanoTime() - t0);
         }
+        double steady = backToBackMs(() -> {
+            w.clearGrads();
+            w.run();
+        });
         double err = w.maxGradientError();
         long nodes = WideSum.nodeCount(pairs);
         Result res = new Result("W3", "").timing(times)
+                .approx("back_to_back_mean_ms", steady)
                 .check(err, "max |grad - expected|")
                 .put("nodes", nodes)
                 .approx("peak_heap_mb", allocated / 1e6)
@@ -174,6 +185,100 @@ final class Workloads {
             res.fail("a gradient differs from its partner leaf by " + err);
         }
         return res;
+    }
+
+    /** W1t: the moons demo on tensors, full batch. */
+    static Result w1t() {
+        Moons moons = Moons.load();
+        for (int r = 0; r < 30; r++) {
+            train(new MoonsTensor(moons)::step, null);
+        }
+        Samples steps = new Samples();
+        MoonsTensor model = null;
+        double[] losses = null;
+        for (int r = 0; r < 30; r++) {
+            model = new MoonsTensor(moons);
+            losses = train(model::step, steps);
+        }
+        double rel = Math.abs(losses[1] - Moons.FINAL_LOSS) / Moons.FINAL_LOSS;
+        Result res = new Result("W1t", "/step").timing(steps)
+                .check(losses[1], "final loss (step 99)")
+                .put("expected", Moons.FINAL_LOSS)
+                .put("relative_difference", rel)
+                .put("step0_loss", losses[0])
+                .put("accuracy", model.accuracy());
+        if (!(rel <= 1e-12)) {
+            res.fail("final loss " + losses[1] + " differs from W1's " + Moons.FINAL_LOSS + " by " + rel + " (relative)");
+        } else if (model.accuracy() != 1.0) {
+            res.fail("accuracy " + model.accuracy() + ", expected 1.0");
+        }
+        return res;
+    }
+
+    /** W4: the 784-256-128-10 MLP training step on a batch of 128. */
+    static Result w4() {
+        TensorMlp mlp = new TensorMlp(1);
+        double first = mlp.step();
+        for (int r = 0; r < 49; r++) {
+            mlp.step();
+        }
+        Samples steps = new Samples();
+        double last = first;
+        for (int r = 0; r < 200; r++) {
+            long t0 = System.nanoTime();
+            last = mlp.step();
+            steps.add(System.nanoTime() - t0);
+        }
+        Result res = new Result("W4", "/step").timing(steps)
+                .check(last, "loss at step 250")
+                .put("step0_loss", first);
+        if (!(Double.isFinite(last) && last < first)) {
+            res.fail("the loss did not fall on a fixed batch: " + first + " then " + last);
+        }
+        return res;
+    }
+
+    /** W5: square float64 matmul at n = 1024 and 2048. */
+    static List<Result> w5() {
+        List<Result> out = new ArrayList<>();
+        for (int n : new int[] {1024, 2048}) {
+            MatMul mm = new MatMul(n, n);
+            for (int r = 0; r < 3; r++) {
+                mm.run();
+            }
+            Samples times = new Samples();
+            Tensor c = null;
+            for (int r = 0; r < 10; r++) {
+                long t0 = System.nanoTime();
+                c = mm.run();
+                times.add(System.nanoTime() - t0);
+            }
+            double err = mm.maxSampledError(c, 64, 7);
+            Result res = new Result("W5", "").timing(times)
+                    .check(Math.round(mm.gflops(times.medianMs()) * 10) / 10.0, "GFLOP/s at the median")
+                    .put("n", n)
+                    .put("max_relative_error_64_entries", err)
+                    .put("threads", Runtime.getRuntime().availableProcessors());
+            if (!(err <= 1e-12)) {
+                res.fail("matmul entries differ from plain dot products by up to " + err + " (relative)");
+            }
+            out.add(res);
+        }
+        return out;
+    }
+
+    /**
+     * Mean time of 10 repetitions run back to back with no collection forced between them: the
+     * cost per repetition including the collections that copy a live graph (the timed runs
+     * start from a collected heap instead, and with a 1 GB young generation none happens inside).
+     */
+    private static double backToBackMs(Runnable rep) {
+        System.gc();
+        long t0 = System.nanoTime();
+        for (int r = 0; r < 10; r++) {
+            rep.run();
+        }
+        return (System.nanoTime() - t0) / 1e7;
     }
 
     private static volatile Object sink;
