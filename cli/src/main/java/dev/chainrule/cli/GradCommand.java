@@ -1,10 +1,12 @@
 package dev.chainrule.cli;
 
 import dev.chainrule.engine.expr.Program;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,7 +16,7 @@ import picocli.CommandLine.Parameters;
             "Evaluates PROGRAM, runs the backward pass, and prints every named node: its op, its",
             "value and ∂output/∂node."},
         footer = {"", "Examples:",
-            "  chainrule grad \"f = (x + y)·z\" --at x=-2,y=5,z=-4",
+            "  chainrule grad \"f = (x + y)·z\" --at x=-2,y=5,z=-4 -o f.svg",
             "  chainrule grad \"x = 2; y = 3; f = x^2·y\" --hessian",
             "  chainrule grad network.txt --of E --lr 0.5 --wrt w5,w6 --format json",
             "", "A program is statements 'name = expression', one per line or separated by ';'.",
@@ -49,6 +51,13 @@ final class GradCommand implements Callable<Integer> {
             description = "significant digits in table, markdown and latex output (default: 10)")
     int digits;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "also draw the graph into FILE.svg, .png, .pdf or .dot (style options as for render)")
+    Path output;
+
+    @Mixin
+    StyleOptions style;
+
     GradCommand(Io io) {
         this.io = io;
     }
@@ -63,6 +72,9 @@ final class GradCommand implements Callable<Integer> {
         Computation c = Computation.run(p, AtValues.parse(at), of, wrt, lr);
         new GradReport(c, digits, hessian).write(f, io.out());
         io.out().flush();
+        if (output != null) {
+            io.err().println("wrote " + RenderCommand.draw(c, style, output));
+        }
         String anomaly = c.anomaly();
         if (anomaly != null) {
             io.err().println("error: " + anomaly);

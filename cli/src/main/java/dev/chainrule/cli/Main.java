@@ -59,6 +59,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new ChainruleCommand(io));
         cl.addSubcommand(new GradCommand(io));
         cl.addSubcommand(new CheckCommand(io));
+        cl.addSubcommand(new RenderCommand(io));
         cl.addSubcommand(new GradCheckCommand(io));
         cl.addSubcommand(new ExampleCommand(io));
         cl.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));

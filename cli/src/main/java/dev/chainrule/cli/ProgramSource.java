@@ -20,7 +20,7 @@ final class ProgramSource {
     }
 
     /** The text of {@code arg}: the file it names, standard input for "-", or else itself. */
-    static String text(String arg, InputStream stdin, String what) {
+    static String text(String arg, InputStream stdin, String what, String example) {
         if (arg.equals("-")) {
             try {
                 return stripBom(new String(stdin.readAllBytes(), StandardCharsets.UTF_8));
@@ -36,12 +36,12 @@ final class ProgramSource {
             return arg;
         }
         throw new UserError("cannot read " + what + " file '" + arg + "': no such file (give a file, '-' for "
-                + "standard input, or the text itself, such as \"f = (x + y)*z\")");
+                + "standard input, or the text itself, such as \"" + example + "\")");
     }
 
     /** Reads and parses the program named by {@code arg}. */
     static Program load(String arg) {
-        String text = text(arg, System.in, "program");
+        String text = text(arg, System.in, "program", "f = (x + y)*z");
         try {
             return Program.parse(text);
         } catch (ProgramException e) {

@@ -1,0 +1,62 @@
+package dev.chainrule.cli;
+
+import dev.chainrule.engine.expr.Program;
+import dev.chainrule.viz.GraphRenderer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code chainrule render}: the graph, with its values and grads after backward, as a picture. */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draws the graph with its values and gradients.",
+            "Evaluates PROGRAM, runs the backward pass and draws every node: one record per value",
+            "(name | value | grad), one small node per op. The format follows the file's extension:",
+            ".svg, .png, .pdf or .dot."},
+        footer = {"", "Examples:",
+            "  chainrule render \"q = x + y; f = q·z\" --at x=-2,y=5,z=-4 -o f.svg",
+            "  chainrule render net.txt -o net.pdf --theme print --local-derivatives --highlight-path w5,net_o1,out_o1,E"})
+final class RenderCommand implements Callable<Integer> {
+    private final Io io;
+
+    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a file, '-' for standard input, or the program text")
+    String program;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "FILE.svg, .png, .pdf or .dot")
+    Path output;
+
+    @Option(names = "--at", paramLabel = "NAME=VALUE[,...]", description = "input values, such as x=-2,y=5,z=-4")
+    List<String> at = new ArrayList<>();
+
+    @Option(names = "--of", paramLabel = "NAME", description = "the output (default: the last statement)")
+    String of;
+
+    @Mixin
+    StyleOptions style;
+
+    RenderCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        Program p = ProgramSource.load(program);
+        Computation c = Computation.run(p, AtValues.parse(at), of, null, null);
+        Path written = draw(c, style, output);
+        io.out().println("wrote " + written);
+        return 0;
+    }
+
+    /** Draws the computation's graph into {@code file}, in the format its extension names. */
+    static Path draw(Computation c, StyleOptions style, Path file) {
+        try {
+            return GraphRenderer.render(c.evaluation.output(), style.build(), file);
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserError("cannot write '" + file + "': " + e.getCause().getMessage());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.chainrule.cli;
+
+import dev.chainrule.viz.Direction;
+import dev.chainrule.viz.GraphStyle;
+import dev.chainrule.viz.RenderEngine;
+import dev.chainrule.viz.Theme;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The graph style options shared by every command that draws a graph. */
+final class StyleOptions {
+
+    @Option(names = "--precision", paramLabel = "N", description = "digits after the point (default: 4)")
+    Integer precision;
+
+    @Option(names = "--no-grads", description = "draw values only")
+    boolean noGrads;
+
+    @Option(names = "--tb", description = "lay the graph out top to bottom instead of left to right")
+    boolean topToBottom;
+
+    @Option(names = "--theme", paramLabel = "THEME", description = "light (default), dark, print or cs231n")
+    String theme;
+
+    @Option(names = "--local-derivatives", description = "write ∂out/∂in on each edge into an op")
+    boolean localDerivatives;
+
+    @Option(names = "--highlight", split = ",", paramLabel = "NAMES", description = "nodes to highlight")
+    List<String> highlight = new ArrayList<>();
+
+    @Option(names = "--highlight-path", split = ",", paramLabel = "NAMES",
+            description = "a path to highlight, input to output, such as x,q,f")
+    List<String> highlightPath = new ArrayList<>();
+
+    @Option(names = "--max-nodes", paramLabel = "N", description = "refuse graphs larger than this (default: 1000)")
+    Integer maxNodes;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "auto (default), native or embedded Graphviz")
+    String engine;
+
+    @Option(names = "--scale", paramLabel = "S", description = "PNG pixels per point (default: 2)")
+    Double scale;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "a title above the graph")
+    String title;
+
+    /** The style these options describe. */
+    GraphStyle build() {
+        GraphStyle.Builder b = GraphStyle.builder();
+        try {
+            if (precision != null) {
+                b.precision(precision);
+            }
+            b.showGrads(!noGrads);
+            b.direction(topToBottom ? Direction.TOP_TO_BOTTOM : Direction.LEFT_TO_RIGHT);
+            if (theme != null) {
+                b.theme(choose("--theme", theme, Theme.values()));
+            }
+            b.localDerivatives(localDerivatives);
+            if (!highlight.isEmpty()) {
+                b.highlight(highlight.toArray(new String[0]));
+            }
+            if (!highlightPath.isEmpty()) {
+                b.highlightPath(highlightPath.toArray(new String[0]));
+            }
+            if (maxNodes != null) {
+                b.maxNodes(maxNodes);
+            }
+            if (engine != null) {
+                b.engine(choose("--engine", engine, RenderEngine.values()));
+            }
+            if (scale != null) {
+                b.scale(scale);
+            }
+            if (title != null) {
+                b.title(title);
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static <E extends Enum<E>> E choose(String option, String value, E[] values) {
+        for (E e : values) {
+            if (e.name().equalsIgnoreCase(value.replace('-', '_'))) {
+                return e;
+            }
+        }
+        throw new UserError(option + " " + value + ": use one of "
+                + String.join(", ", Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList()));
+    }
+}
