@@ -1,34 +1,45 @@
 package dev.chainrule.nn;
 
+import dev.chainrule.engine.Tensor;
 import dev.chainrule.engine.Value;
+import java.util.function.UnaryOperator;
 
 /**
  * The activation a neuron applies to its weighted sum.
  *
  * <p>{@link #LINEAR} adds no node: the neuron's output is its sum itself (as in micrograd's
- * linear output layer). Every other activation adds one node, named after the op.
+ * linear output layer). Every other activation adds one node, named after the op. The same
+ * activations apply elementwise to tensors.
  */
 public enum Activation {
     /** No activation: the output is the weighted sum. */
-    LINEAR,
+    LINEAR(x -> x, x -> x),
     /** max(0, x). */
-    RELU,
+    RELU(Value::relu, Tensor::relu),
     /** tanh(x). */
-    TANH,
+    TANH(Value::tanh, Tensor::tanh),
     /** σ(x) = 1/(1 + e^−x). */
-    SIGMOID,
+    SIGMOID(Value::sigmoid, Tensor::sigmoid),
     /** Heaviside step (1 if x ≥ 0, else 0); passes no gradient. Used by the perceptron. */
-    STEP,
+    STEP(Value::step, Tensor::step),
     /** x for x &gt; 0, else 0.01·x. */
-    LEAKY_RELU,
+    LEAKY_RELU(x -> x.leakyRelu(0.01), x -> x.leakyRelu(0.01)),
     /** log(1 + e^x). */
-    SOFTPLUS,
+    SOFTPLUS(Value::softplus, Tensor::softplus),
     /** ELU with alpha 1. */
-    ELU,
+    ELU(Value::elu, Tensor::elu),
     /** GELU (tanh form). */
-    GELU,
+    GELU(Value::gelu, Tensor::gelu),
     /** x·σ(x). */
-    SILU;
+    SILU(Value::silu, Tensor::silu);
+
+    private final UnaryOperator<Value> scalar;
+    private final UnaryOperator<Tensor> tensor;
+
+    Activation(UnaryOperator<Value> scalar, UnaryOperator<Tensor> tensor) {
+        this.scalar = scalar;
+        this.tensor = tensor;
+    }
 
     /**
      * Applies this activation to {@code x}.
@@ -37,29 +48,16 @@ public enum Activation {
      * @return the activated value; {@code x} itself for {@link #LINEAR}
      */
     public Value apply(Value x) {
-        switch (this) {
-            case LINEAR:
-                return x;
-            case RELU:
-                return x.relu();
-            case TANH:
-                return x.tanh();
-            case SIGMOID:
-                return x.sigmoid();
-            case STEP:
-                return x.step();
-            case LEAKY_RELU:
-                return x.leakyRelu(0.01);
-            case SOFTPLUS:
-                return x.softplus();
-            case ELU:
-                return x.elu();
-            case GELU:
-                return x.gelu();
-            case SILU:
-                return x.silu();
-            default:
-                throw new AssertionError(this);
-        }
+        return scalar.apply(x);
+    }
+
+    /**
+     * Applies this activation elementwise to {@code x}.
+     *
+     * @param x the pre-activations (not modified)
+     * @return the activated tensor; {@code x} itself for {@link #LINEAR}
+     */
+    public Tensor apply(Tensor x) {
+        return tensor.apply(x);
     }
 }

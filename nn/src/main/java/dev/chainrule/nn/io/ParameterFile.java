@@ -1,7 +1,9 @@
 package dev.chainrule.nn.io;
 
+import dev.chainrule.engine.Tensor;
 import dev.chainrule.engine.Value;
 import dev.chainrule.nn.Module;
+import dev.chainrule.nn.tensor.TensorModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Saves a model's parameters (names, shapes, values) as JSON, and loads them back.
@@ -49,12 +52,7 @@ public final class ParameterFile {
     }
 
     /** A parameter of the model being loaded: its expected name and shape, and how to set it. */
-    interface Target {
-        String name();
-
-        int[] shape();
-
-        void set(double[] values);
+    record Target(String name, int[] shape, Consumer<double[]> setter) {
     }
 
     /**
@@ -84,22 +82,37 @@ public final class ParameterFile {
         List<Target> targets = new ArrayList<>();
         for (Map.Entry<String, Value> e : model.namedParameters().entrySet()) {
             Value v = e.getValue();
-            targets.add(new Target() {
-                @Override
-                public String name() {
-                    return e.getKey();
-                }
+            targets.add(new Target(e.getKey(), new int[0], values -> v.setData(values[0])));
+        }
+        load(targets, file);
+    }
 
-                @Override
-                public int[] shape() {
-                    return new int[0];
-                }
+    /**
+     * Saves the named parameters of a tensor model (names, shapes, values) to {@code file},
+     * atomically.
+     *
+     * @throws IllegalStateException if a parameter holds a non-finite number or is unnamed
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static void save(TensorModule model, Path file) {
+        List<Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
+            entries.add(new Entry(e.getKey(), e.getValue().shape(), e.getValue().toArray()));
+        }
+        write(entries, file);
+    }
 
-                @Override
-                public void set(double[] values) {
-                    v.setData(values[0]);
-                }
-            });
+    /**
+     * Loads {@code file} into a tensor model: same names in the same order, same shapes.
+     *
+     * @throws IllegalArgumentException as for {@link #load(Module, Path)}; the model is then unchanged
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static void load(TensorModule model, Path file) {
+        List<Target> targets = new ArrayList<>();
+        for (Map.Entry<String, Tensor> e : model.namedParameters().entrySet()) {
+            Tensor t = e.getValue();
+            targets.add(new Target(e.getKey(), t.shape(), values -> t.setData(values)));
         }
         load(targets, file);
     }
@@ -169,7 +182,7 @@ public final class ParameterFile {
         List<Entry> entries = read(text, source);
         match(targets, entries, source);
         for (int i = 0; i < targets.size(); i++) {
-            targets.get(i).set(entries.get(i).values());
+            targets.get(i).setter().accept(entries.get(i).values());
         }
     }
 

@@ -1,12 +1,15 @@
 package dev.chainrule.nn.loss;
 
+import dev.chainrule.engine.Tensor;
 import dev.chainrule.engine.Value;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Loss functions on scalar {@link Value}s; each returns one Value to call {@code backward()} on.
+ * Loss functions on scalar {@link Value}s and on {@link Tensor}s; each returns one node (a Value,
+ * or a tensor of shape []) to call {@code backward()} on.
  *
  * <pre>{@code
  * Value loss = Losses.hinge(scores, labels).add(Losses.l2(model.parameters(), 1e-4));
@@ -186,6 +189,143 @@ public final class Losses {
         return Value.sum(squares).mul(lambda);
     }
 
+    // ---------------------------------------------------------------- tensors
+
+    /**
+     * Mean squared error over all elements, mean((p − t)²).
+     *
+     * @param predictions any shape (not modified)
+     * @param targets the same shape (not modified)
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static Tensor mse(Tensor predictions, Tensor targets) {
+        sameShape("mse", predictions, targets);
+        return predictions.sub(targets).square().mean();
+    }
+
+    /**
+     * Half the sum of squared errors, ½·Σ (t − p)².
+     *
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static Tensor halfSse(Tensor predictions, Tensor targets) {
+        sameShape("halfSse", predictions, targets);
+        return targets.sub(predictions).square().sum().mul(0.5);
+    }
+
+    /**
+     * Mean binary cross-entropy from probabilities. When every target is exactly 0 or 1 it is
+     * −mean(log p_true) with p_true = p for t = 1 and 1 − p for t = 0, so a confident correct
+     * prediction (p exactly 1 for t = 1) gives 0, not NaN; otherwise the general
+     * −mean(t·log p + (1 − t)·log(1 − p)).
+     *
+     * @throws IllegalArgumentException if the shapes differ or a target is outside [0, 1]
+     */
+    public static Tensor bce(Tensor probabilities, Tensor targets) {
+        sameShape("bce", probabilities, targets);
+        boolean hard = true;
+        double[] t = targets.dataArray();
+        for (int i = 0; i < t.length; i++) {
+            target01("bce", t, i);
+            hard &= t[i] == 0 || t[i] == 1;
+        }
+        Tensor notT = targets.rsub(1);
+        if (hard) {
+            return targets.mul(probabilities).add(notT.mul(probabilities.rsub(1))).log().mean().neg();
+        }
+        return targets.mul(probabilities.log()).add(notT.mul(probabilities.rsub(1).log())).mean().neg();
+    }
+
+    /**
+     * Mean binary cross-entropy from logits, mean(softplus(z) − t·z): finite for any finite z.
+     *
+     * @throws IllegalArgumentException if the shapes differ or a target is outside [0, 1]
+     */
+    public static Tensor bceWithLogits(Tensor logits, Tensor targets) {
+        sameShape("bceWithLogits", logits, targets);
+        double[] t = targets.dataArray();
+        for (int i = 0; i < t.length; i++) {
+            target01("bceWithLogits", t, i);
+        }
+        return logits.softplus().sub(targets.mul(logits)).mean();
+    }
+
+    /**
+     * Mean softmax cross-entropy of a batch, −mean(logSoftmax(z)[i, label_i]), stable for large
+     * logits.
+     *
+     * @param logits [batch, classes] (not modified)
+     * @param labels one class per row, 0-based (not modified)
+     * @throws IllegalArgumentException if the shape is not [batch, classes], the label count
+     *     differs from the batch, or a label is out of range
+     */
+    public static Tensor softmaxCrossEntropy(Tensor logits, int[] labels) {
+        if (logits.rank() != 2) {
+            throw new IllegalArgumentException("softmaxCrossEntropy: logits must be [batch, classes], got "
+                    + Arrays.toString(logits.shape()));
+        }
+        if (logits.shape(0) != labels.length) {
+            throw new IllegalArgumentException("softmaxCrossEntropy: " + logits.shape(0) + " rows of logits but "
+                    + labels.length + " labels");
+        }
+        int classes = logits.shape(1);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("softmaxCrossEntropy: label " + i + " is " + labels[i]
+                        + ", outside 0.." + (classes - 1));
+            }
+        }
+        return logits.logSoftmax(1).gather(1, labels).mean().neg();
+    }
+
+    /**
+     * Mean hinge loss, (Σ relu(1 − y·s))·(1/n), as {@link #hinge(List, double[])}.
+     *
+     * @param scores any shape (not modified)
+     * @param labels the same shape, each −1 or +1 (not modified)
+     * @throws IllegalArgumentException if the shapes differ or a label is not ±1
+     */
+    public static Tensor hinge(Tensor scores, Tensor labels) {
+        sameShape("hinge", scores, labels);
+        double[] y = labels.dataArray();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] != 1 && y[i] != -1) {
+                throw new IllegalArgumentException("hinge: label " + i + " is " + y[i] + "; labels must be -1 or +1");
+            }
+        }
+        return scores.mul(labels).rsub(1).relu().sum().mul(1.0 / y.length);
+    }
+
+    /**
+     * L2 regularisation over tensors, λ·Σ_p Σ p², parameter by parameter in order.
+     *
+     * @throws IllegalArgumentException if λ is negative or NaN, or there are no parameters
+     */
+    public static Tensor tensorL2(List<Tensor> parameters, double lambda) {
+        if (!(lambda >= 0)) {
+            throw new IllegalArgumentException("l2: lambda must be >= 0, got " + lambda);
+        }
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException("l2: no parameters");
+        }
+        Tensor sum = null;
+        for (Tensor p : parameters) {
+            Tensor sq = p.square().sum();
+            sum = sum == null ? sq : sum.add(sq);
+        }
+        return sum.mul(lambda);
+    }
+
+    private static void sameShape(String loss, Tensor a, Tensor b) {
+        if (!Arrays.equals(a.shape(), b.shape())) {
+            throw new IllegalArgumentException(loss + ": predictions " + Arrays.toString(a.shape())
+                    + " and targets " + Arrays.toString(b.shape()) + " differ in shape");
+        }
+        if (a.size() == 0) {
+            throw new IllegalArgumentException(loss + ": no predictions");
+        }
+    }
+
     private static void check(String loss, List<Value> predictions, int targets) {
         Objects.requireNonNull(predictions, "predictions");
         if (predictions.size() != targets) {
@@ -198,6 +338,7 @@ public final class Losses {
     }
 
     private static double target01(String loss, double[] targets, int i) {
+        // Shared by the scalar and tensor forms so both reject the same targets with the same words.
         double t = targets[i];
         if (!(t >= 0 && t <= 1)) {
             throw new IllegalArgumentException(loss + ": target " + i + " is " + t + "; targets must be in [0, 1]");

@@ -1,6 +1,7 @@
 package dev.chainrule.nn.optim;
 
 import dev.chainrule.engine.Node;
+import dev.chainrule.engine.Tensor;
 import dev.chainrule.engine.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,9 @@ final class ParamSet {
         if (p instanceof Value v) {
             return new ValueSlot(v);
         }
+        if (p instanceof Tensor t) {
+            return new TensorSlot(t);
+        }
         throw new IllegalArgumentException(who + ": parameter " + i + " is a "
                 + p.getClass().getSimpleName() + "; only Value and Tensor parameters can be optimised");
     }
@@ -88,6 +92,34 @@ final class ParamSet {
         @Override
         public void clearGrad() {
             v.clearGrad();
+        }
+    }
+
+    /** Reads and writes the tensor's live arrays, so an update allocates nothing. */
+    private record TensorSlot(Tensor t) implements Slot {
+        @Override
+        public int size() {
+            return t.size();
+        }
+
+        @Override
+        public double data(int i) {
+            return t.dataArray()[i];
+        }
+
+        @Override
+        public void setData(int i, double x) {
+            t.dataArray()[i] = x;
+        }
+
+        @Override
+        public double grad(int i) {
+            return t.hasGrad() ? t.gradArray()[i] : 0;
+        }
+
+        @Override
+        public void clearGrad() {
+            t.clearGrad();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.chainrule.nn.train;
 
 import dev.chainrule.engine.Node;
+import dev.chainrule.engine.Tensor;
 import dev.chainrule.engine.Value;
 
 /** Reads and differentiates a loss node, scalar or one-element tensor. */
@@ -20,6 +21,10 @@ final class LossNodes {
     static void backward(Node loss) {
         if (loss instanceof Value v) {
             v.backward();
+            return;
+        }
+        if (loss instanceof Tensor t) {
+            t.backward();
             return;
         }
         throw new IllegalStateException("the objective returned a " + loss.getClass().getSimpleName()

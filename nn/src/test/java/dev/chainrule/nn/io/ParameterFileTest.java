@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chainrule.nn.Activation;
 import dev.chainrule.nn.Bias;
 import dev.chainrule.nn.MLP;
+import dev.chainrule.nn.tensor.Init;
+import dev.chainrule.nn.tensor.Sequential;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,5 +88,23 @@ class ParameterFileTest {
         assertEquals("m.json: not a parameter file: the top level is not a JSON object", e.getMessage());
 
         assertArrayEquals(before, target.parameterValues(), 0.0, "nothing was half-loaded");
+    }
+
+    @Test
+    void tensorModelsRoundTripWithShapes() throws IOException {
+        Sequential a = Sequential.mlp(3, List.of(4, 2), Activation.RELU, Init.heNormal(), new Random(1));
+        Path file = dir.resolve("t.json");
+        ParameterFile.save(a, file);
+        assertTrue(Files.readString(file).contains("{\"name\": \"l1.weight\", \"shape\": [4, 3], \"values\": ["));
+        Sequential b = Sequential.mlp(3, List.of(4, 2), Activation.RELU, Init.heNormal(), new Random(2));
+        ParameterFile.load(b, file);
+        for (String name : a.namedParameters().keySet()) {
+            assertArrayEquals(a.parameter(name).toArray(), b.parameter(name).toArray(), 0.0, name);
+        }
+        Sequential wider = Sequential.mlp(3, List.of(5, 2), Activation.RELU, Init.heNormal(), new Random(2));
+        double[] before = wider.parameter("l1.weight").toArray();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParameterFile.load(wider, file));
+        assertEquals("t.json: parameter 'l1.weight' has shape [4, 3] in the file but [5, 3] in the model", e.getMessage());
+        assertArrayEquals(before, wider.parameter("l1.weight").toArray(), 0.0);
     }
 }

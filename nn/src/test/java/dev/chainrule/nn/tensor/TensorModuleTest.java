@@ -1,0 +1,106 @@
+package dev.chainrule.nn.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chainrule.engine.Tensor;
+import dev.chainrule.nn.Activation;
+import dev.chainrule.nn.optim.Sgd;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Linear, Sequential, activation modules and initialisation schemes. */
+class TensorModuleTest {
+
+    @Test
+    void linearComputesXTimesWTransposePlusB() {
+        Linear fc = new Linear(3, 2, Init.uniform(1), new Random(1));
+        fc.weight().setData(new double[] {1, 2, 3, 4, 5, 6});
+        fc.bias().setData(new double[] {0.5, -1});
+        Tensor x = Tensor.of(new double[][] {{1, 0, -1}, {2, 1, 0}});
+        assertArrayEquals(new double[] {-1.5, -3, 4.5, 12}, fc.forward(x).toArray(), 0.0);
+        assertArrayEquals(new double[] {-1.5, -3}, fc.forward(Tensor.of(new double[] {1, 0, -1})).toArray(), 0.0);
+        Tensor loss = fc.forward(x).sum();
+        fc.zeroGrad();
+        loss.backward();
+        assertArrayEquals(new double[] {3, 1, -1, 3, 1, -1}, fc.weight().gradArray(), 0.0, "∂Σy/∂W[j] = Σ_rows x");
+        assertArrayEquals(new double[] {2, 2}, fc.bias().gradArray(), 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fc.forward(Tensor.zeros(2, 4)));
+        assertEquals("Linear: expects inputs whose last axis is 3, got shape [2, 4]", e.getMessage());
+        assertNull(new Linear(3, 2, false, Init.normal(), new Random(1)).bias());
+    }
+
+    @Test
+    void sequentialNamesLayersThatHaveParameters() {
+        Sequential net = new Sequential(new Linear(4, 3, Init.xavierUniform(), new Random(2)),
+                new ActivationLayer(Activation.TANH), new Linear(3, 1, false, Init.xavierNormal(), new Random(3)));
+        assertEquals(List.of("l1.weight", "l1.bias", "l2.weight"), List.copyOf(net.namedParameters().keySet()));
+        Tensor x = Tensor.of(new double[][] {{1, 2, 3, 4}});
+        Linear l1 = (Linear) net.modules().get(0);
+        Linear l2 = (Linear) net.modules().get(2);
+        Tensor expected = x.matmul(l1.weight().transpose()).add(l1.bias()).tanh().matmul(l2.weight().transpose());
+        assertArrayEquals(expected.toArray(), net.forward(x).toArray(), 0.0);
+        assertEquals("Sequential[Linear(4 -> 3), TANH, Linear(3 -> 1, no bias)]", net.toString());
+    }
+
+    @Test
+    void initSchemesHaveTheirScaleAndAreSeeded() {
+        int in = 400;
+        int out = 100;
+        assertEquals(1 / Math.sqrt(in), std(Init.normal(), in, out), 0.02 / Math.sqrt(in));
+        assertEquals(Math.sqrt(2.0 / in), std(Init.heNormal(), in, out), 0.02 * Math.sqrt(2.0 / in));
+        assertEquals(Math.sqrt(2.0 / (in + out)), std(Init.xavierNormal(), in, out), 0.02 * Math.sqrt(2.0 / (in + out)));
+        double a = Math.sqrt(6.0 / (in + out));
+        assertEquals(a / Math.sqrt(3), std(Init.xavierUniform(), in, out), 0.02 * a);
+        assertTrue(max(Init.xavierUniform(), in, out) <= a);
+        assertTrue(max(Init.heUniform(), in, out) <= Math.sqrt(6.0 / in));
+        assertTrue(max(Init.uniform(), in, out) <= 1 / Math.sqrt(in));
+        Linear x = new Linear(5, 3, Init.heNormal(), new Random(9));
+        Linear y = new Linear(5, 3, Init.heNormal(), new Random(9));
+        assertArrayEquals(x.weight().toArray(), y.weight().toArray(), 0.0);
+        assertArrayEquals(new double[3], x.bias().toArray(), 0.0);
+    }
+
+    private static double[] draw(Init init, int in, int out) {
+        double[] w = new double[in * out];
+        init.fill(w, in, out, new Random(5));
+        return w;
+    }
+
+    private static double std(Init init, int in, int out) {
+        double[] w = draw(init, in, out);
+        double ss = 0;
+        for (double v : w) {
+            ss += v * v;
+        }
+        return Math.sqrt(ss / w.length);
+    }
+
+    private static double max(Init init, int in, int out) {
+        double m = 0;
+        for (double v : draw(init, in, out)) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    @Test
+    void optimizersUpdateTensorsInPlace() {
+        Tensor w = Tensor.of(new double[] {1, -2});
+        w.mul(w).sum().backward();           // grad 2w
+        new Sgd(List.of(w), 0.25).step();
+        assertArrayEquals(new double[] {0.5, -1}, w.toArray(), 0.0);
+    }
+
+    @Test
+    void predictClassesTakesTheRowArgmax() {
+        Linear id = new Linear(3, 3, false, Init.uniform(1), new Random(1));
+        id.weight().setData(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
+        int[] classes = id.predictClasses(Tensor.of(new double[][] {{0.1, 0.7, 0.2}, {5, -1, 4}, {0, 0, 1}}));
+        assertArrayEquals(new int[] {1, 0, 2}, classes);
+    }
+}
