@@ -1,5 +1,6 @@
 package dev.chainrule.testkit;
 
+import dev.chainrule.engine.Tensor;
 import dev.chainrule.engine.Value;
 import java.util.function.Function;
 
@@ -59,6 +60,16 @@ public final class GradientProperties {
      * @throws GradientAssertionError if a gradient is wrong
      */
     public static PropertySummary assertGradientsMatch(Function<Value[], Value> fn, Inputs inputs) {
+        return PropertyCheck.defaults().assertGradientsMatch(fn, inputs);
+    }
+
+    /**
+     * A tensor function at 1,000 random inputs from {@code inputs}, element by element (or along
+     * random directions for big tensors), with random weights on the output's elements.
+     *
+     * @throws GradientAssertionError if a gradient is wrong
+     */
+    public static PropertySummary assertGradientsMatch(Function<Tensor[], Tensor> fn, TensorInputs inputs) {
         return PropertyCheck.defaults().assertGradientsMatch(fn, inputs);
     }
 }

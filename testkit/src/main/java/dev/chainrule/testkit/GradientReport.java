@@ -27,10 +27,11 @@ public final class GradientReport {
     private final Path dotFile;
     private final Path svgFile;
     private final String fileNote;
+    private final String where;
 
     GradientReport(String property, long runSeed, long caseSeed, int caseIndex, int cases, boolean secondOrder,
             Expr original, double[] originalPoint, Expr expression, double[] point, int shrinkSteps,
-            GradCheckResult check, String dot, Path dotFile, Path svgFile, String fileNote) {
+            GradCheckResult check, String dot, Path dotFile, Path svgFile, String fileNote, String where) {
         this.property = property;
         this.runSeed = runSeed;
         this.caseSeed = caseSeed;
@@ -47,6 +48,7 @@ public final class GradientReport {
         this.dotFile = dotFile;
         this.svgFile = svgFile;
         this.fileNote = fileNote;
+        this.where = where;
     }
 
     /** The seed of the run's first case. */
@@ -134,7 +136,7 @@ public final class GradientReport {
         } else {
             s.append("the given function fails\n");
         }
-        s.append("at ").append(pointText(expression, point)).append('\n');
+        s.append("at ").append(where != null ? where : pointText(expression, point)).append('\n');
         GradCheckEntry w = check.worst();
         s.append(String.format("worst: %s: analytic %s, numerical %s, |a-n| %.3g, rel. error %.3g%n", w.name(),
                 w.analytic(), w.numerical(), w.absoluteError(), w.relativeError()));

@@ -3,6 +3,7 @@ package dev.chainrule.testkit;
 import dev.chainrule.engine.GradCheck;
 import dev.chainrule.engine.GradCheckEntry;
 import dev.chainrule.engine.GradCheckResult;
+import dev.chainrule.engine.Tensor;
 import dev.chainrule.engine.Value;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -150,11 +151,45 @@ public final class PropertyCheck {
                 GradCheckResult at = check(gc, fn, small.point(), so);
                 throw new GradientAssertionError(new GradientReport("gradient property of the given function",
                         first, s, i, cases, so, null, x, null, small.point(), small.steps(), at, "", null, null,
-                        null));
+                        null, null));
             }
             s = Seeds.next(s);
         }
         return new PropertySummary("given function", first, cases, second, kinks);
+    }
+
+    /**
+     * Checks a tensor function at random tensors from {@code inputs}: every element of every input
+     * (or a random direction for big tensors; see {@link GradCheck#runTensors}), with random
+     * weights on the output's elements.
+     *
+     * @throws GradientAssertionError if a gradient is wrong
+     */
+    public PropertySummary assertGradientsMatch(Function<Tensor[], Tensor> fn, TensorInputs inputs) {
+        Objects.requireNonNull(fn, "fn");
+        Objects.requireNonNull(inputs, "inputs");
+        long first = Seeds.resolve(seed);
+        long s = first;
+        int kinks = 0;
+        for (int i = 0; i < cases; i++) {
+            Random r = new Random(s);
+            Tensor[] x = inputs.next(r);
+            GradCheckResult res = gradCheck.seed(s).runTensors(fn, x);
+            kinks += res.kinks().size();
+            if (!res.passed()) {
+                StringBuilder where = new StringBuilder();
+                for (Tensor t : x) {
+                    where.append(where.length() == 0 ? "" : "\n   ").append(t.label()).append(' ')
+                            .append(java.util.Arrays.toString(t.shape())).append(" = ")
+                            .append(java.util.Arrays.toString(t.toArray()));
+                }
+                throw new GradientAssertionError(new GradientReport("gradient property of the given tensor function",
+                        first, s, i, cases, false, null, new double[0], null, new double[0], 0, res, "", null, null,
+                        null, where.toString()));
+            }
+            s = Seeds.next(s);
+        }
+        return new PropertySummary("given tensor function", first, cases, 0, kinks);
     }
 
     /** Makes an expression from a Random. */
@@ -243,7 +278,7 @@ public final class PropertyCheck {
             }
         }
         return new GradientReport("gradient property of " + property, first, caseSeed, index, cases, so, e, x,
-                small.expr(), small.point(), small.steps(), at, dot, dotFile, svgFile, note);
+                small.expr(), small.point(), small.steps(), at, dot, dotFile, svgFile, note, null);
     }
 
     /** The check over only the inputs the expression uses, so that the report lists no idle rows. */
