@@ -24,6 +24,7 @@ public final class Examples {
             new MazurExample(),
             new Module11Example(),
             new SingleHiddenUnitExample(),
+            new AdmissionsExample(),
             new ActivationsExample(),
             new MoonsExample());
 

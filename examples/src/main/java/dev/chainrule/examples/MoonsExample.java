@@ -72,7 +72,11 @@ public final class MoonsExample implements Example {
     @Override
     public void run(PrintStream out, Path outDir) throws IOException {
         Files.createDirectories(outDir);
-        Result r = compute();
+        print(compute(), out);
+    }
+
+    /** Prints a result as {@link #run} does. */
+    static void print(Result r, PrintStream out) {
         out.println("MLP 2-16-16-1 (" + r.model().parameterCount() + " parameters), "
                 + r.data().y.length + " points, hinge loss + 1e-4·L2, η = 1 − 0.9·k/100");
         for (int k = 0; k < STEPS; k++) {

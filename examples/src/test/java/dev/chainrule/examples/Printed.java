@@ -26,6 +26,13 @@ final class Printed {
         return buf.toString(StandardCharsets.UTF_8);
     }
 
+    /** What {@code printer} prints. */
+    static String capture(java.util.function.Consumer<PrintStream> printer) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        printer.accept(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
     /** Asserts that {@code text} contains {@code fragment}, showing the text when it does not. */
     static void assertContains(String text, String fragment) {
         assertTrue(text.contains(fragment), "expected \"" + fragment + "\" in:\n" + text);
