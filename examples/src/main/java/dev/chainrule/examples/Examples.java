@@ -25,6 +25,7 @@ public final class Examples {
             new Module11Example(),
             new SingleHiddenUnitExample(),
             new AdmissionsExample(),
+            new PerceptronExample(),
             new ActivationsExample(),
             new MoonsExample());
 
