@@ -82,14 +82,17 @@ final class FailureGraph {
     }
 
     /**
-     * Renders the graph to {@code dir/base.svg} with viz, found at run time so that testkit does
-     * not depend on it; {@code null} when viz is not on the classpath or cannot render.
+     * Renders the graph to {@code dir/base.svg} with viz's {@code GraphRenderer}, found at run time
+     * so that testkit does not depend on viz; {@code null} when viz is not on the classpath or
+     * cannot render here.
      */
     static Path writeSvg(Path dir, String base, Value output) {
         try {
-            Class<?> render = Class.forName("dev.chainrule.viz.Render");
-            Method svg = render.getMethod("svg", dev.chainrule.engine.Node.class);
-            Object text = svg.invoke(null, output);
+            Class<?> renderer = Class.forName("dev.chainrule.viz.GraphRenderer");
+            Class<?> style = Class.forName("dev.chainrule.viz.GraphStyle");
+            Object defaults = style.getMethod("defaults").invoke(null);
+            Method svg = renderer.getMethod("svg", dev.chainrule.engine.Node.class, style);
+            Object text = svg.invoke(null, output, defaults);
             if (!(text instanceof String)) {
                 return null;
             }
@@ -97,6 +100,7 @@ final class FailureGraph {
             Files.writeString(file, (String) text, StandardCharsets.UTF_8);
             return file;
         } catch (ReflectiveOperationException | IOException | LinkageError | RuntimeException e) {
+            // No viz, or no Graphviz engine here: the DOT file is still written.
             return null;
         }
     }

@@ -47,6 +47,13 @@ class WrongDerivativeIsCaughtTest {
         assertTrue(graph.startsWith("digraph failure {"), graph);
         assertTrue(graph.contains("label=\"cube\""), graph);
         assertTrue(graph.contains("{x | data 2 | grad 6}"), graph);
+
+        // viz is on the test classpath, so the graph is rendered as SVG too.
+        Path svg = r.svgFile().orElseThrow(() -> new AssertionError("no SVG: " + text));
+        String drawn = Files.readString(svg);
+        assertTrue(drawn.contains("<svg"), drawn);
+        assertTrue(drawn.contains("cube"), drawn);
+        assertTrue(text.contains("graph: " + dot + " and " + svg), text);
     }
 
     @Test
