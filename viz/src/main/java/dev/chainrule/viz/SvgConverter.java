@@ -1,11 +1,9 @@
 package dev.chainrule.viz;
 
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import java.awt.geom.Dimension2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import org.apache.batik.anim.dom.SAXSVGDocumentFactory;
 import org.apache.batik.bridge.BridgeContext;
 import org.apache.batik.bridge.DocumentLoader;
@@ -17,11 +15,6 @@ import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
 import org.apache.batik.transcoder.image.PNGTranscoder;
 import org.apache.batik.util.XMLResourceDescriptor;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.w3c.dom.svg.SVGDocument;
 
 /** Turns SVG text into PNG (with Batik) or PDF (Batik drawing onto PDFBox), all in Java. */
@@ -61,25 +54,10 @@ final class SvgConverter {
     /** A one-page vector PDF the size of the SVG. */
     static byte[] pdf(String svg) {
         BridgeContext ctx = context();
-        try (PDDocument doc = new PDDocument()) {
+        try {
             GraphicsNode node = new GVTBuilder().build(ctx, parse(svg));
             Dimension2D d = ctx.getDocumentSize();
-            float w = (float) d.getWidth();
-            float h = (float) d.getHeight();
-            PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, w, h);
-            node.paint(g);
-            g.dispose();
-            PDFormXObject form = g.getXFormObject();
-            PDPage page = new PDPage(new PDRectangle(w, h));
-            doc.addPage(page);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.drawForm(form);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the PDF", e);
+            return Chart.pdfPage(d.getWidth(), d.getHeight(), node::paint);
         } finally {
             ctx.dispose();
         }
