@@ -5,20 +5,30 @@ import java.util.concurrent.ForkJoinTask;
 
 /**
  * The matrix-multiply kernel: {@code C += A·B} in float64, cache-blocked, with an inner loop
- * over contiguous rows of B and C that the JIT vectorises, and rows split across the cores for
+ * that the JIT vectorises (AVX-512 where the CPU has it), and rows split across the cores for
  * large products.
  *
- * <p>Loop order is i-k-j: for a block of 4 rows of C and 4 values of k, the inner loop walks
- * j along 4 rows of B and updates 4 rows of C, so each loaded element of B is used 4 times and
- * each element of C is loaded and stored once per 4 multiply-adds. Blocks of k and j keep the
- * touched part of B in cache while all rows of C pass over it.
+ * <p>Loop order is i-k-j. For each block of B (128 rows of k by 256 columns of j), the block
+ * is copied into one array per row, and each row of C in turn is copied into a scratch array
+ * and updated four rows of B at a time: {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] +
+ * a3·b3[j]}. The copies are there because HotSpot's C2 (JDK 17) vectorises that loop only when
+ * every array is indexed from 0; over offsets into one shared array, or with more than four
+ * rows of B or two of C, it stays scalar (checked in the compiled code). Products under
+ * {@value #SMALL} multiply-adds skip the copies.
  */
 final class MatMulKernel {
     /** Multiply-adds below which one thread does the whole product (forking costs microseconds). */
     static final long PARALLEL_THRESHOLD = 1L << 18;
-    private static final int KB = 256;
-    private static final int NB = 512;
-    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    private static final int KB = 128;
+    private static final int NB = 256;
+    /** Multiply-adds below which packing B costs more than it saves. */
+    private static final long SMALL = 1L << 13;
+    /**
+     * Threads for large products: the number of processors, or the system property
+     * {@code chainrule.matmul.threads} (1 gives single-threaded figures).
+     */
+    private static final int THREADS = Math.max(1, Integer.getInteger("chainrule.matmul.threads",
+            Runtime.getRuntime().availableProcessors()));
 
     private MatMulKernel() {
     }
@@ -57,108 +67,82 @@ final class MatMulKernel {
         }
     }
 
+    /** Per-thread buffers: B's current block packed into one array per row, and one row of C. */
+    private static final class Workspace {
+        final double[][] packed = new double[KB][NB];
+        final double[] row = new double[NB];
+    }
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
     private static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
             int k, int n, int i0, int i1) {
+        if ((long) (i1 - i0) * k * n < SMALL) {
+            small(a, aOff, ars, acs, b, bOff, c, cOff, k, n, i0, i1);
+            return;
+        }
+        Workspace ws = WORKSPACE.get();
+        double[][] pb = ws.packed;
+        double[] ct = ws.row;
         for (int k0 = 0; k0 < k; k0 += KB) {
-            int k1 = Math.min(k, k0 + KB);
+            int kl = Math.min(k, k0 + KB) - k0;
             for (int j0 = 0; j0 < n; j0 += NB) {
-                int j1 = Math.min(n, j0 + NB);
-                int i = i0;
-                for (; i + 4 <= i1; i += 4) {
-                    int p = k0;
-                    for (; p + 4 <= k1; p += 4) {
-                        block4x4(a, aOff + i * ars + p * acs, ars, acs, b, bOff + p * n, c, cOff + i * n, n, j0, j1);
-                    }
-                    for (; p < k1; p++) {
-                        block4x1(a, aOff + i * ars + p * acs, ars, b, bOff + p * n, c, cOff + i * n, n, j0, j1);
-                    }
+                int jl = Math.min(n, j0 + NB) - j0;
+                // The JIT vectorises a loop only over whole arrays indexed from 0 (not over
+                // offsets into one shared array), so B's block is copied into separate rows.
+                for (int p = 0; p < kl; p++) {
+                    System.arraycopy(b, bOff + (k0 + p) * n + j0, pb[p], 0, jl);
                 }
-                for (; i < i1; i++) {
-                    int p = k0;
-                    for (; p + 4 <= k1; p += 4) {
-                        block1x4(a, aOff + i * ars + p * acs, acs, b, bOff + p * n, c, cOff + i * n, n, j0, j1);
+                for (int i = i0; i < i1; i++) {
+                    int co = cOff + i * n + j0;
+                    int ao = aOff + i * ars + k0 * acs;
+                    System.arraycopy(c, co, ct, 0, jl);
+                    int p = 0;
+                    for (; p + 4 <= kl; p += 4) {
+                        int q = ao + p * acs;
+                        axpy4(ct, pb, p, a[q], a[q + acs], a[q + 2 * acs], a[q + 3 * acs], jl);
                     }
-                    for (; p < k1; p++) {
-                        double x = a[aOff + i * ars + p * acs];
-                        int bo = bOff + p * n;
-                        int co = cOff + i * n;
-                        for (int j = j0; j < j1; j++) {
-                            c[co + j] += x * b[bo + j];
-                        }
+                    for (; p < kl; p++) {
+                        axpy1(ct, pb[p], a[ao + p * acs], jl);
                     }
+                    System.arraycopy(ct, 0, c, co, jl);
                 }
             }
         }
     }
 
-    /** Four rows of C, four steps of k. */
-    private static void block4x4(double[] a, int ao, int ars, int acs, double[] b, int bo, double[] c, int co,
-            int n, int j0, int j1) {
-        double a00 = a[ao];
-        double a01 = a[ao + acs];
-        double a02 = a[ao + 2 * acs];
-        double a03 = a[ao + 3 * acs];
-        double a10 = a[ao + ars];
-        double a11 = a[ao + ars + acs];
-        double a12 = a[ao + ars + 2 * acs];
-        double a13 = a[ao + ars + 3 * acs];
-        double a20 = a[ao + 2 * ars];
-        double a21 = a[ao + 2 * ars + acs];
-        double a22 = a[ao + 2 * ars + 2 * acs];
-        double a23 = a[ao + 2 * ars + 3 * acs];
-        double a30 = a[ao + 3 * ars];
-        double a31 = a[ao + 3 * ars + acs];
-        double a32 = a[ao + 3 * ars + 2 * acs];
-        double a33 = a[ao + 3 * ars + 3 * acs];
-        int b1 = bo + n;
-        int b2 = bo + 2 * n;
-        int b3 = bo + 3 * n;
-        int c1 = co + n;
-        int c2 = co + 2 * n;
-        int c3 = co + 3 * n;
-        for (int j = j0; j < j1; j++) {
-            double x0 = b[bo + j];
-            double x1 = b[b1 + j];
-            double x2 = b[b2 + j];
-            double x3 = b[b3 + j];
-            c[co + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
-            c[c1 + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
-            c[c2 + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
-            c[c3 + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+    /**
+     * {@code c += a0·b[p] + a1·b[p+1] + a2·b[p+2] + a3·b[p+3]} over the first n elements. Four
+     * rows is as many as C2 will still unroll and vectorise (with eight it does neither).
+     */
+    private static void axpy4(double[] c, double[][] b, int p, double a0, double a1, double a2, double a3, int n) {
+        double[] b0 = b[p];
+        double[] b1 = b[p + 1];
+        double[] b2 = b[p + 2];
+        double[] b3 = b[p + 3];
+        for (int j = 0; j < n; j++) {
+            c[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
         }
     }
 
-    /** Four rows of C, one step of k. */
-    private static void block4x1(double[] a, int ao, int ars, double[] b, int bo, double[] c, int co,
-            int n, int j0, int j1) {
-        double a0 = a[ao];
-        double a1 = a[ao + ars];
-        double a2 = a[ao + 2 * ars];
-        double a3 = a[ao + 3 * ars];
-        int c1 = co + n;
-        int c2 = co + 2 * n;
-        int c3 = co + 3 * n;
-        for (int j = j0; j < j1; j++) {
-            double x = b[bo + j];
-            c[co + j] += a0 * x;
-            c[c1 + j] += a1 * x;
-            c[c2 + j] += a2 * x;
-            c[c3 + j] += a3 * x;
+    private static void axpy1(double[] c, double[] b, double a, int n) {
+        for (int j = 0; j < n; j++) {
+            c[j] += a * b[j];
         }
     }
 
-    /** One row of C, four steps of k. */
-    private static void block1x4(double[] a, int ao, int acs, double[] b, int bo, double[] c, int co,
-            int n, int j0, int j1) {
-        double a0 = a[ao];
-        double a1 = a[ao + acs];
-        double a2 = a[ao + 2 * acs];
-        double a3 = a[ao + 3 * acs];
-        int b1 = bo + n;
-        int b2 = bo + 2 * n;
-        int b3 = bo + 3 * n;
-        for (int j = j0; j < j1; j++) {
-            c[co + j] += a0 * b[bo + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
+    /** Plain i-k-j loops for products too small to repay packing. */
+    private static void small(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+            int k, int n, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            int co = cOff + i * n;
+            for (int p = 0; p < k; p++) {
+                double x = a[aOff + i * ars + p * acs];
+                int bo = bOff + p * n;
+                for (int j = 0; j < n; j++) {
+                    c[co + j] += x * b[bo + j];
+                }
+            }
         }
     }
 
