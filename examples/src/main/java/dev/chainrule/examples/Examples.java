@@ -26,6 +26,7 @@ public final class Examples {
             new SingleHiddenUnitExample(),
             new AdmissionsExample(),
             new PerceptronExample(),
+            new LogisticRegressionExample(),
             new ActivationsExample(),
             new MoonsExample());
 
