@@ -8,6 +8,7 @@ final class ProgressBar implements AutoCloseable {
     private final PrintStream out;
     private final int total;
     private final long start = System.nanoTime();
+    private int lastLength;
 
     ProgressBar(PrintStream out, int total) {
         this.out = out;
@@ -20,7 +21,10 @@ final class ProgressBar implements AutoCloseable {
     }
 
     void update(int done, String status) {
-        out.print("\r" + line(done, total, (System.nanoTime() - start) / 1e9, status));
+        String line = line(done, total, (System.nanoTime() - start) / 1e9, status);
+        // Spaces wipe whatever a longer previous line left behind.
+        out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+        lastLength = line.length();
         out.flush();
     }
 
@@ -30,8 +34,11 @@ final class ProgressBar implements AutoCloseable {
         for (int i = 0; i < WIDTH; i++) {
             s.append(i < filled ? '=' : i == filled ? '>' : ' ');
         }
-        return s.append("] ").append(done).append('/').append(total)
-                .append(String.format(" %.1fs ", seconds)).append(status).toString();
+        s.append("] ").append(done).append('/').append(total).append(String.format(" %.1fs", seconds));
+        if (done > 0 && done < total) {
+            s.append(String.format(" eta %.1fs", seconds / done * (total - done)));
+        }
+        return s.append(' ').append(status).toString();
     }
 
     @Override

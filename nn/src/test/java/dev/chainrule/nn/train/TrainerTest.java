@@ -113,7 +113,8 @@ class TrainerTest {
 
     @Test
     void progressBarLine() {
-        assertEquals("training [===============>              ] 5/10 1.5s loss 0.1",
+        assertEquals("training [===============>              ] 5/10 1.5s eta 1.5s loss 0.1",
                 ProgressBar.line(5, 10, 1.5, "loss 0.1"));
+        assertEquals("training [==============================] 10/10 3.0s done", ProgressBar.line(10, 10, 3.0, "done"));
     }
 }
