@@ -83,6 +83,56 @@ class OtherCommandsTest {
     }
 
     @Test
+    void slidesWriteAPageAndOneFramePerStep(@TempDir Path dir) throws Exception {
+        Path deck = dir.resolve("deck");
+        Cli r = Cli.run("slides", "q = x + y; f = q·z", "--at", "x=-2,y=5,z=-4", "-o", deck.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("wrote 8 slides: " + deck.resolve("slides.html") + " and 8 SVG frames in " + deck + "\n", r.out());
+        assertTrue(Files.readString(deck.resolve("slides.html")).contains("∂f/∂x"));
+        assertTrue(Files.exists(deck.resolve("frame-08.svg")));
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        assertEquals("error: -o " + file + ": it is a file, not a folder\n",
+                Cli.run("slides", "f = 1", "-o", file.toString()).err());
+    }
+
+    @Test
+    void trainClassifiesIris(@TempDir Path dir) throws Exception {
+        Path iris = dir.resolve("iris.csv");
+        try (var in = OtherCommandsTest.class.getResourceAsStream("/dev/chainrule/examples/data/iris.csv")) {
+            Files.copy(in, iris);
+        }
+        Path model = dir.resolve("model.json");
+        Cli r = Cli.run("train", iris.toString(), "--header", "skip", "--label", "c5", "--hidden", "8", "--lr", "0.05",
+                "--epochs", "100", "--save", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("data: " + iris + ", 150 examples, 4 features; classification into 3 classes "
+                + "[0, 1, 2]; 120 to train, 30 to test (seed 1)\nmodel: MLP 4-8-3, tanh hidden, 67 parameters; adam, "
+                + "η = 0.05, full batch\n"), r.out());
+        assertTrue(r.out().contains("\ntest accuracy: 0.9333 (28 of 30)\n"), r.out());
+        assertTrue(r.out().endsWith("saved 67 parameters to " + model + "\n"), r.out());
+        assertTrue(Files.readString(model).contains("chainrule-parameters"));
+        assertEquals(r.out(), Cli.run("train", iris.toString(), "--header", "skip", "--label", "c5", "--hidden", "8",
+                "--lr", "0.05", "--epochs", "100", "--save", model.toString()).out(), "seeded, so repeatable");
+    }
+
+    @Test
+    void trainBadInput(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n");
+        assertEquals("error: --label z: " + csv + " has no column 'z'; its columns are a, b, y\n",
+                Cli.run("train", csv.toString(), "--label", "z").err());
+        assertEquals("error: cannot read data file '" + dir.resolve("none.csv") + "': no such file\n",
+                Cli.run("train", dir.resolve("none.csv").toString(), "--label", "y").err());
+        assertEquals("error: --header top: use first, none or skip\n",
+                Cli.run("train", csv.toString(), "--label", "y", "--header", "top").err());
+        assertEquals("error: --activation swish: use one of linear, relu, tanh, sigmoid, step, leaky_relu, softplus, "
+                + "elu, gelu, silu\n", Cli.run("train", csv.toString(), "--label", "y", "--activation", "swish").err());
+        Path ragged = Files.writeString(dir.resolve("r.csv"), "a,y\n1,0\n2\n");
+        Cli r = Cli.run("train", ragged.toString(), "--label", "y");
+        assertEquals(2, r.code());
+        assertEquals("error: r.csv:3: expected 2 fields, found 1\n", r.err());
+    }
+
+    @Test
     void theTopLevelCommand() {
         Cli none = Cli.run();
         assertEquals(2, none.code());
@@ -92,7 +142,7 @@ class OtherCommandsTest {
         assertEquals("chainrule 0.1.0-SNAPSHOT\n", version.out());
         Cli unknown = Cli.run("frobnicate");
         assertEquals(2, unknown.code());
-        for (String command : new String[] {"grad", "check", "render", "gradcheck", "example"}) {
+        for (String command : new String[] {"grad", "check", "render", "slides", "gradcheck", "train", "example"}) {
             Cli help = Cli.run(command, "--help");
             assertEquals(0, help.code(), command);
             assertTrue(help.out().contains("Examples:\n  chainrule " + command), command + ":\n" + help.out());

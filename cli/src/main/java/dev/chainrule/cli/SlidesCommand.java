@@ -1,0 +1,66 @@
+package dev.chainrule.cli;
+
+import dev.chainrule.engine.expr.Program;
+import dev.chainrule.viz.GraphStyle;
+import dev.chainrule.viz.SlideDeck;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code chainrule slides}: the backward pass step by step, as a slide deck. */
+@Command(name = "slides", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The forward and backward pass, one step per slide.",
+            "Writes DIR/slides.html (one self-contained page: arrow keys or the buttons step through",
+            "it) and DIR/frame-01.svg, frame-02.svg, ... one per step: the inputs, each op forward,",
+            "the seed ∂f/∂f = 1, then each node's gradient as upstream × local derivative."},
+        footer = {"", "Examples:",
+            "  chainrule slides \"q = x + y; f = q·z\" --at x=-2,y=5,z=-4 -o slides/",
+            "  chainrule slides net.txt -o deck --theme print --tb"})
+final class SlidesCommand implements Callable<Integer> {
+    private final Io io;
+
+    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a file, '-' for standard input, or the program text")
+    String program;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "the folder to write into")
+    Path dir;
+
+    @Option(names = "--at", paramLabel = "NAME=VALUE[,...]", description = "input values, such as x=-2,y=5,z=-4")
+    List<String> at = new ArrayList<>();
+
+    @Option(names = "--of", paramLabel = "NAME", description = "the output (default: the last statement)")
+    String of;
+
+    @Mixin
+    StyleOptions style;
+
+    SlidesCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserError("-o " + dir + ": it is a file, not a folder");
+        }
+        Program p = ProgramSource.load(program);
+        Computation c = Computation.run(p, AtValues.parse(at), of, null, null);
+        GraphStyle s = style.build();
+        SlideDeck deck = SlideDeck.of(c.evaluation.output(), s);
+        try {
+            List<Path> frames = deck.writeSvgFrames(dir);
+            Path html = deck.writeHtml(dir.resolve("slides.html"));
+            io.out().println("wrote " + deck.size() + " slides: " + html + " and " + frames.size() + " SVG frames in " + dir);
+        } catch (UncheckedIOException e) {
+            throw new UserError("cannot write into '" + dir + "': " + e.getCause().getMessage());
+        }
+        return 0;
+    }
+}
