@@ -82,7 +82,9 @@ class WrongDerivativeIsCaughtTest {
     @Test
     void aCorrectCustomOpPassesInRandomGraphs() {
         CustomOp cube = CustomOp.unary("cube", x -> x * x * x, (x, y) -> 3 * x * x);
-        PropertySummary s = GradientProperties.assertGradientsMatch(ExprGenerator.over(2).featuring(Operator.of(cube)));
+        // The README's example.
+        assertEquals(1000, GradientProperties.assertGradientsMatch(Operator.of(cube)).cases());
+        PropertySummary s = GradientProperties.assertGradientsMatch(ExprGenerator.over(3).featuring(Operator.of(cube)));
         assertEquals(1000, s.cases());
         assertEquals(0, s.secondOrderCases(), "a CustomOp has numeric derivatives only");
     }
