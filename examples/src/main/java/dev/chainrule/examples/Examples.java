@@ -28,6 +28,7 @@ public final class Examples {
             new PerceptronExample(),
             new LogisticRegressionExample(),
             new ActivationsExample(),
+            new MulticlassExample(),
             new MoonsExample());
 
     private Examples() {
