@@ -31,6 +31,17 @@ final class MatMulKernel {
      */
     private static final int THREADS = Math.max(1, Integer.getInteger("chainrule.matmul.threads",
             Runtime.getRuntime().availableProcessors()));
+    /**
+     * Whether the JVM has the Vector API ({@code --add-modules jdk.incubator.vector}); then
+     * products of at least {@link #VECTOR_THRESHOLD} multiply-adds run on {@link VectorGemm}
+     * (explicit FMA on packed panels), several times faster than the loops below. Without the
+     * module those loops run, and VectorGemm is never loaded. The system property
+     * {@code chainrule.matmul.plain=true} turns it off for comparisons.
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("chainrule.matmul.plain");
+    /** Multiply-adds below which packing costs more than the vector kernel saves. */
+    static final long VECTOR_THRESHOLD = 1L << 15;
 
     private MatMulKernel() {
     }
@@ -50,9 +61,10 @@ final class MatMulKernel {
             return;
         }
         long work = (long) m * k * n;
+        boolean vector = VECTOR && work >= VECTOR_THRESHOLD;
         int parts = THREADS;
         if (parts < 2 || work < PARALLEL_THRESHOLD || m < 8) {
-            rows(a, aOff, ars, acs, b, bOff, c, cOff, k, n, 0, m);
+            share(vector, a, aOff, ars, acs, b, bOff, c, cOff, k, n, 0, m);
             return;
         }
         int chunk = ((m + parts - 1) / parts + 3) & ~3;
@@ -61,9 +73,10 @@ final class MatMulKernel {
         for (int i0 = chunk; i0 < m; i0 += chunk) {
             int from = i0;
             int to = Math.min(m, i0 + chunk);
-            tasks[count++] = PoolHolder.POOL.submit(() -> rows(a, aOff, ars, acs, b, bOff, c, cOff, k, n, from, to));
+            tasks[count++] = PoolHolder.POOL.submit(
+                    () -> share(vector, a, aOff, ars, acs, b, bOff, c, cOff, k, n, from, to));
         }
-        rows(a, aOff, ars, acs, b, bOff, c, cOff, k, n, 0, Math.min(m, chunk));
+        share(vector, a, aOff, ars, acs, b, bOff, c, cOff, k, n, 0, Math.min(m, chunk));
         for (int t = 0; t < count; t++) {
             tasks[t].join();
         }
@@ -77,7 +90,18 @@ final class MatMulKernel {
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
-    private static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+    /** Rows i0..i1 of C, on the vector kernel or the plain one. */
+    private static void share(boolean vector, double[] a, int aOff, int ars, int acs, double[] b, int bOff,
+            double[] c, int cOff, int k, int n, int i0, int i1) {
+        if (vector) {
+            VectorGemm.rows(a, aOff, ars, acs, b, bOff, c, cOff, k, n, i0, i1);
+        } else {
+            rows(a, aOff, ars, acs, b, bOff, c, cOff, k, n, i0, i1);
+        }
+    }
+
+    /** The plain kernel: rows i0..i1 of C, as described in the class comment. */
+    static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
             int k, int n, int i0, int i1) {
         if ((long) (i1 - i0) * k * n < SMALL) {
             small(a, aOff, ars, acs, b, bOff, c, cOff, k, n, i0, i1);

@@ -1,0 +1,156 @@
+package dev.chainrule.engine;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The matrix-multiply kernel on the JDK's Vector API, used by {@link MatMulKernel} when the JVM
+ * runs with {@code --add-modules jdk.incubator.vector}. Only {@link MatMulKernel} may touch this
+ * class, and only after checking that the module is there: without it, loading this class fails.
+ *
+ * <p>It follows the usual BLAS scheme: a k-block of B is packed into panels {@link #NR} columns
+ * wide, a block of A into panels {@link #MR} rows high, and a micro-kernel keeps an MR×NR tile of
+ * C in twelve vector registers through the whole k-block, with one fused multiply-add per
+ * vector and step of k. Rounding differs from the plain kernel's only in the order of additions
+ * (and in FMA's single rounding).
+ */
+final class VectorGemm {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Rows of the C tile; four rows of three vectors is what C2 keeps in registers without spills. */
+    static final int MR = 4;
+    /** Columns of the C tile: three vectors. */
+    static final int NR = 3 * L;
+    private static final int KC = 256;
+    private static final int MC = 64;
+
+    private VectorGemm() {
+    }
+
+    /**
+     * {@code C[i0..i1) += A·B} for those rows of C. A's element (r, s) is
+     * {@code a[aOff + r·ars + s·acs]}; B (k×n) and C are row-major with row length n.
+     */
+    static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+            int k, int n, int i0, int i1) {
+        int panels = (n + NR - 1) / NR;
+        double[] bp = new double[Math.min(KC, k) * panels * NR];
+        double[] ap = new double[MC * Math.min(KC, k)];
+        double[] tile = new double[MR * NR];
+        for (int k0 = 0; k0 < k; k0 += KC) {
+            int kc = Math.min(KC, k - k0);
+            packB(b, bOff, n, k0, kc, panels, bp);
+            for (int m0 = i0; m0 < i1; m0 += MC) {
+                int mc = Math.min(MC, i1 - m0);
+                packA(a, aOff, ars, acs, m0, mc, k0, kc, ap);
+                for (int r = 0; r * MR < mc; r++) {
+                    int rows = Math.min(MR, mc - r * MR);
+                    int ci = m0 + r * MR;
+                    for (int q = 0; q < panels; q++) {
+                        int cols = Math.min(NR, n - q * NR);
+                        if (rows == MR && cols == NR) {
+                            kernel(ap, r * kc * MR, bp, q * kc * NR, kc, c, cOff + ci * n + q * NR, n);
+                        } else {
+                            // An edge tile: compute it whole into a scratch tile, add the part that exists.
+                            Arrays.fill(tile, 0);
+                            kernel(ap, r * kc * MR, bp, q * kc * NR, kc, tile, 0, NR);
+                            for (int ii = 0; ii < rows; ii++) {
+                                int co = cOff + (ci + ii) * n + q * NR;
+                                for (int j = 0; j < cols; j++) {
+                                    c[co + j] += tile[ii * NR + j];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** B's rows k0..k0+kc as panels of NR columns (zero-padded): panel q's row p at (q·kc + p)·NR. */
+    private static void packB(double[] b, int bOff, int n, int k0, int kc, int panels, double[] bp) {
+        for (int q = 0; q < panels; q++) {
+            int j0 = q * NR;
+            int w = Math.min(NR, n - j0);
+            int base = q * kc * NR;
+            for (int p = 0; p < kc; p++) {
+                int dst = base + p * NR;
+                System.arraycopy(b, bOff + (k0 + p) * n + j0, bp, dst, w);
+                if (w < NR) {
+                    Arrays.fill(bp, dst + w, dst + NR, 0);
+                }
+            }
+        }
+    }
+
+    /** A's block as panels of MR rows (zero-padded): panel r's column p at (r·kc + p)·MR. */
+    private static void packA(double[] a, int aOff, int ars, int acs, int m0, int mc, int k0, int kc,
+            double[] ap) {
+        for (int r = 0; r * MR < mc; r++) {
+            int base = r * kc * MR;
+            for (int ii = 0; ii < MR; ii++) {
+                int row = r * MR + ii;
+                if (row < mc) {
+                    int src = aOff + (m0 + row) * ars + k0 * acs;
+                    for (int p = 0; p < kc; p++) {
+                        ap[base + p * MR + ii] = a[src + p * acs];
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        ap[base + p * MR + ii] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /** C's MR×NR tile at {@code co} (row length ldc) += packed A panel · packed B panel. */
+    private static void kernel(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = c00;
+        DoubleVector c02 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c12 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c22 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        DoubleVector c32 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * NR;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, bp, bi + 2 * L);
+            int ai = ao + p * MR;
+            DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            c22 = b2.fma(a2, c22);
+            DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+            c32 = b2.fma(a3, c32);
+        }
+        addRow(c, co, c00, c01, c02);
+        addRow(c, co + ldc, c10, c11, c12);
+        addRow(c, co + 2 * ldc, c20, c21, c22);
+        addRow(c, co + 3 * ldc, c30, c31, c32);
+    }
+
+    private static void addRow(double[] c, int o, DoubleVector x0, DoubleVector x1, DoubleVector x2) {
+        DoubleVector.fromArray(S, c, o).add(x0).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(x1).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(x2).intoArray(c, o + 2 * L);
+    }
+}

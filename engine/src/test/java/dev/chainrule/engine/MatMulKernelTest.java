@@ -1,0 +1,83 @@
+package dev.chainrule.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Both matmul kernels against plain dot products, on edge sizes and transposed operands. */
+class MatMulKernelTest {
+    private static final int[][] SIZES = {
+        {1, 1, 1}, {3, 5, 7}, {4, 8, 24}, {5, 9, 25}, {17, 300, 33}, {64, 256, 48}, {67, 513, 100},
+    };
+
+    @Test
+    void vectorApiIsThereInTheseTests() {
+        // Surefire starts the JVM with --add-modules jdk.incubator.vector (engine/pom.xml).
+        assertTrue(MatMulKernel.VECTOR, "the vector kernel is not being tested");
+    }
+
+    @Test
+    void plainKernelMatchesDotProducts() {
+        for (int[] s : SIZES) {
+            check(false, false, s[0], s[1], s[2], 1);
+            check(false, true, s[0], s[1], s[2], 2);
+        }
+    }
+
+    @Test
+    void vectorKernelMatchesDotProducts() {
+        for (int[] s : SIZES) {
+            check(true, false, s[0], s[1], s[2], 3);
+            check(true, true, s[0], s[1], s[2], 4);
+        }
+    }
+
+    @Test
+    void vectorKernelAddsIntoC() {
+        double[] a = {1, 2, 3, 4};
+        double[] b = {5, 6, 7, 8};
+        double[] c = {1, 1, 1, 1};
+        VectorGemm.rows(a, 0, 2, 1, b, 0, c, 0, 2, 2, 0, 2);
+        // [1 2; 3 4]·[5 6; 7 8] = [19 22; 43 50], plus the 1s already in C.
+        assertEquals(20, c[0]);
+        assertEquals(23, c[1]);
+        assertEquals(44, c[2]);
+        assertEquals(51, c[3]);
+    }
+
+    /** C = A·B with A m×k (stored transposed if asked), B k×n, against plain sums. */
+    private static void check(boolean vector, boolean transposedA, int m, int k, int n, long seed) {
+        Random r = new Random(seed);
+        double[] a = new double[m * k];
+        double[] b = new double[k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = r.nextDouble() * 2 - 1;
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = r.nextDouble() * 2 - 1;
+        }
+        // A(i, p) lives at i·ars + p·acs: row-major (k, 1) or stored as its transpose (1, m).
+        int ars = transposedA ? 1 : k;
+        int acs = transposedA ? m : 1;
+        double[] c = new double[m * n];
+        if (vector) {
+            VectorGemm.rows(a, 0, ars, acs, b, 0, c, 0, k, n, 0, m);
+        } else {
+            MatMulKernel.rows(a, 0, ars, acs, b, 0, c, 0, k, n, 0, m);
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                double mag = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a[i * ars + p * acs] * b[p * n + j];
+                    mag += Math.abs(a[i * ars + p * acs] * b[p * n + j]);
+                }
+                assertEquals(s, c[i * n + j], 1e-14 * mag + 1e-300,
+                        (vector ? "vector" : "plain") + " " + m + "x" + k + "x" + n + " at " + i + "," + j);
+            }
+        }
+    }
+}
