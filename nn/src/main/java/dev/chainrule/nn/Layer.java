@@ -64,7 +64,9 @@ public final class Layer implements Module {
     }
 
     /**
-     * A layer of the given neurons, which may share parameters.
+     * A layer of the given neurons, which may share parameters. If their names clash (neurons made
+     * with the default names all have {@code w1}), every neuron's parameters are prefixed
+     * {@code n1., n2., …}; distinct names are kept.
      *
      * @param neurons at least one; all must have the same number of inputs
      * @throws IllegalArgumentException if the list is empty or the input counts differ
@@ -81,6 +83,7 @@ public final class Layer implements Module {
                         + " inputs but neuron 0 has " + nin);
             }
         }
+        Parameters.prefixIfClashing(neurons.stream().map(Neuron::parameters).toList(), "n");
         return new Layer(neurons);
     }
 

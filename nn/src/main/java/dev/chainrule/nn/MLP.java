@@ -71,7 +71,9 @@ public final class MLP implements Module {
     }
 
     /**
-     * An MLP of the given layers, which may share parameters.
+     * An MLP of the given layers, which may share parameters. If their names clash (layers made
+     * with the default names all have {@code n1.w1}), every layer's parameters are prefixed
+     * {@code l1., l2., …}; distinct names, such as textbook ones, are kept.
      *
      * @throws IllegalArgumentException if there are no layers or a layer's inputs do not match
      *     the previous layer's outputs
@@ -88,6 +90,7 @@ public final class MLP implements Module {
                         + layers.get(i - 1).nout());
             }
         }
+        Parameters.prefixIfClashing(layers.stream().map(Layer::parameters).toList(), "l");
         return new MLP(layers);
     }
 

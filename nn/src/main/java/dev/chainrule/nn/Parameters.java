@@ -48,10 +48,39 @@ final class Parameters {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Relabels the parameters of {@code module} that have the default names, under a prefix. */
+    /** Puts {@code prefix} before the label of each of {@code params}. */
     static void prefix(List<Value> params, String prefix) {
         for (Value p : params) {
             p.label(prefix + p.label());
+        }
+    }
+
+    /**
+     * When parts built separately (neurons of a layer, layers of an MLP) bring clashing names such
+     * as two {@code w1}s, prefixes every part's parameters with {@code letter + (index + 1) + "."},
+     * each Value once (in the first part that has it). Names that are already distinct, such as
+     * textbook names, are kept.
+     */
+    static void prefixIfClashing(List<List<Value>> parts, String letter) {
+        List<Value> all = new ArrayList<>();
+        for (List<Value> part : parts) {
+            all.addAll(part);
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        boolean clash = false;
+        for (Value p : lastOccurrences(all)) {
+            clash |= p.label() != null && !names.add(p.label());
+        }
+        if (!clash) {
+            return;
+        }
+        IdentityHashMap<Value, Boolean> done = new IdentityHashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            for (Value p : parts.get(i)) {
+                if (done.put(p, Boolean.TRUE) == null && p.label() != null) {
+                    p.label(letter + (i + 1) + "." + p.label());
+                }
+            }
         }
     }
 

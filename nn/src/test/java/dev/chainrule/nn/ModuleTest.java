@@ -86,8 +86,25 @@ class ModuleTest {
         assertEquals("MLP: 2 layer sizes but 1 activations", e.getMessage());
         Layer clash = Layer.of(Neuron.of(List.of(Value.of(1)), null, Activation.LINEAR),
                 Neuron.of(List.of(Value.of(2)), null, Activation.LINEAR));
+        clash.parameters().get(1).label("n1.w1");
         IllegalStateException s = assertThrows(IllegalStateException.class, clash::namedParameters);
-        assertEquals("two parameters are named 'w1'; call rename(...) to give them distinct names", s.getMessage());
+        assertEquals("two parameters are named 'n1.w1'; call rename(...) to give them distinct names", s.getMessage());
+    }
+
+    @Test
+    void partsWithClashingDefaultNamesArePrefixedWhenCombined() {
+        Random rng = new Random(4);
+        Layer layer = Layer.of(new Neuron(2, Activation.RELU, rng), new Neuron(2, Activation.RELU, rng));
+        assertEquals(List.of("n1.w1", "n1.w2", "n1.b", "n2.w1", "n2.w2", "n2.b"),
+                List.copyOf(layer.namedParameters().keySet()));
+        MLP net = MLP.of(layer, new Layer(2, 1, Activation.LINEAR, rng));
+        assertEquals(List.of("l1.n1.w1", "l1.n1.w2", "l1.n1.b", "l1.n2.w1", "l1.n2.w2", "l1.n2.b",
+                "l2.n1.w1", "l2.n1.w2", "l2.n1.b"), List.copyOf(net.namedParameters().keySet()));
+        Value shared = Value.of(0.5, "b");
+        Layer sharing = Layer.of(Neuron.of(List.of(Value.of(1)), shared, Activation.LINEAR),
+                Neuron.of(List.of(Value.of(2)), shared, Activation.LINEAR));
+        assertEquals(List.of("n1.w1", "n2.w1", "n1.b"), List.copyOf(sharing.namedParameters().keySet()),
+                "a shared bias is prefixed once, by the first neuron that has it, and listed at its last use");
     }
 
     @Test
