@@ -59,19 +59,18 @@ public final class Grad {
      * differentiated again (for a one-element output this is the plain gradient). A tensor the
      * output does not depend on gets zeros. Grads stored in the tensors are left untouched.
      *
-     * <p>Supported ops: every elementwise op, matmul, sum, mean, max, logsumexp, softmax,
-     * logSoftmax, reshape, transpose, permute, expand, slice and concat. The derivative of an
-     * elementwise op other than add, sub, mul and div is a node that evaluates the scalar op's
-     * graph-form derivative per element (exact, but slower than the first-order ops).
+     * <p>Every tensor op has a graph-building rule. The derivative of an elementwise op other
+     * than add, sub, mul and div is a node that evaluates the scalar op's graph-form derivative
+     * per element (exact, but slower than first-order backward).
      *
-     * @throws UnsupportedOperationException naming the op if a path from an input to the
-     *     output passes an op without a graph-building rule (indexSelect, gather)
+     * @throws UnsupportedOperationException if a path from an input to the output passes a
+     *     user {@link UnaryOp} or {@link BinaryOp} whose graph-form derivative throws it
      */
     public static Tensor[] of(Tensor output, Tensor... wrt) {
         Objects.requireNonNull(output, "output");
         Tensor[] order = Topo.order(output);
         // Only nodes that depend on some wrt need a gradient; skipping the rest also avoids
-        // asking ops without graph rules (gather on labels, say) for one they need not give.
+        // asking an op without a graph rule for one that is not needed.
         Map<Tensor, Boolean> relevant = new IdentityHashMap<>();
         for (Tensor w : wrt) {
             relevant.put(Objects.requireNonNull(w, "wrt"), Boolean.TRUE);

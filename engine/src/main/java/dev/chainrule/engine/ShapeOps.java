@@ -417,6 +417,23 @@ final class ShapeOps {
                 }
             }
         }
+
+        @Override
+        Tensor[] gradGraph(Tensor out, Tensor g) {
+            Tensor x = out.inputs[0];
+            int n = x.shape[axis];
+            int outer = outer(x.shape, axis);
+            int inner = inner(x.shape, axis);
+            int[] positions = new int[out.data.length];
+            for (int o = 0; o < outer; o++) {
+                for (int k = 0; k < indices.length; k++) {
+                    for (int i = 0; i < inner; i++) {
+                        positions[(o * indices.length + k) * inner + i] = (o * n + indices[k]) * inner + i;
+                    }
+                }
+            }
+            return new Tensor[] {scatter(g, positions, x.shape)};
+        }
     }
 
     static Tensor gather(Tensor x, int axis, int[] indices) {
@@ -451,7 +468,10 @@ final class ShapeOps {
         return Tensor.make(new Gather(src), y, shape, x);
     }
 
-    /** One element per position, picked by index along an axis that is then dropped. */
+    /**
+     * Picks elements by flat position: {@code y[p] = x[source[p]]}. Made by gather, and by the
+     * gradient graph of a scatter.
+     */
     static final class Gather extends TensorOp {
         private final int[] source;
 
@@ -471,6 +491,58 @@ final class ShapeOps {
             for (int p = 0; p < source.length; p++) {
                 gx[source[p]] += g[p];
             }
+        }
+
+        @Override
+        Tensor[] gradGraph(Tensor out, Tensor g) {
+            return new Tensor[] {scatter(g, source, out.inputs[0].shape)};
+        }
+    }
+
+    /** {@code y[p] = x[source[p]]}, shaped {@code shape}. */
+    static Tensor pick(Tensor x, int[] source, int[] shape) {
+        double[] y = new double[source.length];
+        for (int p = 0; p < source.length; p++) {
+            y[p] = x.data[source[p]];
+        }
+        return Tensor.make(new Gather(source), y, shape, x);
+    }
+
+    /** Zeros of {@code shape} with {@code g[p]} added at {@code target[p]}: the grad of a pick. */
+    static Tensor scatter(Tensor g, int[] target, int[] shape) {
+        double[] y = new double[Shapes.size("scatter", shape)];
+        double[] gd = g.data;
+        for (int p = 0; p < target.length; p++) {
+            y[target[p]] += gd[p];
+        }
+        return Tensor.make(new Scatter(target), y, shape.clone(), g);
+    }
+
+    /** Adds each element of its input at a flat position of a zero tensor. */
+    static final class Scatter extends TensorOp {
+        private final int[] target;
+
+        Scatter(int[] target) {
+            super("scatter", "scatter");
+            this.target = target;
+        }
+
+        @Override
+        void backward(Tensor out) {
+            Tensor g = out.inputs[0];
+            if (!g.requiresGrad) {
+                return;
+            }
+            double[] gg = g.gradBuffer();
+            double[] up = out.grad;
+            for (int p = 0; p < target.length; p++) {
+                gg[p] += up[target[p]];
+            }
+        }
+
+        @Override
+        Tensor[] gradGraph(Tensor out, Tensor up) {
+            return new Tensor[] {pick(up, target, out.inputs[0].shape)};
         }
     }
 }

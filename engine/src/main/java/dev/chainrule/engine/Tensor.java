@@ -31,10 +31,11 @@ import java.util.Random;
  * {@link #requiresGrad(boolean) requiresGrad(false)} (data, targets, masks) gets no grad, and
  * nothing is computed for it; ops whose inputs all need no grad make nodes that need none.
  *
- * <p><b>Higher order.</b> {@link Grad#of(Tensor, Tensor...)} builds gradients as tensor graphs.
- * It supports every elementwise op, matmul, sum, mean, max, logsumexp, softmax, logSoftmax,
- * reshape, transpose, permute, expand, slice and concat; indexSelect and gather throw
- * {@link UnsupportedOperationException} naming the op. Comparisons make constant masks.
+ * <p><b>Higher order.</b> {@link Grad#of(Tensor, Tensor...)} builds gradients as tensor graphs
+ * that can be differentiated again. Every tensor op has a graph-building gradient rule:
+ * elementwise ops, matmul, all reductions, softmax, logSoftmax and all shape ops (the gradient
+ * of gather and indexSelect is a "scatter" node, whose own gradient is a gather). Comparisons
+ * make constant masks, through which nothing flows.
  *
  * <p>Tensors use identity, like Values. Ops never modify their inputs; only
  * {@link #setData(double[])}, {@link #dataArray()} and {@link #gradArray()} change a tensor in

@@ -27,11 +27,11 @@ abstract class TensorOp {
      * nothing flows to input i.
      *
      * @param g the gradient flowing into {@code out}, with out's shape
-     * @throws UnsupportedOperationException naming the op if it has no graph-building rule
+     * @throws UnsupportedOperationException naming the op if it has no graph-building rule (no
+     *     built-in op lacks one; the default is for ops added later)
      */
     Tensor[] gradGraph(Tensor out, Tensor g) {
         throw new UnsupportedOperationException(name + ": no higher-order gradient rule; "
-                + "Grad.of supports elementwise ops, matmul, sum, mean, max, logsumexp, softmax, "
-                + "logSoftmax, reshape, transpose, permute, expand, slice and concat");
+                + "compute this gradient with backward() instead of Grad.of");
     }
 }
