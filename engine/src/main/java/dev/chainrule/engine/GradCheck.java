@@ -237,6 +237,21 @@ public final class GradCheck {
         return TensorGradCheck.run(this, names, elementLimit, seed, f, inputs);
     }
 
+    /**
+     * Checks the second derivatives of a tensor function by Hessian-vector products: with
+     * L = Σ w ⊙ output (seeded random weights) and a seeded random unit direction d over all
+     * differentiable inputs, the graph-form ∇(∇L·d) built by {@link Grad#of} twice is compared
+     * with finite differences of ∇L·d computed by the backward pass. Entries are per element
+     * ({@code ∇(∇L·d) W[1, 2]}) up to {@link #elementLimit} elements, else one per tensor along
+     * another random direction u ({@code ∇(∇L·d) W·u}).
+     *
+     * @throws UnsupportedOperationException if an op on the path has no graph-building derivative
+     *                                       (indexSelect, gather)
+     */
+    public GradCheckResult runTensorsSecondOrder(Function<Tensor[], Tensor> f, Tensor... inputs) {
+        return TensorGradCheck.runSecondOrder(this, names, elementLimit, seed, f, inputs);
+    }
+
     /** A function of a point, evaluated without building a gradient. */
     @FunctionalInterface
     interface Objective {

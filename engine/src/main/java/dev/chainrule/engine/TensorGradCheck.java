@@ -107,6 +107,122 @@ final class TensorGradCheck {
         return new GradCheckResult(entries, l0, config.atol(), config.rtol(), config.eps());
     }
 
+    static GradCheckResult runSecondOrder(GradCheck config, String[] names, int elementLimit, long seed,
+            Function<Tensor[], Tensor> f, Tensor... inputs) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(inputs, "inputs");
+        if (names != null && names.length != inputs.length) {
+            throw new IllegalArgumentException("gradcheck: " + names.length + " names given for " + inputs.length
+                    + " tensors");
+        }
+        double[][] data = new double[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            Objects.requireNonNull(inputs[i], "gradcheck: tensor " + i + " is null");
+            data[i] = inputs[i].toArray();
+        }
+        return new TensorGradCheck(config, f, inputs, names).checkSecondOrder(data, elementLimit, new Random(seed));
+    }
+
+    /**
+     * Hessian-vector products: with L = Σ w ⊙ f(x) and a random direction d over all inputs, the
+     * graph form ∇(∇L·d), from {@link Grad#of} twice, against finite differences of ∇L·d computed
+     * by the backward pass.
+     */
+    private GradCheckResult checkSecondOrder(double[][] data, int elementLimit, Random random) {
+        Tensor[] leaves = leaves(data);
+        Tensor out = Objects.requireNonNull(f.apply(leaves), "gradcheck: the function returned null");
+        weights = new double[out.size()];
+        for (int j = 0; j < weights.length; j++) {
+            weights[j] = (0.5 + random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
+        }
+        Tensor w = (out.rank() == 0 ? Tensor.scalar(weights[0]) : Tensor.of(weights, out.shape()))
+                .requiresGrad(false);
+        List<Integer> wrt = new ArrayList<>();
+        int total = 0;
+        for (int i = 0; i < data.length; i++) {
+            if (differentiable[i]) {
+                wrt.add(i);
+                total += data[i].length;
+            }
+        }
+        Tensor[] x = new Tensor[wrt.size()];
+        double[][] d = new double[wrt.size()][];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = leaves[wrt.get(k)];
+            d[k] = direction(random, data[wrt.get(k)].length);
+        }
+        Tensor[] g = Grad.of(out.mul(w).sum(), x);
+        Tensor gd = null;
+        for (int k = 0; k < x.length; k++) {
+            Tensor dk = Tensor.of(d[k], x[k].shape().length == 0 ? new int[] {1} : x[k].shape()).requiresGrad(false);
+            Tensor term = g[k].reshape(dk.shape()).mul(dk).sum();
+            gd = gd == null ? term : gd.add(term);
+        }
+        if (gd == null) {
+            return new GradCheckResult(List.of(), Double.NaN, config.atol(), config.rtol(), config.eps());
+        }
+        Tensor[] hd = Grad.of(gd, x);
+        double phi0 = gd.item();
+        List<GradCheckEntry> entries = new ArrayList<>();
+        for (int k = 0; k < x.length; k++) {
+            int i = wrt.get(k);
+            double[] h = hd[k].toArray();
+            if (total <= elementLimit) {
+                for (int j = 0; j < data[i].length; j++) {
+                    int e = j;
+                    double x0 = data[i][j];
+                    entries.add(config.compare("∇(∇L·d) " + labels[i] + index(shapes[i], j), x0, h[j], t -> {
+                        data[i][e] = t;
+                        try {
+                            return gradientAlong(data, wrt, d);
+                        } finally {
+                            data[i][e] = x0;
+                        }
+                    }, phi0));
+                }
+            } else {
+                double[] u = direction(random, data[i].length);
+                double analytic = 0;
+                double scale = 0;
+                for (int j = 0; j < u.length; j++) {
+                    analytic += h[j] * u[j];
+                    scale = Math.max(scale, Math.abs(data[i][j]));
+                }
+                double[] x0 = data[i].clone();
+                entries.add(config.compare("∇(∇L·d) " + labels[i] + "·u", 0, scale, analytic, t -> {
+                    for (int j = 0; j < u.length; j++) {
+                        data[i][j] = x0[j] + t * u[j];
+                    }
+                    try {
+                        return gradientAlong(data, wrt, d);
+                    } finally {
+                        System.arraycopy(x0, 0, data[i], 0, x0.length);
+                    }
+                }, phi0));
+            }
+        }
+        return new GradCheckResult(entries, phi0, config.atol(), config.rtol(), config.eps());
+    }
+
+    /** ∇L·d at {@code data}, by the backward pass (the number form of every derivative). */
+    private double gradientAlong(double[][] data, List<Integer> wrt, double[][] d) {
+        Tensor[] leaves = leaves(data);
+        Tensor out = f.apply(leaves);
+        out.backward(out.rank() == 0 ? Tensor.scalar(weights[0]) : Tensor.of(weights, out.shape()));
+        double s = 0;
+        for (int k = 0; k < wrt.size(); k++) {
+            Tensor leaf = leaves[wrt.get(k)];
+            if (!leaf.hasGrad()) {
+                continue;
+            }
+            double[] g = leaf.gradArray();
+            for (int j = 0; j < g.length; j++) {
+                s += g[j] * d[k][j];
+            }
+        }
+        return s;
+    }
+
     private double weighted(Tensor out) {
         double[] y = out.toArray();
         if (y.length != weights.length) {

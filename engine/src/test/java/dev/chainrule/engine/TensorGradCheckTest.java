@@ -87,4 +87,32 @@ class TensorGradCheckTest {
         assertTrue(r.passed(), r::toString);
         assertEquals("x0", r.entries().get(0).name());
     }
+
+    @Test
+    void secondDerivativesAreCheckedByHessianVectorProducts() {
+        Random rnd = new Random(4);
+        Tensor a = Tensor.randn(rnd, 2, 3).label("A");
+        Tensor b = Tensor.randn(rnd, 3).label("b");
+        GradCheckResult r = GradCheck.defaults().runTensorsSecondOrder(t -> t[0].mul(t[1]).tanh().softmax(1), a, b);
+        assertTrue(r.passed(), r::toString);
+        assertEquals(9, r.entries().size());
+        assertEquals("∇(∇L·d) A[0, 0]", r.entries().get(0).name());
+        GradCheckResult big = GradCheck.defaults().elementLimit(4)
+                .runTensorsSecondOrder(t -> t[0].matmul(t[0].transpose()).sigmoid(), a);
+        assertTrue(big.passed(), big::toString);
+        assertEquals("∇(∇L·d) A·u", big.entries().get(0).name());
+    }
+
+    @Test
+    void aWrongGraphFormIsCaughtBySecondOrderOnly() {
+        UnaryOp cube = new UnaryOp("cube", null) {
+            public double apply(double x) { return x * x * x; }
+            public double derivative(double x, double y) { return 3 * x * x; }
+            public Value derivative(Value x, Value y) { return x.mul(3); }   // wrong: should be 3x²
+        };
+        Tensor x = Tensor.of(new double[] {0.7, -1.2}).label("x");
+        assertTrue(GradCheck.checkTensors(t -> t[0].apply(cube), x).passed());
+        GradCheckResult r = GradCheck.defaults().runTensorsSecondOrder(t -> t[0].apply(cube), x);
+        assertFalse(r.passed(), r::toString);
+    }
 }

@@ -161,7 +161,9 @@ public final class PropertyCheck {
     /**
      * Checks a tensor function at random tensors from {@code inputs}: every element of every input
      * (or a random direction for big tensors; see {@link GradCheck#runTensors}), with random
-     * weights on the output's elements.
+     * weights on the output's elements; and Hessian-vector products
+     * ({@link GradCheck#runTensorsSecondOrder}) unless second order is off or an op has no
+     * graph-form derivative.
      *
      * @throws GradientAssertionError if a gradient is wrong
      */
@@ -171,10 +173,20 @@ public final class PropertyCheck {
         long first = Seeds.resolve(seed);
         long s = first;
         int kinks = 0;
+        int second = 0;
         for (int i = 0; i < cases; i++) {
             Random r = new Random(s);
             Tensor[] x = inputs.next(r);
             GradCheckResult res = gradCheck.seed(s).runTensors(fn, x);
+            if (res.passed() && secondOrder) {
+                try {
+                    GradCheckResult r2 = gradCheck.seed(s).runTensorsSecondOrder(fn, x);
+                    second++;
+                    res = r2.passed() ? res : r2;
+                } catch (UnsupportedOperationException noGraphForm) {
+                    // indexSelect and gather have no graph-form derivative: first order only.
+                }
+            }
             kinks += res.kinks().size();
             if (!res.passed()) {
                 StringBuilder where = new StringBuilder();
@@ -183,13 +195,14 @@ public final class PropertyCheck {
                             .append(java.util.Arrays.toString(t.shape())).append(" = ")
                             .append(java.util.Arrays.toString(t.toArray()));
                 }
+                boolean so = res.entries().get(0).name().startsWith("∇(∇L·d)");
                 throw new GradientAssertionError(new GradientReport("gradient property of the given tensor function",
-                        first, s, i, cases, false, null, new double[0], null, new double[0], 0, res, "", null, null,
+                        first, s, i, cases, so, null, new double[0], null, new double[0], 0, res, "", null, null,
                         null, where.toString()));
             }
             s = Seeds.next(s);
         }
-        return new PropertySummary("given tensor function", first, cases, 0, kinks);
+        return new PropertySummary("given tensor function", first, cases, second, kinks);
     }
 
     /** Makes an expression from a Random. */
