@@ -197,7 +197,9 @@ final class DotWriter {
         if (!e.isScalar()) {
             s.append("<BR/><FONT POINT-SIZE=\"10\">").append(shapeText(e.shape())).append("</FONT>");
         }
-        s.append("</TD><VR/><TD>");
+        // Tensor rows line up on the left, under their "data" / "grad" heading.
+        String cell = e.isScalar() ? "<TD>" : "<TD BALIGN=\"LEFT\">";
+        s.append("</TD><VR/>").append(cell);
         if (frame.valueKnown(id)) {
             s.append(numbers("data", e.data(), e.shape(), theme.dataText));
         } else {
@@ -205,7 +207,7 @@ final class DotWriter {
         }
         s.append("</TD>");
         if (style.showGrads()) {
-            s.append("<VR/><TD>");
+            s.append("<VR/>").append(cell);
             double[] grad = e.grad();
             if (!frame.gradKnown(id)) {
                 s.append(unknown("grad"));
@@ -228,15 +230,16 @@ final class DotWriter {
     private String numbers(String what, double[] values, int[] shape, String color) {
         StringBuilder s = new StringBuilder("<FONT COLOR=").append(q(color)).append('>');
         if (!what.isEmpty()) {
-            s.append(what).append(' ');
+            s.append(what).append(shape.length == 0 ? " " : "");
         }
         if (shape.length == 0) {
             s.append(DotText.html(DotText.number(values[0], style.precision())));
         } else if (values.length <= style.maxTensorElements()) {
             int cols = shape.length == 1 ? values.length : shape[shape.length - 1];
             cols = Math.max(cols, 1);
+            boolean rows = values.length > cols;
             for (int i = 0; i < values.length; i += cols) {
-                s.append(i == 0 ? "" : "<BR/>").append("&#91;");
+                s.append(i == 0 && !rows ? "" : "<BR/>").append("&#91;");
                 for (int j = i; j < Math.min(values.length, i + cols); j++) {
                     s.append(j == i ? "" : ", ").append(DotText.html(DotText.number(values[j], style.precision())));
                 }
@@ -255,7 +258,7 @@ final class DotWriter {
                 sum += v;
             }
             int p = style.precision();
-            s.append(values.length).append(" values<BR/>mean ")
+            s.append("<BR/>").append(values.length).append(" values<BR/>mean ")
                     .append(DotText.html(DotText.number(sum / values.length, p)))
                     .append("<BR/>min ").append(DotText.html(DotText.number(min, p)))
                     .append(", max ").append(DotText.html(DotText.number(max, p)));

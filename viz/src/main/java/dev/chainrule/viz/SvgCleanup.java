@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * Arial and Liberation Sans have Helvetica's widths, so they go first in line after it.
  */
 final class SvgCleanup {
+    private static final Pattern POINTS = Pattern.compile("<svg width=\"([0-9.]+)pt\" height=\"([0-9.]+)pt\"");
     private static final Pattern HELVETICA = Pattern.compile("font-family=\"Helvetica(,sans-Serif)?\"");
 
     private SvgCleanup() {
@@ -19,6 +20,9 @@ final class SvgCleanup {
     static String apply(String svg) {
         String s = HELVETICA.matcher(svg).replaceAll(
                 Matcher.quoteReplacement("font-family=\"Helvetica,Arial,Liberation Sans,sans-serif\""));
+        // Native dot sizes the picture in pt, the embedded engine in px with the same numbers; px
+        // everywhere makes a PNG the same size whichever engine drew it.
+        s = POINTS.matcher(s).replaceFirst("<svg width=\"$1px\" height=\"$2px\"");
         // Graphviz writes "transparent", which SVG 1.1 (and so Batik) does not know; "none" means the same.
         return s.replace("stroke=\"transparent\"", "stroke=\"none\"").replace("fill=\"transparent\"", "fill=\"none\"");
     }

@@ -167,10 +167,10 @@ class DotWriterTest {
         String dot = GraphRenderer.dot(Graph.of(big), GraphStyle.defaults());
         String wLine = line(dot, "v0");
         assertTrue(wLine.contains("<B>W</B><BR/><FONT POINT-SIZE=\"10\">&#91;2, 2&#93;</FONT>"), wLine);
-        assertTrue(wLine.contains("data &#91;1.0000, 2.0000&#93;<BR/>&#91;3.0000, 4.0000&#93;"), wLine);
-        assertTrue(wLine.contains("grad &#91;0.5000, 0.0000&#93;<BR/>&#91;0.0000, -1.0000&#93;"), wLine);
+        assertTrue(wLine.contains("<TD BALIGN=\"LEFT\"><FONT COLOR=\"#1f2937\">data<BR/>&#91;1.0000, 2.0000&#93;<BR/>&#91;3.0000, 4.0000&#93;"), wLine);
+        assertTrue(wLine.contains("grad<BR/>&#91;0.5000, 0.0000&#93;<BR/>&#91;0.0000, -1.0000&#93;"), wLine);
         String hLine = line(dot, "v1");
-        assertTrue(hLine.contains("&#91;3, 10&#93;") && hLine.contains("data 30 values<BR/>mean 0.0000"), hLine);
+        assertTrue(hLine.contains("&#91;3, 10&#93;") && hLine.contains("data<BR/>30 values<BR/>mean 0.0000"), hLine);
         assertTrue(hLine.contains("no grad"), hLine);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.chainrule.engine.Tensor;
 import dev.chainrule.engine.Value;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -61,6 +62,23 @@ class RenderTest {
     @Test
     void theSvgShowsEveryValueAndGrad() {
         assertChainRuleTexts(GraphRenderer.svg(Examples.chainRule(), EMBEDDED));
+    }
+
+    @Test
+    void tensorNodesShowTheirShapeAndSmallTensorsTheirNumbers() {
+        Tensor x = Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}}).label("X");
+        Tensor w = Tensor.of(new double[][] {{1, 0}, {0, 1}, {1, 1}}).label("W");
+        Tensor v = Tensor.full(0.5, 2, 20).label("V");
+        Tensor loss = x.matmul(w).label("h").matmul(v).sum().label("loss");
+        loss.backward();
+        Map<String, List<String>> nodes = SvgTexts.byNode(GraphRenderer.svg(loss, EMBEDDED.toBuilder().precision(1).build()));
+        assertEquals(List.of("X", "[2, 3]", "data", "[1.0, 2.0, 3.0]", "[4.0, 5.0, 6.0]", "grad", "[10.0, 10.0, 20.0]",
+                "[10.0, 10.0, 20.0]"), nodes.get("v0"));
+        assertEquals(List.of("h", "[2, 2]", "data", "[4.0, 5.0]", "[10.0, 11.0]", "grad", "[10.0, 10.0]", "[10.0, 10.0]"),
+                nodes.get("v2"));
+        assertEquals(List.of("V", "[2, 20]", "data", "40 values", "mean 0.5", "min 0.5, max 0.5", "grad", "40 values",
+                "mean 15.0", "min 14.0, max 16.0"), nodes.get("v3"));
+        assertEquals(List.of("@"), nodes.get("o2"));
     }
 
     @Test
