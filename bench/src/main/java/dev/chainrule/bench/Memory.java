@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /**
- * Memory figures of a workload, taken outside the timed runs.
+ * Memory and CPU-time figures of a workload, taken outside the timed runs.
  *
  * <p>{@link #allocatedBytes()} counts every byte this thread allocated, garbage included, as if no
  * collection ever ran: the workload's heap use can never exceed it, so it is the peak heap figure
@@ -24,6 +24,18 @@ final class Memory {
             return sun.getThreadAllocatedBytes(Thread.currentThread().getId());
         }
         throw new IllegalStateException("this JVM cannot count allocated bytes per thread");
+    }
+
+    /**
+     * CPU time used so far by the whole JVM, all threads, in nanoseconds. On a loaded machine,
+     * work per CPU-second shows what wall-clock time cannot.
+     */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /** Heap in use after asking for full collections until it settles. */

@@ -224,12 +224,15 @@ final class Workloads {
         }
         Samples steps = new Samples();
         double last = first;
+        long cpu0 = Memory.processCpuNanos();
         for (int r = 0; r < 200; r++) {
             long t0 = System.nanoTime();
             last = mlp.step();
             steps.add(System.nanoTime() - t0);
         }
+        double cpuMs = (Memory.processCpuNanos() - cpu0) / 1e6 / 200;
         Result res = new Result("W4", "/step").timing(steps)
+                .approx("cpu_ms_per_step", cpuMs)
                 .check(last, "loss at step 250")
                 .put("step0_loss", first);
         if (!(Double.isFinite(last) && last < first)) {
@@ -248,15 +251,18 @@ final class Workloads {
             }
             Samples times = new Samples();
             Tensor c = null;
+            long cpu0 = Memory.processCpuNanos();
             for (int r = 0; r < 10; r++) {
                 long t0 = System.nanoTime();
                 c = mm.run();
                 times.add(System.nanoTime() - t0);
             }
+            double cpuMs = (Memory.processCpuNanos() - cpu0) / 1e6 / 10;
             double err = mm.maxSampledError(c, 64, 7);
             Result res = new Result("W5", "").timing(times)
                     .check(Math.round(mm.gflops(times.medianMs()) * 10) / 10.0, "GFLOP/s at the median")
                     .put("n", n)
+                    .approx("gflops_per_cpu_second", mm.gflops(cpuMs))
                     .put("max_relative_error_64_entries", err)
                     .put("threads", Runtime.getRuntime().availableProcessors());
             if (!(err <= 1e-12)) {
