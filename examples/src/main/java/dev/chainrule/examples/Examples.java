@@ -28,6 +28,7 @@ public final class Examples {
             new PerceptronExample(),
             new LogisticRegressionExample(),
             new ActivationsExample(),
+            new FirstNnExample(),
             new MulticlassExample(),
             new MoonsExample());
 

@@ -21,4 +21,20 @@ class ExamplesTest {
         }
         assertTrue(Examples.find("no-such-example").isEmpty());
     }
+
+    @Test
+    void everyExampleOfTheMaterialIsThereInItsOrder() {
+        assertEquals(java.util.List.of("chain-rule", "mazur-2-2-2", "module11",
+                "single-hidden-unit", "admissions", "perceptron", "logistic-regression",
+                "activations", "first-nn", "multiclass", "moons"),
+                Examples.all().stream().map(Example::name).toList());
+    }
+
+    @Test
+    void mainRejectsAnUnknownNameAndListsTheKnownOnes() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Examples.main("mazur"));
+        assertTrue(e.getMessage().contains("no example named 'mazur'"), e.getMessage());
+        assertTrue(e.getMessage().contains("mazur-2-2-2"), e.getMessage());
+    }
 }
