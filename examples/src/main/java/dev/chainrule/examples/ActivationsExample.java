@@ -1,6 +1,7 @@
 package dev.chainrule.examples;
 
 import dev.chainrule.engine.Value;
+import dev.chainrule.viz.Charts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,7 +12,8 @@ import java.util.function.UnaryOperator;
 /**
  * The material's activation functions: sigmoid, tanh, ReLU and Gaussian (the 2×2 plot, each with
  * its derivative), plus leaky ReLU and identity. Values and derivatives come from the engine:
- * each derivative is the grad that {@code backward()} leaves on the input.
+ * each derivative is the grad that {@code backward()} leaves on the input. Pictures: the 2×2 grid
+ * (activations.png/.svg), leaky-relu and identity, each curve with its derivative.
  */
 public final class ActivationsExample implements Example {
 
@@ -68,6 +70,10 @@ public final class ActivationsExample implements Example {
             out.println(values);
             out.println(slopes);
         }
+        Pictures.chart(out, Charts.activations(), outDir, "activations");
+        Pictures.chart(out, Charts.activation("leaky ReLU (slope 0.01)", v -> v.leakyRelu(0.01)),
+                outDir, "leaky-relu");
+        Pictures.chart(out, Charts.activation("identity"), outDir, "identity");
     }
 
     /** Runs this example alone; pictures go to {@code chainrule-out/activations}. */

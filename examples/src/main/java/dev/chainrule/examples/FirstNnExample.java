@@ -1,5 +1,6 @@
 package dev.chainrule.examples;
 
+import dev.chainrule.engine.Autograd;
 import dev.chainrule.engine.Value;
 import dev.chainrule.nn.Activation;
 import dev.chainrule.nn.MLP;
@@ -9,6 +10,7 @@ import dev.chainrule.nn.loss.Losses;
 import dev.chainrule.nn.optim.Sgd;
 import dev.chainrule.nn.train.Trainer;
 import dev.chainrule.nn.train.TrainingHistory;
+import dev.chainrule.viz.Charts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,7 +30,8 @@ import java.util.Random;
  * angle drawn uniformly from {@code new Random(}{@value #DATA_SEED}{@code )}. The network is
  * 2-{@value #HIDDEN}-1 with sigmoid units; it is trained on ½(y − ŷ)² of the sigmoid output, and
  * classifies by the threshold ŷ ≥ 0.5 (the step itself has derivative 0, so it cannot be
- * trained through).
+ * trained through). Pictures: the decision boundary over the data, and loss and accuracy per
+ * epoch.
  */
 public final class FirstNnExample implements Example {
 
@@ -114,7 +117,25 @@ public final class FirstNnExample implements Example {
     @Override
     public void run(PrintStream out, Path outDir) throws IOException {
         Files.createDirectories(outDir);
-        print(firstNn(disc(), EPOCHS), out);
+        Result r = firstNn(disc(), EPOCHS);
+        print(r, out);
+        pictures(r, out, outDir);
+    }
+
+    /** Writes the decision boundary and the training curves into {@code outDir}. */
+    static void pictures(Result r, PrintStream out, Path outDir) {
+        Pictures.chart(out, Charts.decisionBoundary((a, b) -> output(r.model(), a, b), 0.5,
+                r.data().features(), r.data().classLabels()), outDir, "first-nn-decision-boundary");
+        Pictures.chart(out, Charts.history(r.history().trainLosses(),
+                r.history().trainAccuracies()), outDir,
+                "first-nn-training");
+    }
+
+    /** The trained network's ŷ at (a, b), without recording a graph. */
+    static double output(MLP model, double a, double b) {
+        try (Autograd.Scope s = Autograd.noGrad()) {
+            return model.forward(a, b).get(0).data();
+        }
     }
 
     /** Prints a result as {@link #run} does. */

@@ -1,10 +1,12 @@
 package dev.chainrule.examples;
 
+import dev.chainrule.engine.Autograd;
 import dev.chainrule.engine.Value;
 import dev.chainrule.nn.Activation;
 import dev.chainrule.nn.MLP;
 import dev.chainrule.nn.loss.Losses;
 import dev.chainrule.nn.optim.Sgd;
+import dev.chainrule.viz.Charts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,7 +19,8 @@ import java.util.Random;
  * micrograd's demo: an MLP 2-16-16-1 (ReLU, ReLU, linear) on 100 moons points, with micrograd's
  * own data and initial weights, hinge loss + 1e-4·L2, and SGD with η = 1 − 0.9·k/100 for 100
  * steps. Every operation runs in micrograd's order, so the losses match micrograd's to the bit:
- * the loss at step 99 is 0.010978370135492717 and the accuracy 100 %.
+ * the loss at step 99 is 0.010978370135492717 and the accuracy 100 %. Pictures: the decision
+ * boundary over the data, and the loss and accuracy per step.
  */
 public final class MoonsExample implements Example {
 
@@ -72,7 +75,27 @@ public final class MoonsExample implements Example {
     @Override
     public void run(PrintStream out, Path outDir) throws IOException {
         Files.createDirectories(outDir);
-        print(compute(), out);
+        Result r = compute();
+        print(r, out);
+        pictures(r, out, outDir);
+    }
+
+    /** Writes the decision boundary and the training curves into {@code outDir}. */
+    static void pictures(Result r, PrintStream out, Path outDir) {
+        int[] labels = new int[r.data().y.length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = r.data().y[i] > 0 ? 1 : 0;
+        }
+        Pictures.chart(out, Charts.decisionBoundary((a, b) -> score(r.model(), a, b), 0.0,
+                r.data().x, labels), outDir, "moons-decision-boundary");
+        Pictures.chart(out, Charts.history(r.losses(), r.accuracies()), outDir, "moons-training");
+    }
+
+    /** The trained model's margin at (a, b), without recording a graph. */
+    static double score(MLP model, double a, double b) {
+        try (Autograd.Scope s = Autograd.noGrad()) {
+            return model.forward(a, b).get(0).data();
+        }
     }
 
     /** Prints a result as {@link #run} does. */

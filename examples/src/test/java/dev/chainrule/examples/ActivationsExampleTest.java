@@ -40,5 +40,13 @@ class ActivationsExampleTest {
         assertContains(text, "sigmoid        0.1192   0.2689   0.3775   0.5000   0.6225   0.7311   0.8808");
         assertContains(text, "0.2500");
         assertContains(text, "gaussian       0.0183   0.3679   0.7788   1.0000   0.7788   0.3679   0.0183");
+        for (String name : new String[] {"activations", "leaky-relu", "identity"}) {
+            Printed.assertPicture(dir.resolve(name + ".png"));
+            Printed.assertPicture(dir.resolve(name + ".svg"));
+        }
+        String grid = java.nio.file.Files.readString(dir.resolve("activations.svg"));
+        for (String title : new String[] {"sigmoid", "tanh", "ReLU", "Gaussian"}) {
+            assertContains(grid, title);
+        }
     }
 }

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.models.Perceptron;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** firstNN on a disc inside a ring: a linear model fails, the sigmoid hidden layer succeeds. */
 class FirstNnExampleTest {
@@ -39,7 +44,7 @@ class FirstNnExampleTest {
     }
 
     @Test
-    void firstNnClassifiesEveryPoint() {
+    void firstNnClassifiesEveryPoint(@TempDir Path dir) throws IOException {
         FirstNnExample.Result r = FirstNnExample.firstNn(FirstNnExample.disc(),
                 FirstNnExample.EPOCHS);
         assertEquals(1.0, r.accuracy(), "accuracy");
@@ -51,5 +56,11 @@ class FirstNnExampleTest {
         assertContains(text, "l2.n1.b   " + Format.fixed(r.model().parameter("l2.n1.b").data(), 4));
         assertContains(text, "Accuracy 100.0 %");
         assertFalse(text.contains("wrong"), text);
+
+        FirstNnExample.pictures(r, new PrintStream(OutputStream.nullOutputStream()), dir);
+        for (String name : new String[] {"first-nn-decision-boundary", "first-nn-training"}) {
+            Printed.assertPicture(dir.resolve(name + ".png"));
+            Printed.assertPicture(dir.resolve(name + ".svg"));
+        }
     }
 }
