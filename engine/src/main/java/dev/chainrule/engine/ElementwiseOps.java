@@ -58,11 +58,11 @@ final class ElementwiseOps {
 
         @Override
         void backward(Tensor out) {
-            Tensor x = out.inputs[0];
-            if (!x.requiresGrad) {
+            double[] gx = inputGrad(out, 0);
+            if (gx == null) {
                 return;
             }
-            double[] gx = x.gradBuffer();
+            Tensor x = out.inputs[0];
             double[] g = out.grad;
             double[] xd = x.data;
             double[] y = out.data;

@@ -68,11 +68,11 @@ final class ReductionOps {
 
         @Override
         void backward(Tensor out) {
-            Tensor x = out.inputs[0];
-            if (!x.requiresGrad) {
+            double[] gx = inputGrad(out, 0);
+            if (gx == null) {
                 return;
             }
-            double[] gx = x.gradBuffer();
+            Tensor x = out.inputs[0];
             double[] g = out.grad;
             double c = scale;
             Strided.forEachRow(x.shape, strides(x.shape, keepShape), (off, st, len) -> {
@@ -142,11 +142,11 @@ final class ReductionOps {
 
         @Override
         void backward(Tensor out) {
-            Tensor x = out.inputs[0];
-            if (!x.requiresGrad) {
+            double[] gx = inputGrad(out, 0);
+            if (gx == null) {
                 return;
             }
-            double[] gx = x.gradBuffer();
+            Tensor x = out.inputs[0];
             double[] g = out.grad;
             Strided.forEachRow(out.shape, strides(out.shape, x.shape), (off, st, len) -> {
                 int o = off[0];
@@ -208,11 +208,10 @@ final class ReductionOps {
 
         @Override
         void backward(Tensor out) {
-            Tensor x = out.inputs[0];
-            if (!x.requiresGrad) {
+            double[] gx = inputGrad(out, 0);
+            if (gx == null) {
                 return;
             }
-            double[] gx = x.gradBuffer();
             double[] g = out.grad;
             for (int p = 0; p < argmax.length; p++) {
                 gx[argmax[p]] += g[p];
@@ -273,11 +272,11 @@ final class ReductionOps {
 
         @Override
         void backward(Tensor out) {
-            Tensor x = out.inputs[0];
-            if (!x.requiresGrad) {
+            double[] gx = inputGrad(out, 0);
+            if (gx == null) {
                 return;
             }
-            double[] gx = x.gradBuffer();
+            Tensor x = out.inputs[0];
             double[] g = out.grad;
             double[] y = out.data;
             double[] xd = x.data;

@@ -150,11 +150,11 @@ final class ShapeOps {
 
         @Override
         void backward(Tensor out) {
-            Tensor x = out.inputs[0];
-            if (!x.requiresGrad) {
+            double[] gx = inputGrad(out, 0);
+            if (gx == null) {
                 return;
             }
-            double[] gx = x.gradBuffer();
+            Tensor x = out.inputs[0];
             double[] g = out.grad;
             Strided.forEachRow(out.shape, readStrides(x.shape, perm, out.shape), (off, st, len) -> {
                 int o = off[0];
@@ -212,11 +212,11 @@ final class ShapeOps {
 
         @Override
         void backward(Tensor out) {
-            Tensor x = out.inputs[0];
-            if (!x.requiresGrad) {
+            double[] gx = inputGrad(out, 0);
+            if (gx == null) {
                 return;
             }
-            double[] gx = x.gradBuffer();
+            Tensor x = out.inputs[0];
             double[] g = out.grad;
             int n = x.shape[axis];
             int inner = inner(x.shape, axis);
@@ -398,11 +398,11 @@ final class ShapeOps {
 
         @Override
         void backward(Tensor out) {
-            Tensor x = out.inputs[0];
-            if (!x.requiresGrad) {
+            double[] gx = inputGrad(out, 0);
+            if (gx == null) {
                 return;
             }
-            double[] gx = x.gradBuffer();
+            Tensor x = out.inputs[0];
             double[] g = out.grad;
             int n = x.shape[axis];
             int outer = outer(x.shape, axis);
@@ -482,11 +482,10 @@ final class ShapeOps {
 
         @Override
         void backward(Tensor out) {
-            Tensor x = out.inputs[0];
-            if (!x.requiresGrad) {
+            double[] gx = inputGrad(out, 0);
+            if (gx == null) {
                 return;
             }
-            double[] gx = x.gradBuffer();
             double[] g = out.grad;
             for (int p = 0; p < source.length; p++) {
                 gx[source[p]] += g[p];

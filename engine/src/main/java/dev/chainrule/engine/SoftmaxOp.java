@@ -62,11 +62,10 @@ final class SoftmaxOp extends TensorOp {
 
     @Override
     void backward(Tensor out) {
-        Tensor x = out.inputs[0];
-        if (!x.requiresGrad) {
+        double[] gx = inputGrad(out, 0);
+        if (gx == null) {
             return;
         }
-        double[] gx = x.gradBuffer();
         double[] g = out.grad;
         double[] y = out.data;
         int n = out.shape[axis];

@@ -849,7 +849,8 @@ public final class Tensor extends GraphNode implements Node {
      * grads are reset first, so they hold exactly ∂this/∂node; leaf grads accumulate across
      * calls. Respects {@link Autograd#detectAnomaly()}.
      *
-     * @throws IllegalStateException if this tensor has more than one element
+     * @throws IllegalStateException if this tensor has more than one element, or if no tensor
+     *     in the graph requires a grad
      */
     public void backward() {
         if (data.length != 1) {
@@ -881,7 +882,9 @@ public final class Tensor extends GraphNode implements Node {
             }
         }
         if (!requiresGrad) {
-            return;
+            throw new IllegalStateException("backward: nothing in this graph requires a grad (every leaf "
+                    + "was made with requiresGrad(false), or the output was made inside noGrad()); "
+                    + "mark the parameters with requiresGrad(true)");
         }
         if (op == null) {
             double[] g = gradBuffer();

@@ -34,4 +34,10 @@ abstract class TensorOp {
         throw new UnsupportedOperationException(name + ": no higher-order gradient rule; "
                 + "compute this gradient with backward() instead of Grad.of");
     }
+
+    /** Input {@code i}'s grad array (allocated as zeros if needed), or {@code null} if it needs no grad. */
+    static double[] inputGrad(Tensor out, int i) {
+        Tensor x = out.inputs[i];
+        return x.requiresGrad ? x.gradBuffer() : null;
+    }
 }

@@ -58,6 +58,8 @@ class TensorBackwardTest {
         assertFalse(made.requiresGrad());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> made.requiresGrad(true));
         assertTrue(e.getMessage().startsWith("requiresGrad: '[2, 3]' was made by mul"));
+        IllegalStateException b = assertThrows(IllegalStateException.class, () -> made.sum().backward());
+        assertTrue(b.getMessage().startsWith("backward: nothing in this graph requires a grad"), b.getMessage());
     }
 
     @Test
