@@ -4,11 +4,13 @@ package dev.chainrule.engine.expr;
  * Splits program text into tokens, one at a time, so that a program of any length needs no token
  * list. Unicode operators are folded into their ASCII forms: {@code ·}, {@code ×} and
  * {@code ⋅} are {@code *}; {@code −} and {@code –} are {@code -}; {@code ÷} is {@code /};
- * {@code **} is {@code ^}.
+ * {@code **} is {@code ^}; superscripts such as {@code x²} or {@code x⁻¹} are constant powers.
  */
 final class Lexer {
     enum Kind {
         NUMBER, NAME, PLUS, MINUS, STAR, SLASH, CARET, LPAREN, RPAREN, COMMA, ASSIGN,
+        /** A superscript exponent such as ² or ⁻¹; its value is in {@link #number}. */
+        SUPERSCRIPT,
         /** A newline or ';'. */
         END_OF_STATEMENT,
         END_OF_INPUT
@@ -58,6 +60,10 @@ final class Lexer {
             } while (pos < text.length() && isNamePart(text.codePointAt(pos)));
             end = pos;
             kind = Kind.NAME;
+            return;
+        }
+        if (SUPERSCRIPTS.indexOf(c) >= 0) {
+            readSuperscript();
             return;
         }
         pos++;
@@ -135,6 +141,30 @@ final class Lexer {
             throw new ProgramException("parse error", text, start,
                     "number " + text.substring(start, end) + " is too large for a double");
         }
+    }
+
+    /** Superscript digits 0 to 9, then the superscript minus. */
+    private static final String SUPERSCRIPTS = "\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079\u207B";
+
+    private void readSuperscript() {
+        boolean negative = text.charAt(pos) == '\u207B';
+        if (negative) {
+            pos++;
+        }
+        long value = 0;
+        int digits = 0;
+        int d;
+        while (pos < text.length() && (d = SUPERSCRIPTS.indexOf(text.charAt(pos))) >= 0 && d < 10 && digits < 9) {
+            value = value * 10 + d;
+            digits++;
+            pos++;
+        }
+        end = pos;
+        if (digits == 0) {
+            throw new ProgramException("parse error", text, start, "expected superscript digits after '⁻'");
+        }
+        kind = Kind.SUPERSCRIPT;
+        number = negative ? -value : value;
     }
 
     private static boolean isDigit(char c) {

@@ -181,6 +181,13 @@ final class Parser {
 
     private Operand power() {
         Operand base = primary();
+        if (lx.kind == Kind.SUPERSCRIPT) {
+            // x² is x^2; x²^3 would be ambiguous, so a superscript ends the power.
+            int at = lx.start;
+            double p = lx.number;
+            advance();
+            return pow(base, new Operand(-1, p, at), at);
+        }
         if (lx.kind != Kind.CARET) {
             return base;
         }

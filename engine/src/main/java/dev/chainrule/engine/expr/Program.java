@@ -22,7 +22,8 @@ import java.util.Objects;
  * <ul>
  *   <li>Operators: {@code + - * /}, {@code ^} or {@code **} (right-associative, tighter than unary
  *       minus: {@code -x^2 = -(x^2)}), parentheses; {@code ·}, {@code ×} and {@code ⋅} multiply,
- *       {@code −} subtracts, {@code ÷} divides.</li>
+ *       {@code −} subtracts, {@code ÷} divides, and a superscript is a power ({@code x²},
+ *       {@code x⁻¹}).</li>
  *   <li>Functions: one per {@link Value} op, such as {@code sigmoid(x)}, {@code tanh},
  *       {@code relu}, {@code leaky_relu(x, 0.01)}, {@code elu(x[, alpha])}, {@code exp},
  *       {@code log}, {@code max(a, b)}, {@code pow(a, b)}, {@code sum(a, b, ...)};

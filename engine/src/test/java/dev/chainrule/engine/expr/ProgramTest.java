@@ -97,6 +97,18 @@ class ProgramTest {
     }
 
     @Test
+    void superscriptsArePowers() {
+        assertEquals(-9.0, eval("x = 3; f = -x²"));
+        assertEquals(0.25, eval("x = 2; f = x⁻²"));
+        assertEquals(1024.0, eval("x = 2; f = x¹⁰"));
+        assertEquals(0.5, eval("t = 1; o = 2; E = 0.5 · (t − o)²"));
+        Evaluation ev = Program.parse("x = 3; f = x³").evaluate(Map.of());
+        ev.output().backward();
+        assertEquals(27.0, ev.node("x").grad());
+        assertEquals("pow", ev.output().op().name());
+    }
+
+    @Test
     void commentsSemicolonsBlankLinesAndCarriageReturns() {
         String text = "# a comment line\r\n\r\nx = 2 # an input\r\n; ; y = 3;f = x*y   # the output\r\n";
         assertEquals(6.0, eval(text));
