@@ -63,6 +63,7 @@ public final class Main {
         cl.addSubcommand(new SlidesCommand(io));
         cl.addSubcommand(new GradCheckCommand(io));
         cl.addSubcommand(new TrainCommand(io));
+        cl.addSubcommand(new PlotCommand(io));
         cl.addSubcommand(new ExampleCommand(io));
         cl.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true));

@@ -18,6 +18,7 @@ import dev.chainrule.nn.train.EpochRecord;
 import dev.chainrule.nn.train.Objective;
 import dev.chainrule.nn.train.Trainer;
 import dev.chainrule.nn.train.TrainingHistory;
+import dev.chainrule.viz.Charts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Parameters;
             "anything else regression (mean squared error). Prints the loss as it goes, then the",
             "test accuracy and confusion matrix (or test loss)."},
         footer = {"", "Examples:",
-            "  chainrule train iris.csv --header skip --label c5 --hidden 8 --epochs 200",
+            "  chainrule train iris.csv --header skip --label c5 --hidden 8 --epochs 200 --plot loss.png",
             "  chainrule train binary.csv --label admit --one-hot rank --hidden 4 --optimizer sgd --lr 0.1",
             "  chainrule train data.csv --label y --task regress --save model.json"})
 final class TrainCommand implements Callable<Integer> {
@@ -102,6 +103,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--save", paramLabel = "FILE.json", description = "save the trained parameters")
     Path save;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "draw the loss (and accuracy) curve into FILE.svg, .png or .pdf")
+    Path plot;
 
     TrainCommand(Io io) {
         this.io = io;
@@ -170,6 +174,10 @@ final class TrainCommand implements Callable<Integer> {
             }
         } else if (test != null) {
             io.out().println("test loss (MSE): " + Numbers.human(Losses.mse(outputs(net, test), test.labels()).data(), 6));
+        }
+        if (plot != null) {
+            double[] accuracy = classify ? history.trainAccuracies() : null;
+            io.out().println("wrote " + Charts.history(history.trainLosses(), accuracy).write(plot));
         }
         if (save != null) {
             ParameterFile.save(net, save);

@@ -102,17 +102,20 @@ class OtherCommandsTest {
             Files.copy(in, iris);
         }
         Path model = dir.resolve("model.json");
+        Path curve = dir.resolve("loss.svg");
         Cli r = Cli.run("train", iris.toString(), "--header", "skip", "--label", "c5", "--hidden", "8", "--lr", "0.05",
-                "--epochs", "100", "--save", model.toString());
+                "--epochs", "100", "--save", model.toString(), "--plot", curve.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("data: " + iris + ", 150 examples, 4 features; classification into 3 classes "
                 + "[0, 1, 2]; 120 to train, 30 to test (seed 1)\nmodel: MLP 4-8-3, tanh hidden, 67 parameters; adam, "
                 + "η = 0.05, full batch\n"), r.out());
         assertTrue(r.out().contains("\ntest accuracy: 0.9333 (28 of 30)\n"), r.out());
-        assertTrue(r.out().endsWith("saved 67 parameters to " + model + "\n"), r.out());
+        assertTrue(r.out().endsWith("wrote " + curve + "\nsaved 67 parameters to " + model + "\n"), r.out());
+        assertTrue(Files.readString(curve).contains("<svg"));
         assertTrue(Files.readString(model).contains("chainrule-parameters"));
         assertEquals(r.out(), Cli.run("train", iris.toString(), "--header", "skip", "--label", "c5", "--hidden", "8",
-                "--lr", "0.05", "--epochs", "100", "--save", model.toString()).out(), "seeded, so repeatable");
+                "--lr", "0.05", "--epochs", "100", "--save", model.toString(), "--plot", curve.toString()).out(),
+                "seeded, so repeatable");
     }
 
     @Test
@@ -133,6 +136,25 @@ class OtherCommandsTest {
     }
 
     @Test
+    void plotActivationsANamedOneOrAProgram(@TempDir Path dir) throws Exception {
+        Path all = dir.resolve("a.svg");
+        Cli r = Cli.run("plot", "activations", "-o", all.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("wrote " + all + "\n", r.out());
+        assertTrue(Files.readString(all).contains("<svg"));
+        assertEquals(0, Cli.run("plot", "gelu", "-o", dir.resolve("g.svg").toString()).code());
+        Path swish = dir.resolve("s.svg");
+        assertEquals(0, Cli.run("plot", "y = x·sigmoid(x)", "-o", swish.toString()).code());
+        assertTrue(Files.readString(swish).contains("y = x·sigmoid(x)"));
+        assertEquals("error: plot: the program must have exactly one input to plot against, but it has 2 (x, w)\n",
+                Cli.run("plot", "y = x·w", "-o", swish.toString()).err());
+        Cli unknown = Cli.run("plot", "activations", "--names", "sigmoid,nope", "-o", swish.toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("error: unknown activation 'nope'"), unknown.err());
+        assertEquals(2, Cli.run("plot", "activations", "-o", dir.resolve("a.dot").toString()).code());
+    }
+
+    @Test
     void theTopLevelCommand() {
         Cli none = Cli.run();
         assertEquals(2, none.code());
@@ -142,7 +164,7 @@ class OtherCommandsTest {
         assertEquals("chainrule 0.1.0-SNAPSHOT\n", version.out());
         Cli unknown = Cli.run("frobnicate");
         assertEquals(2, unknown.code());
-        for (String command : new String[] {"grad", "check", "render", "slides", "gradcheck", "train", "example"}) {
+        for (String command : new String[] {"grad", "check", "render", "slides", "gradcheck", "train", "plot", "example"}) {
             Cli help = Cli.run(command, "--help");
             assertEquals(0, help.code(), command);
             assertTrue(help.out().contains("Examples:\n  chainrule " + command), command + ":\n" + help.out());
