@@ -32,7 +32,7 @@ public final class SingleHiddenUnitExample implements Example {
 
     @Override
     public String summary() {
-        return "One hidden unit, sigmoid both layers: δ_out, δ_hidden and the weight steps";
+        return "one hidden unit, sigmoid both layers: δ_out, δ_hidden and the weight steps";
     }
 
     /** Builds the network's graph, runs backward, and reads the material's quantities off it. */
