@@ -246,7 +246,6 @@ public final class GradCheck {
      * another random direction u ({@code ∇(∇L·d) W·u}).
      *
      * @throws UnsupportedOperationException if an op on the path has no graph-building derivative
-     *                                       (indexSelect, gather)
      */
     public GradCheckResult runTensorsSecondOrder(Function<Tensor[], Tensor> f, Tensor... inputs) {
         return TensorGradCheck.runSecondOrder(this, names, elementLimit, seed, f, inputs);

@@ -184,7 +184,7 @@ public final class PropertyCheck {
                     second++;
                     res = r2.passed() ? res : r2;
                 } catch (UnsupportedOperationException noGraphForm) {
-                    // indexSelect and gather have no graph-form derivative: first order only.
+                    // An op without a graph-form derivative (a user's): first order only.
                 }
             }
             kinks += res.kinks().size();

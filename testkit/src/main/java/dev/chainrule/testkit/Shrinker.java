@@ -138,18 +138,18 @@ final class Shrinker {
                 }
             }
         }
-        int size = e.size();
-        int length = e.toString().length();
+        // Smaller means fewer nodes, then shorter text, then earlier text (sin(x) before sin(y)),
+        // so every step makes progress and the result does not depend on the path taken.
+        Comparator<Expr> order = Comparator.comparingInt(Expr::size)
+                .thenComparingInt((Expr c) -> c.toString().length()).thenComparing(Expr::toString);
         Set<String> seen = new HashSet<>();
         List<Expr> smaller = new ArrayList<>();
         for (Expr c : out) {
-            String text = c.toString();
-            int s = c.size();
-            if ((s < size || (s == size && text.length() < length)) && seen.add(text)) {
+            if (order.compare(c, e) < 0 && seen.add(c.toString())) {
                 smaller.add(c);
             }
         }
-        smaller.sort(Comparator.comparingInt(Expr::size).thenComparingInt(c -> c.toString().length()));
+        smaller.sort(order);
         return smaller;
     }
 
