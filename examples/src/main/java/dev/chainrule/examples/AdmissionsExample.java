@@ -91,7 +91,7 @@ public final class AdmissionsExample implements Example {
         double[] losses = new double[10];
         int next = 0;
         for (int e = 0; e < epochs; e++) {
-            List<Value> predictions = predict(model, train);
+            List<Value> predictions = SingleOutput.of(model, train);
             Value mse = Losses.mse(predictions, train.labels());
             if (e % (epochs / 10) == 0 && next < 10) {
                 reported[next] = e;
@@ -103,7 +103,7 @@ public final class AdmissionsExample implements Example {
         }
         int[] predicted = new int[test.size()];
         try (Autograd.Scope s = Autograd.noGrad()) {
-            List<Value> p = predict(model, test);
+            List<Value> p = SingleOutput.of(model, test);
             for (int i = 0; i < predicted.length; i++) {
                 predicted[i] = p.get(i).data() > 0.5 ? 1 : 0;
             }
@@ -111,13 +111,6 @@ public final class AdmissionsExample implements Example {
         return new Run(title, reported, losses, Metrics.accuracy(test.classLabels(), predicted));
     }
 
-    private static List<Value> predict(MLP model, Dataset data) {
-        List<Value> out = new ArrayList<>(data.size());
-        for (int i = 0; i < data.size(); i++) {
-            out.add(model.forward(data.features(i)).get(0));
-        }
-        return out;
-    }
 
     /** Both exercises: (a) η = 0.5 for 1000 epochs, (b) η = 0.005 for 900 epochs. */
     static Result compute() {

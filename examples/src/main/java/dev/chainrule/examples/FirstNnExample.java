@@ -80,7 +80,7 @@ public final class FirstNnExample implements Example {
         MLP model = new MLP(2, List.of(HIDDEN, 1),
                 List.of(Activation.SIGMOID, Activation.SIGMOID), new Random(WEIGHT_SEED));
         TrainingHistory history = Trainer.builder(
-                batch -> Losses.halfSse(outputs(model, batch), batch.labels()),
+                batch -> Losses.halfSse(SingleOutput.of(model, batch), batch.labels()),
                 new Sgd(model.parameters(), RATE))
                 .epochs(epochs).batchSize(1).seed(WEIGHT_SEED)
                 .classifier(d -> predict(model, d))
@@ -88,7 +88,7 @@ public final class FirstNnExample implements Example {
                 .build()
                 .fit(data);
         double[] out = new double[data.size()];
-        List<Value> o = outputs(model, data);
+        List<Value> o = SingleOutput.of(model, data);
         for (int i = 0; i < out.length; i++) {
             out[i] = o.get(i).data();
         }
@@ -97,13 +97,6 @@ public final class FirstNnExample implements Example {
                 Metrics.accuracy(data.classLabels(), predicted));
     }
 
-    private static List<Value> outputs(MLP model, Dataset batch) {
-        List<Value> out = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            out.add(model.forward(batch.features(i)).get(0));
-        }
-        return out;
-    }
 
     /** The threshold at the output: class 1 when ŷ ≥ 0.5. */
     static int[] predict(MLP model, Dataset data) {

@@ -84,7 +84,7 @@ public final class PerceptronExample implements Example {
         }
         Dataset xor = new Dataset(INPUTS, labels);
         TrainingHistory history = Trainer.builder(
-                batch -> Losses.mse(outputs(model, batch), batch.labels()),
+                batch -> Losses.mse(SingleOutput.of(model, batch), batch.labels()),
                 new Sgd(model.parameters(), 2.0))
                 .epochs(MLP_EPOCHS).progressBar(false).build().fit(xor);
         double[] out = new double[INPUTS.length];
@@ -94,13 +94,6 @@ public final class PerceptronExample implements Example {
         return new XorRun(history, out, model);
     }
 
-    private static List<Value> outputs(MLP model, Dataset batch) {
-        List<Value> out = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            out.add(model.forward(batch.features(i)).get(0));
-        }
-        return out;
-    }
 
     @Override
     public void run(PrintStream out, Path outDir) throws IOException {
