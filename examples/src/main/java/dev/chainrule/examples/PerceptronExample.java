@@ -1,6 +1,5 @@
 package dev.chainrule.examples;
 
-import dev.chainrule.engine.Value;
 import dev.chainrule.nn.Activation;
 import dev.chainrule.nn.MLP;
 import dev.chainrule.nn.data.Dataset;
