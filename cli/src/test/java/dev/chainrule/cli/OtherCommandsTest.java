@@ -58,6 +58,16 @@ class OtherCommandsTest {
     }
 
     @Test
+    void gradcheckFailsWhenTheDerivativesDisagree() {
+        // sin(10⁶·x) turns a whole radian within one finite-difference step (10⁻⁶), so the central
+        // difference is off by sin(1)/1 ≈ 0.84 and the check must report it.
+        Cli r = Cli.run("gradcheck", "f = sin(1000000·x)", "--trials", "3");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().endsWith("FAILED: 3 of 3 derivatives disagree (atol 0.00001, rtol 0.001)\n"), r.out());
+        assertTrue(r.out().contains("worst point (2): x=-0.179838377\n"), r.out());
+    }
+
+    @Test
     void gradcheckDrawsAgainOutsideTheDomain() {
         // Half of [-1, 1] is outside log's domain; every point checked must be inside it.
         Cli r = Cli.run("gradcheck", "f = log(x)", "--at", "x=0", "--trials", "10");
