@@ -54,8 +54,8 @@ public final class Examples {
      * Runs the examples named in {@code args} (all of them when there are none), writing
      * pictures under {@code chainrule-out/NAME}.
      *
-     * @param args example names ({@code all} for every one); {@code --out DIR} picks another
-     *     output folder
+     * @param args example names, also comma-separated ({@code all} for every one);
+     *     {@code --out DIR} picks another output folder
      * @throws IOException if a picture cannot be written
      * @throws IllegalArgumentException if a name is unknown (the message lists the names)
      */
@@ -70,13 +70,14 @@ public final class Examples {
                 outRoot = Path.of(args[++i]);
                 continue;
             }
-            String name = args[i];
-            if (name.equals("all")) {
-                chosen.addAll(ALL);
-                continue;
+            for (String name : args[i].split(",")) {
+                if (name.equals("all")) {
+                    chosen.addAll(ALL);
+                } else if (!name.isBlank()) {
+                    chosen.add(find(name).orElseThrow(() -> new IllegalArgumentException(
+                            "no example named '" + name + "'; the examples are: " + names())));
+                }
             }
-            chosen.add(find(name).orElseThrow(() -> new IllegalArgumentException(
-                    "no example named '" + name + "'; the examples are: " + names())));
         }
         if (chosen.isEmpty()) {
             chosen.addAll(ALL);

@@ -35,7 +35,7 @@ public final class MazurExample implements Example {
     static SigmoidNet222 network() {
         return new SigmoidNet222(0.05, 0.10,
                 new double[] {0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55},
-                new double[] {0.35, 0.60}, 0.01, 0.99);
+                new double[] {0.35, 0.60}, 0.01, 0.99, ETA);
     }
 
     /** Runs the forward pass, one update, and the remaining updates up to {@link #STEPS}. */
@@ -49,13 +49,13 @@ public final class MazurExample implements Example {
         net.backward();
         double[] grads = new double[8];
         for (int k = 1; k <= 8; k++) {
-            grads[k - 1] = net.w[k].grad();
+            grads[k - 1] = net.w(k).grad();
         }
-        net.step(ETA);
+        net.step();
         double[] afterOne = net.weights();
         double errorAfterOne = net.eTotal.data();
         for (int s = 1; s < STEPS; s++) {
-            net.step(ETA);
+            net.step();
         }
         return new Result(outH1, outH2, outO1, outO2, before, grads, afterOne, errorAfterOne,
                 net.eTotal.data(), net.outO1.data(), net.outO2.data());

@@ -29,7 +29,7 @@ public final class Module11Example implements Example {
     static SigmoidNet222 network() {
         return new SigmoidNet222(0.1, 0.5,
                 new double[] {0.8, 0.4, 0.3, 0.2, 0.6, 0.9, 0.8, 0.1},
-                new double[0], 0.05, 0.95);
+                new double[0], 0.05, 0.95, ETA);
     }
 
     @Override
@@ -47,13 +47,13 @@ public final class Module11Example implements Example {
                 "module11");
         double[] grads = new double[8];
         for (int k = 1; k <= 8; k++) {
-            grads[k - 1] = net.w[k].grad();
+            grads[k - 1] = net.w(k).grad();
         }
         out.println("Backward pass, η = " + ETA);
-        net.step(ETA);
+        net.step();
         for (int k = 0; k < 8; k++) {
             out.printf("  ∂E/∂w%d = %s   w%d ← %s%n", k + 1, Format.fixed(grads[k], 8), k + 1,
-                    Format.fixed(net.w[k + 1].data(), 8));
+                    Format.fixed(net.w(k + 1).data(), 8));
         }
     }
 

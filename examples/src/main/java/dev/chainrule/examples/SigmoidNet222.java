@@ -1,26 +1,31 @@
 package dev.chainrule.examples;
 
 import dev.chainrule.engine.Value;
+import dev.chainrule.nn.Activation;
+import dev.chainrule.nn.Bias;
+import dev.chainrule.nn.MLP;
+import dev.chainrule.nn.loss.Losses;
+import dev.chainrule.nn.optim.Sgd;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 /**
- * The course's hand-worked 2-2-2 sigmoid network, built from labelled scalar Values so that every
- * name of the material (i1, w1..w8, b1, b2, net_h1, out_o2, E_total, ...) is a node of the graph.
+ * The course's hand-worked 2-2-2 sigmoid network: an nn {@link MLP} whose parameters carry the
+ * material's names (w1..w8, and b1, b2 when it has biases), with the forward pass's nodes
+ * labelled as the material names them (i1, net_h1, out_h1, ..., E_total).
  *
  * <p>net_h1 = w1·i1 + w2·i2 (+ b1), net_h2 = w3·i1 + w4·i2 (+ b1), net_o1 = w5·out_h1 +
  * w6·out_h2 (+ b2), net_o2 = w7·out_h1 + w8·out_h2 (+ b2), out = σ(net), E_total = Σ ½(t − out)².
- * Biases are shared by the two units of a layer, as in the material, and are not trained.
+ * The biases are shared by the two units of a layer, as in the material, and are not trained.
  */
 final class SigmoidNet222 {
 
+    final MLP model;
     final Value i1;
     final Value i2;
-    /** w[1]..w[8]; w[0] is unused so that indices read as in the material. */
-    final Value[] w = new Value[9];
-    /** The hidden and output biases, or null in the network without biases. */
-    final Value b1;
-    final Value b2;
-    final double target1;
-    final double target2;
+    private final double[] targets;
+    private final Sgd weightsOnly;
 
     Value netH1;
     Value outH1;
@@ -35,9 +40,10 @@ final class SigmoidNet222 {
     /**
      * @param weights w1..w8 (length 8)
      * @param biases {b1, b2}, or an empty array for the network without biases
+     * @param eta the learning rate of {@link #step()}
      */
-    SigmoidNet222(double i1, double i2, double[] weights, double[] biases,
-            double target1, double target2) {
+    SigmoidNet222(double i1, double i2, double[] weights, double[] biases, double target1,
+            double target2, double eta) {
         if (weights.length != 8) {
             throw new IllegalArgumentException("2-2-2 network: expected 8 weights w1..w8, got "
                     + weights.length);
@@ -46,50 +52,59 @@ final class SigmoidNet222 {
             throw new IllegalArgumentException("2-2-2 network: expected no biases or {b1, b2}, got "
                     + biases.length + " values");
         }
+        boolean withBiases = biases.length == 2;
+        // Every parameter is set below, so the generator's draws do not matter.
+        model = new MLP(2, List.of(2, 2), List.of(Activation.SIGMOID, Activation.SIGMOID),
+                withBiases ? Bias.SHARED : Bias.NONE, new Random(0));
+        if (withBiases) {
+            model.rename("w1", "w2", "w3", "w4", "b1", "w5", "w6", "w7", "w8", "b2");
+            model.setParameters(weights[0], weights[1], weights[2], weights[3], biases[0],
+                    weights[4], weights[5], weights[6], weights[7], biases[1]);
+        } else {
+            model.rename("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8");
+            model.setParameters(weights);
+        }
+        List<Value> ws = new ArrayList<>();
+        for (int k = 1; k <= 8; k++) {
+            ws.add(w(k));
+        }
+        weightsOnly = new Sgd(ws, eta);
         this.i1 = Value.of(i1, "i1");
         this.i2 = Value.of(i2, "i2");
-        for (int k = 1; k <= 8; k++) {
-            w[k] = Value.of(weights[k - 1], "w" + k);
-        }
-        this.b1 = biases.length == 2 ? Value.of(biases[0], "b1") : null;
-        this.b2 = biases.length == 2 ? Value.of(biases[1], "b2") : null;
-        this.target1 = target1;
-        this.target2 = target2;
+        this.targets = new double[] {target1, target2};
         forward();
     }
 
-    /** Rebuilds the graph from the current weights: the forward pass. */
+    /** The weight wk, k = 1..8. */
+    Value w(int k) {
+        return model.parameter("w" + k);
+    }
+
+    /** Rebuilds the graph from the current parameters: the forward pass. */
     void forward() {
-        netH1 = net(w[1].mul(i1), w[2].mul(i2), b1).label("net_h1");
-        outH1 = netH1.sigmoid().label("out_h1");
-        netH2 = net(w[3].mul(i1), w[4].mul(i2), b1).label("net_h2");
-        outH2 = netH2.sigmoid().label("out_h2");
-        netO1 = net(w[5].mul(outH1), w[6].mul(outH2), b2).label("net_o1");
-        outO1 = netO1.sigmoid().label("out_o1");
-        netO2 = net(w[7].mul(outH1), w[8].mul(outH2), b2).label("net_o2");
-        outO2 = netO2.sigmoid().label("out_o2");
-        Value e1 = outO1.rsub(target1).pow(2).mul(0.5).label("E_o1");
-        Value e2 = outO2.rsub(target2).pow(2).mul(0.5).label("E_o2");
-        eTotal = e1.add(e2).label("E_total");
+        List<Value> hidden = model.layers().get(0).forward(i1, i2);
+        outH1 = hidden.get(0).label("out_h1");
+        netH1 = outH1.input(0).label("net_h1");
+        outH2 = hidden.get(1).label("out_h2");
+        netH2 = outH2.input(0).label("net_h2");
+        List<Value> out = model.layers().get(1).forward(hidden);
+        outO1 = out.get(0).label("out_o1");
+        netO1 = outO1.input(0).label("net_o1");
+        outO2 = out.get(1).label("out_o2");
+        netO2 = outO2.input(0).label("net_o2");
+        eTotal = Losses.halfSse(out, targets).label("E_total");
     }
 
-    private static Value net(Value a, Value b, Value bias) {
-        Value s = a.add(b);
-        return bias == null ? s : s.add(bias);
-    }
-
-    /** Zeroes every grad of the graph, then computes ∂E_total/∂node for every node. */
+    /** Zeroes the grads, then computes ∂E_total/∂node for every node of the graph. */
     void backward() {
         eTotal.zeroGrad();
         eTotal.backward();
     }
 
-    /** w ← w − η·∂E/∂w for w1..w8 (biases stay fixed), then a fresh forward pass. */
-    void step(double eta) {
+    /** One update of w1..w8 (w ← w − η·∂E/∂w; biases stay fixed), then a fresh forward pass. */
+    void step() {
         backward();
-        for (int k = 1; k <= 8; k++) {
-            w[k].setData(w[k].data() - eta * w[k].grad());
-        }
+        weightsOnly.step();
         forward();
     }
 
@@ -97,7 +112,7 @@ final class SigmoidNet222 {
     double[] weights() {
         double[] out = new double[8];
         for (int k = 1; k <= 8; k++) {
-            out[k - 1] = w[k].data();
+            out[k - 1] = w(k).data();
         }
         return out;
     }

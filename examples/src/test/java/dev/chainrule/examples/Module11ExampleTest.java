@@ -39,7 +39,7 @@ class Module11ExampleTest {
         double dh2 = (d1 * 0.9 + d2 * 0.1) * h2 * (1 - h2);
         double[] byHand = {dh1 * i1, dh1 * i2, dh2 * i1, dh2 * i2, d1 * h1, d1 * h2, d2 * h1, d2 * h2};
         for (int k = 0; k < 8; k++) {
-            assertDigits(byHand[k], n.w[k + 1].grad(), 12, "∂E/∂w" + (k + 1));
+            assertDigits(byHand[k], n.w(k + 1).grad(), 12, "∂E/∂w" + (k + 1));
         }
     }
 
@@ -54,9 +54,9 @@ class Module11ExampleTest {
         SigmoidNet222 n = Module11Example.network();
         n.backward();
         for (int k = 1; k <= 8; k++) {
-            double g = n.w[k].grad();
+            double g = n.w(k).grad();
             assertContains(text, "∂E/∂w" + k + " = " + Format.fixed(g, 8));
-            assertContains(text, "w" + k + " ← " + Format.fixed(n.w[k].data() - 0.001 * g, 8));
+            assertContains(text, "w" + k + " ← " + Format.fixed(n.w(k).data() - 0.001 * g, 8));
         }
         assertContains(text, "∂E/∂w5 = 0.07788311");
         assertContains(text, "w4 ← 0.19998563");
