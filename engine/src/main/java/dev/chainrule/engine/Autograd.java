@@ -43,6 +43,17 @@ public final class Autograd {
     }
 
     /**
+     * Opens a scope in which ops record a graph even inside {@link #noGrad()}: for engine code
+     * that must differentiate a small scalar graph of its own, whatever mode its caller is in.
+     */
+    static Scope recording() {
+        State s = STATE.get();
+        int saved = s.noGradDepth;
+        s.noGradDepth = 0;
+        return new Closer(() -> s.noGradDepth = saved);
+    }
+
+    /**
      * Opens a scope in which the first NaN or ±Inf made in a forward or backward pass throws an
      * {@link AnomalyException} that names the op, the node's label and the input values.
      */

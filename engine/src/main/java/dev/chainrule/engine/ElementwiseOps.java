@@ -249,7 +249,7 @@ final class ElementwiseOps {
                 Tensor... in) {
             int[] shape = in.length == 1 ? in[0].shape : Shapes.broadcast(name, in[0].shape, in[1].shape);
             double[] y = new double[Shapes.size(name, shape)];
-            forEachElement(shape, in, (o, v) -> {
+            forEachElement(shape, in, (o, v, at) -> {
                 if (fast != null) {
                     y[o] = fast.applyAsDouble(v[0], v.length > 1 ? v[1] : 0);
                 } else {
@@ -267,15 +267,16 @@ final class ElementwiseOps {
             for (int k = 0; k < in.length; k++) {
                 gi[k] = in[k].requiresGrad ? in[k].gradBuffer() : null;
             }
-            int[][] st = elementStrides(out.shape, in);
-            forEachElement(out.shape, in, (o, v) -> {
+            forEachElement(out.shape, in, (o, v, at) -> {
                 Value[] x = leaves(v);
-                Value r = fn.apply(x);
+                Value r;
+                try (Autograd.Scope s = Autograd.recording()) {
+                    r = fn.apply(x);
+                }
                 r.backward();
-                int[] idx = unflatten(o, out.shape);
                 for (int k = 0; k < in.length; k++) {
                     if (gi[k] != null) {
-                        gi[k][dot(idx, st[k])] += g[o] * x[k].grad;
+                        gi[k][at[k]] += g[o] * x[k].grad;
                     }
                 }
             });
@@ -302,45 +303,32 @@ final class ElementwiseOps {
         }
 
         private interface ElementFn {
-            void at(int outIndex, double[] inputs);
+            /**
+             * @param outIndex the output element's flat index
+             * @param inputs   the inputs' values there (reused between calls)
+             * @param at       the inputs' flat indices there (reused between calls)
+             */
+            void at(int outIndex, double[] inputs, int[] at);
         }
 
-        private static int[][] elementStrides(int[] shape, Tensor[] in) {
-            int[][] st = new int[in.length][];
-            for (int k = 0; k < in.length; k++) {
-                st[k] = Shapes.broadcastStrides(in[k].shape, shape);
-            }
-            return st;
-        }
-
+        /** Calls {@code fn} for every output element, in row-major order, with broadcast inputs. */
         private static void forEachElement(int[] shape, Tensor[] in, ElementFn fn) {
-            int[][] st = elementStrides(shape, in);
-            int n = Shapes.size("lifted", shape);
+            int[][] strides = new int[in.length + 1][];
+            strides[0] = Shapes.strides(shape);
+            for (int k = 0; k < in.length; k++) {
+                strides[k + 1] = Shapes.broadcastStrides(in[k].shape, shape);
+            }
             double[] v = new double[in.length];
-            for (int o = 0; o < n; o++) {
-                int[] idx = unflatten(o, shape);
-                for (int k = 0; k < in.length; k++) {
-                    v[k] = in[k].data[dot(idx, st[k])];
+            int[] at = new int[in.length];
+            Strided.forEachRow(shape, strides, (off, step, len) -> {
+                for (int j = 0; j < len; j++) {
+                    for (int k = 0; k < in.length; k++) {
+                        at[k] = off[k + 1] + j * step[k + 1];
+                        v[k] = in[k].data[at[k]];
+                    }
+                    fn.at(off[0] + j, v, at);
                 }
-                fn.at(o, v);
-            }
-        }
-
-        private static int[] unflatten(int flat, int[] shape) {
-            int[] idx = new int[shape.length];
-            for (int d = shape.length - 1; d >= 0; d--) {
-                idx[d] = flat % shape[d];
-                flat /= shape[d];
-            }
-            return idx;
-        }
-
-        private static int dot(int[] idx, int[] strides) {
-            int s = 0;
-            for (int d = 0; d < idx.length; d++) {
-                s += idx[d] * strides[d];
-            }
-            return s;
+            });
         }
     }
 

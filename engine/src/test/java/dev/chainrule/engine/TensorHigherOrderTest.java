@@ -28,6 +28,19 @@ class TensorHigherOrderTest {
     }
 
     @Test
+    void backwardThroughAGradientGraphWorksInsideNoGrad() {
+        Tensor x = Tensor.of(new double[] {0.3, -0.8});
+        Tensor total = Grad.of(x.tanh().sum(), x)[0].sum();
+        try (Autograd.Scope s = Autograd.noGrad()) {
+            total.backward();
+        }
+        for (int i = 0; i < 2; i++) {
+            double t = Math.tanh(x.get(i));
+            assertEquals(-2 * t * (1 - t * t), x.grad().get(i), 1e-14);
+        }
+    }
+
+    @Test
     void hessianOfAQuadraticFormThroughMatmulAndSum() {
         // f(x) = Σ x·A·xᵀ for a row x: ∇f = x(A + Aᵀ), Hessian A + Aᵀ.
         Tensor a = Tensor.of(new double[][] {{1, 2}, {3, 4}}).requiresGrad(false);
