@@ -35,6 +35,10 @@ final class ProgramSource {
         if (arg.contains("=") || arg.contains("\n") || arg.contains(";")) {
             return arg;
         }
+        if (arg.chars().anyMatch(c -> "()+*^·× ".indexOf(c) >= 0)) {
+            throw new UserError("'" + arg + "' is neither a file nor " + what + " text: write statements 'name = "
+                    + "expression', such as \"" + example + "\"");
+        }
         throw new UserError("cannot read " + what + " file '" + arg + "': no such file (give a file, '-' for "
                 + "standard input, or the text itself, such as \"" + example + "\")");
     }

@@ -190,6 +190,14 @@ class GradCommandTest {
     }
 
     @Test
+    void anExpressionWithoutAName() {
+        Cli r = Cli.run("grad", "(x + y) * z");
+        assertEquals(2, r.code());
+        assertEquals("error: '(x + y) * z' is neither a file nor program text: write statements 'name = expression', "
+                + "such as \"f = (x + y)*z\"\n", r.err());
+    }
+
+    @Test
     void badOptions() {
         Cli format = Cli.run("grad", "f = 1", "--format", "xml");
         assertEquals(2, format.code());
