@@ -69,7 +69,15 @@ public final class Run {
         boolean allOk = true;
         for (String name : names) {
             double load = loadAverage();
-            for (Result r : WORKLOADS.get(name).get()) {
+            List<Result> results;
+            try {
+                results = WORKLOADS.get(name).get();
+            } catch (RuntimeException | Error e) {
+                // Still one line per workload, so that a reader of the JSON sees what broke.
+                results = List.of(new Result(name, "").fail(e.toString()));
+                e.printStackTrace();
+            }
+            for (Result r : results) {
                 r.put("load_1m_before", load);
                 System.out.println(json ? r.toJson() : r.toText());
                 System.out.flush();
