@@ -26,8 +26,9 @@ import java.util.Random;
  *
  * <p>Data preparation follows the material: gre and gpa standardised (over all 400 rows, before
  * the split), rank dummy-encoded into rank_1..rank_4, then a seeded 90/10 split. Neither network
- * has a bias (the four rank columns play that part), and the weights are drawn from
- * N(0, 1/√n) with n = 6 features.
+ * has a bias (the four rank columns play that part), and the weights are drawn from a normal
+ * distribution with mean 0 and standard deviation 1/√n, n = 6 features (the material's
+ * {@code np.random.normal(scale=1 / n_features**.5)}).
  *
  * <p>Each epoch makes one update from all training records: the material's
  * {@code w += η·Σ δ·x / n} with δ = (y − ŷ)·ŷ(1 − ŷ). That is exactly one gradient step on
@@ -73,7 +74,7 @@ public final class AdmissionsExample implements Example {
         return new Dataset(features, x, table.column("admit")).split(0.1, SPLIT_SEED);
     }
 
-    /** Draws every parameter from N(0, 1/√n), in the model's parameter order. */
+    /** Draws every parameter from N(0, σ = 1/√n), in the model's parameter order. */
     static void initNormal(Module model, int n, Random rng) {
         double[] w = new double[model.parameterCount()];
         for (int i = 0; i < w.length; i++) {
