@@ -13,7 +13,6 @@ import dev.chainrule.nn.loss.Losses;
 import dev.chainrule.nn.optim.Adam;
 import dev.chainrule.nn.optim.Optimizer;
 import dev.chainrule.nn.optim.Sgd;
-import dev.chainrule.nn.train.Classifier;
 import dev.chainrule.nn.train.EpochRecord;
 import dev.chainrule.nn.train.Objective;
 import dev.chainrule.nn.train.Trainer;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chainrule.engine.AnomalyException;
 import dev.chainrule.engine.Autograd;
 import dev.chainrule.engine.Graph;
+import dev.chainrule.engine.GradCheck;
+import dev.chainrule.engine.GradCheckResult;
 import dev.chainrule.engine.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,6 +218,22 @@ class ProgramTest {
         assertEquals("identity", ev.node("b").op().name());
         ev.output().backward();
         assertEquals(3.0, ev.node("a").grad());
+    }
+
+    @Test
+    void asAFunctionOfCallerLeavesItWorksWithGradCheck() {
+        Program p = Program.parse("y = 0.5\nf = x * sin(y) + exp(x·y)");
+        assertEquals(List.of("y", "x"), p.inputs(), "in order of appearance");
+        GradCheckResult r = GradCheck.defaults().names("y", "x").run(p.asFunction(null), 0.5, 2.0);
+        assertTrue(r.passed(), r.toString());
+        assertEquals(2 * Math.sin(0.5) + Math.exp(1.0), r.output(), 1e-12);
+        assertEquals(Math.sin(0.5) + 0.5 * Math.exp(1.0), r.entry("x").analytic(), 1e-12);
+        Value x = Value.of(3);
+        Value q = p.asFunction("f").apply(new Value[] {Value.of(0), x});
+        assertEquals(4.0, q.data());
+        assertEquals("x", x.label(), "the leaves are labelled with the inputs' names");
+        assertEquals("the program has 2 inputs (y, x) but 1 values were given",
+                assertThrows(IllegalArgumentException.class, () -> p.asFunction(null).apply(new Value[] {x})).getMessage());
     }
 
     @Test
