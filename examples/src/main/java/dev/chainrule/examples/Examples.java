@@ -2,6 +2,7 @@ package dev.chainrule.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class Examples {
      */
     public static void main(String... args) throws IOException {
         Path outRoot = Path.of("chainrule-out");
-        List<Example> chosen = new java.util.ArrayList<>();
+        List<Example> chosen = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--out")) {
                 if (i + 1 == args.length) {

@@ -3,8 +3,11 @@ package dev.chainrule.examples;
 import dev.chainrule.engine.Value;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The material's backpropagation exercise with one hidden unit: x = (0.1, 0.3), input→hidden
@@ -42,7 +45,7 @@ public final class SingleHiddenUnitExample implements Example {
         Value w1 = Value.of(0.4, "w1");
         Value w2 = Value.of(-0.2, "w2");
         Value bigW = Value.of(0.1, "W");
-        Value h = Value.dot(java.util.List.of(x1, x2), java.util.List.of(w1, w2)).label("h");
+        Value h = Value.dot(List.of(x1, x2), List.of(w1, w2)).label("h");
         Value a = h.sigmoid().label("a");
         Value out = a.mul(bigW).label("W·a");
         Value yHat = out.sigmoid().label("ŷ");
@@ -71,8 +74,8 @@ public final class SingleHiddenUnitExample implements Example {
     }
 
     private static double round(double v, int decimals) {
-        return new java.math.BigDecimal(v)
-                .setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        return new BigDecimal(v)
+                .setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
     }
 
     @Override

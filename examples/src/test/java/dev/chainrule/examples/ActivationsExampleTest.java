@@ -4,6 +4,7 @@ import static dev.chainrule.examples.Printed.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class ActivationsExampleTest {
             Printed.assertPicture(dir.resolve(name + ".png"));
             Printed.assertPicture(dir.resolve(name + ".svg"));
         }
-        String grid = java.nio.file.Files.readString(dir.resolve("activations.svg"));
+        String grid = Files.readString(dir.resolve("activations.svg"));
         for (String title : new String[] {"sigmoid", "tanh", "ReLU", "Gaussian"}) {
             assertContains(grid, title);
         }

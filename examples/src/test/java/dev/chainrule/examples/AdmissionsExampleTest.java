@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.nn.data.Dataset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Gradient descent on the admissions data: the loss falls and the accuracy is sane. */
@@ -15,7 +16,7 @@ class AdmissionsExampleTest {
         Dataset.Split s = AdmissionsExample.data();
         assertEquals(360, s.train().size());
         assertEquals(40, s.test().size());
-        assertEquals(java.util.List.of("gre", "gpa", "rank_1", "rank_2", "rank_3", "rank_4"),
+        assertEquals(List.of("gre", "gpa", "rank_1", "rank_2", "rank_3", "rank_4"),
                 s.train().featureNames());
         for (Dataset d : new Dataset[] {s.train(), s.test()}) {
             for (int i = 0; i < d.size(); i++) {

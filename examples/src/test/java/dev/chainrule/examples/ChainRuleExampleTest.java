@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class ChainRuleExampleTest {
         assertTrue(text.matches("(?s).*\\bz\\s+-4\\s+3\\b.*"), text);
         Printed.assertPicture(dir.resolve("chain-rule.svg"));
         Printed.assertPicture(dir.resolve("chain-rule.png"));
-        String svg = java.nio.file.Files.readString(dir.resolve("chain-rule.svg"));
+        String svg = Files.readString(dir.resolve("chain-rule.svg"));
         assertTrue(svg.contains("-12"), "the rendered graph shows f = -12");
     }
 }

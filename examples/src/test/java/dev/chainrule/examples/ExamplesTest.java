@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class ExamplesTest {
 
     @Test
     void everyExampleOfTheMaterialIsThereInItsOrder() {
-        assertEquals(java.util.List.of("chain-rule", "mazur-2-2-2", "module11",
+        assertEquals(List.of("chain-rule", "mazur-2-2-2", "module11",
                 "single-hidden-unit", "admissions", "perceptron", "logistic-regression",
                 "activations", "first-nn", "multiclass", "moons"),
                 Examples.all().stream().map(Example::name).toList());

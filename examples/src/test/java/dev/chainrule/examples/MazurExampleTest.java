@@ -5,6 +5,7 @@ import static dev.chainrule.examples.Printed.assertDigits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ class MazurExampleTest {
         assertContains(text, "out_o2  = 0.98406");
         Printed.assertPicture(dir.resolve("mazur-2-2-2.png"));
         Printed.assertPicture(dir.resolve("mazur-2-2-2.svg"));
-        String svg = java.nio.file.Files.readString(dir.resolve("mazur-2-2-2.svg"));
+        String svg = Files.readString(dir.resolve("mazur-2-2-2.svg"));
         for (String label : new String[] {"w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1",
                 "b2", "E_total"}) {
             assertContains(svg, ">" + label + "<");

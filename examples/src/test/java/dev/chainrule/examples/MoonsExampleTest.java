@@ -4,6 +4,7 @@ import static dev.chainrule.examples.Printed.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class MoonsExampleTest {
             }
         }
         // The model classifies every point, so the chart's title says so.
-        assertContains(java.nio.file.Files.readString(
+        assertContains(Files.readString(
                 dir.resolve("moons-decision-boundary.svg")), "100.0%");
     }
 }

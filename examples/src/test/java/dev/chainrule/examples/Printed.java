@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 
 /** Test helpers: run an example and read what it printed; compare at a number of decimals. */
@@ -27,7 +28,7 @@ final class Printed {
     }
 
     /** What {@code printer} prints. */
-    static String capture(java.util.function.Consumer<PrintStream> printer) {
+    static String capture(Consumer<PrintStream> printer) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         printer.accept(new PrintStream(buf, true, StandardCharsets.UTF_8));
         return buf.toString(StandardCharsets.UTF_8);
