@@ -36,6 +36,16 @@ final class Result {
         return this;
     }
 
+    /**
+     * Records issue 9's target for this workload and whether this run met it. A miss is not a
+     * failed check: timings on a loaded machine can miss while the result is right.
+     */
+    Result target(String target, boolean met) {
+        fields.put("target", target);
+        fields.put("target_met", met);
+        return this;
+    }
+
     /** Marks the check failed, with the reason; the runner then exits non-zero. */
     Result fail(String why) {
         ok = false;

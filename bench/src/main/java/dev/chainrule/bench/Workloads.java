@@ -68,6 +68,7 @@ final class Workloads {
         } else if (handLosses[1] != Moons.FINAL_LOSS) {
             res.fail("hand-written baseline's final loss " + handLosses[1] + " is not " + Moons.FINAL_LOSS);
         }
+        res.target("<= 3 ms/step", steps.medianMs() <= 3);
         return res;
     }
 
@@ -142,6 +143,8 @@ final class Workloads {
         } else if (Math.abs(grad - Math.pow(DeepChain.FACTOR, depth)) > 1e-9 * grad) {
             res.fail("gradient " + grad + " is far from 1.000001^1000000");
         }
+        res.target("<= 300 ms and <= 120 bytes/node",
+                times.medianMs() <= 300 && (double) allocated / nodes <= 120);
         return res;
     }
 
@@ -184,6 +187,7 @@ final class Workloads {
         if (err != 0) {
             res.fail("a gradient differs from its partner leaf by " + err);
         }
+        res.target("<= 300 ms and <= 300 MB", times.medianMs() <= 300 && allocated <= 300e6);
         return res;
     }
 
@@ -212,6 +216,7 @@ final class Workloads {
         } else if (model.accuracy() != 1.0) {
             res.fail("accuracy " + model.accuracy() + ", expected 1.0");
         }
+        res.target("<= 0.10 ms/step", steps.medianMs() <= 0.10);
         return res;
     }
 
@@ -238,6 +243,7 @@ final class Workloads {
         if (!(Double.isFinite(last) && last < first)) {
             res.fail("the loss did not fall on a fixed batch: " + first + " then " + last);
         }
+        res.target("<= 2.9 ms/step", steps.medianMs() <= 2.9);
         return res;
     }
 
@@ -267,6 +273,9 @@ final class Workloads {
                     .put("threads", Runtime.getRuntime().availableProcessors());
             if (!(err <= 1e-12)) {
                 res.fail("matmul entries differ from plain dot products by up to " + err + " (relative)");
+            }
+            if (n == 1024) {
+                res.target(">= 80 GFLOP/s", mm.gflops(times.medianMs()) >= 80);
             }
             out.add(res);
         }
