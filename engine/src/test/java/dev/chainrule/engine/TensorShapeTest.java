@@ -95,6 +95,22 @@ class TensorShapeTest {
     }
 
     @Test
+    void emptyTensorsWork() {
+        assertEquals(0.0, Tensor.zeros(0, 3).sum().item());
+        assertArrayEquals(new double[] {0, 0, 0}, Tensor.zeros(0, 3).sum(0).toArray(), 0.0);
+        Tensor c = Tensor.ones(2, 0).matmul(Tensor.ones(0, 3));
+        assertArrayEquals(new double[6], c.toArray(), 0.0);
+        assertArrayEquals(new int[] {0, 4}, Tensor.zeros(0, 4).softmax(1).shape());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(0, 3).mean(0));
+        assertEquals("mean: shape [0, 3] has no elements along the reduced axes", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(0).max());
+        assertEquals("max: shape [0] has no elements along the reduced axes", e.getMessage());
+        Tensor w = Tensor.ones(0, 2);
+        Tensor.ones(3, 0).matmul(w).sum().backward();
+        assertArrayEquals(new int[] {0, 2}, w.grad().shape());
+    }
+
+    @Test
     void shapeErrors() {
         Tensor x = Tensor.zeros(2, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.reshape(4));
