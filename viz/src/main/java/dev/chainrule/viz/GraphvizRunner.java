@@ -2,6 +2,7 @@ package dev.chainrule.viz;
 
 import guru.nidi.graphviz.engine.Format;
 import guru.nidi.graphviz.engine.Graphviz;
+import guru.nidi.graphviz.engine.GraphvizException;
 import guru.nidi.graphviz.engine.GraphvizV8Engine;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -40,8 +41,11 @@ final class GraphvizRunner {
         t.setDaemon(true);
         return t;
     });
+    /** The embedded engine's heap: it cannot grow, so a graph too big for it is retried with more. */
+    private static final int MAX_MEMORY = 1 << 30;
     /** Touched only on {@link #THREAD}. */
     private static boolean embeddedStarted;
+    private static int embeddedMemory = 64 << 20;
     private static RuntimeException embeddedFailure;
 
     private GraphvizRunner() {
@@ -149,7 +153,21 @@ final class GraphvizRunner {
     private static String runEmbedded(String dot) {
         Future<String> f = THREAD.submit(() -> {
             startEmbedded();
-            return Graphviz.fromString(dot).render(Format.SVG_STANDALONE).toString();
+            while (true) {
+                try {
+                    return Graphviz.fromString(dot).totalMemory(embeddedMemory).render(Format.SVG_STANDALONE).toString();
+                } catch (GraphvizException e) {
+                    if (!String.valueOf(e.getMessage()).contains("enlarge memory") || embeddedMemory >= MAX_MEMORY) {
+                        throw e.getMessage() != null && e.getMessage().contains("enlarge memory")
+                                ? new IllegalStateException("the embedded Graphviz ran out of its "
+                                        + (MAX_MEMORY >> 20) + " MB of memory; for graphs this big use the native dot: "
+                                        + InstallHelp.installGraphviz(), e)
+                                : e;
+                    }
+                    // The JavaScript Graphviz has a fixed heap; start it again with four times as much.
+                    embeddedMemory = Math.min(MAX_MEMORY, embeddedMemory * 4);
+                }
+            }
         });
         try {
             return f.get();
