@@ -365,6 +365,9 @@ final class DotWriter {
                 Graph.Entry src = graph.nodes().get(in);
                 out.append("  ").append(src.opName() == null ? "v" : "o").append(in).append(" -> o").append(id);
                 List<String> attrs = new ArrayList<>();
+                if (src.opName() == null) {
+                    attrs.add("tailport=" + q(style.direction() == Direction.LEFT_TO_RIGHT ? "e" : "s"));
+                }
                 attrs.add("label=<" + edgeValues(src, id, k) + ">");
                 edgeHighlight(attrs, in, id);
                 attrs(attrs);

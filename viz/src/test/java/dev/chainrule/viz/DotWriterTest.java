@@ -92,7 +92,7 @@ class DotWriterTest {
     void theCircuitThemePutsValuesAboveAndGradsBelowTheEdges() {
         String dot = dot(GraphStyle.builder().theme(Theme.CS231N));
         // x feeds + along an edge labelled with its value in green over its grad in red
-        Matcher m = Pattern.compile("  v0 -> o2 \\[label=<(.*)>\\];").matcher(dot);
+        Matcher m = Pattern.compile("  v0 -> o2 \\[tailport=\"e\", label=<(.*)>\\];").matcher(dot);
         assertTrue(m.find(), dot);
         String label = m.group(1);
         int value = label.indexOf("<FONT COLOR=\"#15803d\">-2.0000</FONT>");
