@@ -41,7 +41,10 @@ public final class AdmissionsExample implements Example {
     static final long SPLIT_SEED = 42;
     static final long WEIGHT_SEED = 42;
 
-    /** One network's run: the MSE at every 10 % of training, and the test accuracy. */
+    /**
+     * One network's run: the MSE at every 10 % of training (epoch 0 = before any update, the
+     * last entry after the final one), and the test accuracy.
+     */
     record Run(String title, int[] epochs, double[] trainLosses, double testAccuracy) {
     }
 
@@ -83,12 +86,15 @@ public final class AdmissionsExample implements Example {
         model.setParameters(w);
     }
 
-    /** Trains {@code model} by full-batch gradient descent on ½·MSE, recording the MSE. */
+    /**
+     * Trains {@code model} by full-batch gradient descent on ½·MSE, recording the MSE before
+     * epochs 0, 10 %, ..., 90 % of {@code epochs} and after the last one (11 reports).
+     */
     static Run train(String title, MLP model, Dataset train, Dataset test, double eta,
             int epochs) {
         Sgd sgd = new Sgd(model.parameters(), eta);
-        int[] reported = new int[10];
-        double[] losses = new double[10];
+        int[] reported = new int[11];
+        double[] losses = new double[11];
         int next = 0;
         for (int e = 0; e < epochs; e++) {
             List<Value> predictions = SingleOutput.of(model, train);
@@ -103,6 +109,8 @@ public final class AdmissionsExample implements Example {
         }
         int[] predicted = new int[test.size()];
         try (Autograd.Scope s = Autograd.noGrad()) {
+            reported[10] = epochs;
+            losses[10] = Losses.mse(SingleOutput.of(model, train), train.labels()).data();
             List<Value> p = SingleOutput.of(model, test);
             for (int i = 0; i < predicted.length; i++) {
                 predicted[i] = p.get(i).data() > 0.5 ? 1 : 0;
@@ -110,7 +118,6 @@ public final class AdmissionsExample implements Example {
         }
         return new Run(title, reported, losses, Metrics.accuracy(test.classLabels(), predicted));
     }
-
 
     /** Both exercises: (a) η = 0.5 for 1000 epochs, (b) η = 0.005 for 900 epochs. */
     static Result compute() {

@@ -37,7 +37,7 @@ class AdmissionsExampleTest {
         for (AdmissionsExample.Run run : new AdmissionsExample.Run[] {r.singleUnit(),
                 r.hiddenLayer()}) {
             double[] l = run.trainLosses();
-            assertEquals(10, l.length);
+            assertEquals(11, l.length);
             for (int k = 1; k < l.length; k++) {
                 assertTrue(l[k] < l[k - 1], run.title() + ": loss rose at report " + k);
             }
@@ -47,8 +47,10 @@ class AdmissionsExampleTest {
         }
         assertEquals(0, r.singleUnit().epochs()[0]);
         assertEquals(900, r.singleUnit().epochs()[9]);
+        assertEquals(1000, r.singleUnit().epochs()[10]);
         assertEquals(810, r.hiddenLayer().epochs()[9]);
-        assertTrue(r.singleUnit().trainLosses()[9] < 0.21, "the single unit's MSE ends near 0.198");
+        assertEquals(900, r.hiddenLayer().epochs()[10]);
+        assertTrue(r.singleUnit().trainLosses()[10] < 0.21, "the single unit's MSE ends near 0.198");
 
         String text = Printed.capture(out -> AdmissionsExample.print(r, out));
         assertContains(text, "test accuracy " + Format.fixed(r.singleUnit().testAccuracy(), 3));
