@@ -89,16 +89,26 @@ final class VectorGemm {
             double[] ap) {
         for (int r = 0; r * MR < mc; r++) {
             int base = r * kc * MR;
-            for (int ii = 0; ii < MR; ii++) {
-                int row = r * MR + ii;
-                if (row < mc) {
-                    int src = aOff + (m0 + row) * ars + k0 * acs;
+            int rows = Math.min(MR, mc - r * MR);
+            if (rows < MR) {
+                Arrays.fill(ap, base, base + kc * MR, 0);
+            }
+            int first = aOff + (m0 + r * MR) * ars + k0 * acs;
+            // Walk A along whichever axis is contiguous: rows for A, columns for a transposed A
+            // (as in Aᵀ·G for a weight gradient), where the other order would miss the cache.
+            if (acs == 1) {
+                for (int ii = 0; ii < rows; ii++) {
+                    int src = first + ii * ars;
                     for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + ii] = a[src + p * acs];
+                        ap[base + p * MR + ii] = a[src + p];
                     }
-                } else {
-                    for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + ii] = 0;
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = first + p * acs;
+                    int dst = base + p * MR;
+                    for (int ii = 0; ii < rows; ii++) {
+                        ap[dst + ii] = a[src + ii * ars];
                     }
                 }
             }
