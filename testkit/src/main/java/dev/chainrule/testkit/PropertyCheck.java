@@ -207,20 +207,65 @@ public final class PropertyCheck {
             }
             kinks += res.kinks().size();
             if (!res.passed()) {
-                StringBuilder where = new StringBuilder();
-                for (Tensor t : x) {
-                    where.append(where.length() == 0 ? "" : "\n   ").append(t.label()).append(' ')
-                            .append(java.util.Arrays.toString(t.shape())).append(" = ")
-                            .append(java.util.Arrays.toString(t.toArray()));
-                }
                 boolean so = res.entries().get(0).name().startsWith("∇(∇L·d)");
-                throw new GradientAssertionError(new GradientReport("gradient property of the given tensor function",
-                        first, s, i, cases, so, null, new double[0], null, new double[0], 0, res, "", null, null,
-                        null, where.toString()));
+                throw new GradientAssertionError(tensorReport(fn, x, s, first, i, so));
             }
             s = Seeds.next(s);
         }
         return new PropertySummary("given tensor function", first, cases, second, kinks);
+    }
+
+    /** The report of a failing tensor case, its values simplified one element at a time. */
+    private GradientReport tensorReport(Function<Tensor[], Tensor> fn, Tensor[] x, long caseSeed, long first,
+            int index, boolean so) {
+        GradCheck gc = so ? gradCheck.seed(caseSeed).elementLimit(0) : gradCheck.seed(caseSeed);
+        double[] flat = flatten(x);
+        Shrinker.Result small = Shrinker.shrinkPoint(flat, p -> {
+            try {
+                Tensor[] t = rebuild(x, p);
+                return !(so ? gc.runTensorsSecondOrder(fn, t) : gc.runTensors(fn, t)).passed();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        Tensor[] t = rebuild(x, small.point());
+        GradCheckResult at = so ? gc.runTensorsSecondOrder(fn, t) : gc.runTensors(fn, t);
+        StringBuilder where = new StringBuilder();
+        for (Tensor v : t) {
+            where.append(where.length() == 0 ? "" : "\n   ").append(v.label()).append(' ')
+                    .append(java.util.Arrays.toString(v.shape())).append(" = ")
+                    .append(java.util.Arrays.toString(v.toArray()));
+        }
+        return new GradientReport("gradient property of the given tensor function", first, caseSeed, index, cases,
+                so, null, flat, null, small.point(), small.steps(), at, "", null, null, null, where.toString());
+    }
+
+    private static double[] flatten(Tensor[] x) {
+        int n = 0;
+        for (Tensor t : x) {
+            n += t.size();
+        }
+        double[] flat = new double[n];
+        int k = 0;
+        for (Tensor t : x) {
+            double[] d = t.toArray();
+            System.arraycopy(d, 0, flat, k, d.length);
+            k += d.length;
+        }
+        return flat;
+    }
+
+    /** Tensors like {@code x} (shapes, labels, requiresGrad) holding the values {@code flat}. */
+    private static Tensor[] rebuild(Tensor[] x, double[] flat) {
+        Tensor[] out = new Tensor[x.length];
+        int k = 0;
+        for (int i = 0; i < x.length; i++) {
+            double[] d = java.util.Arrays.copyOfRange(flat, k, k + x[i].size());
+            k += d.length;
+            Tensor t = x[i].rank() == 0 ? Tensor.scalar(d[0]) : Tensor.of(d, x[i].shape());
+            out[i] = t.requiresGrad(x[i].requiresGrad()).label(x[i].label());
+        }
+        return out;
     }
 
     /** Makes an expression from a Random. */

@@ -16,6 +16,8 @@ import java.util.function.BiPredicate;
 final class Shrinker {
     /** At most this many candidate checks, so shrinking always ends quickly. */
     private static final int MAX_ATTEMPTS = 4000;
+    /** At most this many simplifications of a point that is not part of an expression. */
+    private static final int MAX_POINT_STEPS = 200;
 
     /** The result: expression (null when only a point was shrunk), point, and accepted steps. */
     record Result(Expr expr, double[] point, int steps) {
@@ -63,7 +65,7 @@ final class Shrinker {
     static Result shrinkPoint(double[] x, java.util.function.Predicate<double[]> fails) {
         int steps = 0;
         double[] p = x.clone();
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < MAX_POINT_STEPS; round++) {
             double[] q = simplerPoint(null, p, (e, y) -> fails.test(y));
             if (q == null) {
                 break;

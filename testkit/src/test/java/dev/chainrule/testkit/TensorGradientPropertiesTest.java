@@ -131,11 +131,13 @@ class TensorGradientPropertiesTest {
         String text = e.getMessage();
         assertTrue(text.startsWith("gradient property of the given tensor function failed at case 1 of 1000, seed 3"),
                 text);
-        assertTrue(text.contains("at x [2, 2] = ["), text);
+        // The values are simplified one element at a time while the check still fails.
+        assertTrue(text.contains("at x [2, 2] = [0.0, 0.0, 0.0, 2.0]"), text);
         GradientReport r = e.report();
         // With output weight w, the analytic value is w·3x and the numerical one w·3x².
         double x = r.worst().point();
         assertEquals(r.worst().numerical(), r.worst().analytic() * x, 1e-6 * Math.abs(r.worst().numerical()));
-        assertTrue(r.worst().name().startsWith("x["), r.worst().name());
+        assertEquals("x[1, 1]", r.worst().name());
+        assertEquals(2.0, x);
     }
 }
