@@ -1,8 +1,8 @@
 package dev.chainrule.cli;
 
-import dev.chainrule.engine.Value;
+import dev.chainrule.engine.Autograd;
+import dev.chainrule.engine.Tensor;
 import dev.chainrule.nn.Activation;
-import dev.chainrule.nn.MLP;
 import dev.chainrule.nn.data.ConfusionMatrix;
 import dev.chainrule.nn.data.Csv;
 import dev.chainrule.nn.data.DataTable;
@@ -16,6 +16,8 @@ import dev.chainrule.nn.optim.Sgd;
 import dev.chainrule.nn.train.EpochRecord;
 import dev.chainrule.nn.train.Objective;
 import dev.chainrule.nn.train.Trainer;
+import dev.chainrule.nn.tensor.Init;
+import dev.chainrule.nn.tensor.Sequential;
 import dev.chainrule.nn.train.TrainingHistory;
 import dev.chainrule.viz.Charts;
 import java.nio.file.Files;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a multilayer perceptron on a CSV file.",
             "Reads DATA.csv, splits off a seeded test set, standardises the features (with the",
-            "training set's means and deviations), and trains an MLP with the chosen hidden layers.",
+            "training set's means and deviations), and trains an MLP of tensor layers (Linear, with",
+            "PyTorch's default initialisation) with the chosen hidden layers.",
             "Whole-number labels with at most 20 values mean classification (softmax cross-entropy),",
             "anything else regression (mean squared error). Prints the loss as it goes, then the",
             "test accuracy and confusion matrix (or test loss)."},
@@ -123,21 +126,18 @@ final class TrainCommand implements Callable<Integer> {
 
         Activation act = choose("--activation", activation, Activation.values());
         List<Integer> sizes = new ArrayList<>();
-        List<Activation> acts = new ArrayList<>();
         for (int h : hidden) {
             if (h > 0) {
                 sizes.add(h);
-                acts.add(act);
             }
         }
         sizes.add(classify ? classes.length : 1);
-        acts.add(Activation.LINEAR);
-        MLP net = new MLP(train.featureCount(), sizes, acts, new Random(seed));
+        Sequential net = Sequential.mlp(train.featureCount(), sizes, act, Init.uniform(), new Random(seed));
         Optimizer opt = optimizer.equalsIgnoreCase("sgd") ? new Sgd(net.parameters(), lr) : new Adam(net.parameters(), lr);
 
         Objective objective = classify
-                ? batch -> Losses.softmaxCrossEntropy(logits(net, batch), indices(batch, classes))
-                : batch -> Losses.mse(outputs(net, batch), batch.labels());
+                ? batch -> Losses.softmaxCrossEntropy(net.forward(features(batch)), indices(batch, classes))
+                : batch -> Losses.mse(net.forward(features(batch)), targets(batch));
         int printEvery = every != null ? every : Math.max(1, epochs / 10);
         Trainer.Builder b = Trainer.builder(objective, opt).epochs(epochs).batchSize(batchSize).seed(seed)
                 .progressBar(false)
@@ -147,7 +147,7 @@ final class TrainCommand implements Callable<Integer> {
                     }
                 });
         if (classify) {
-            b.classifier(d -> predict(net, d, classes));
+            b.classifier(d -> net.predictClasses(features(d)));
         }
         if (test != null) {
             b.validation(test);
@@ -157,13 +157,13 @@ final class TrainCommand implements Callable<Integer> {
                         : "regression")
                 + "; " + train.size() + " to train, " + (test == null ? 0 : test.size()) + " to test (seed " + seed + ")");
         io.out().println("model: MLP " + all.featureCount() + "-" + joined(sizes) + ", " + act.name().toLowerCase(Locale.ROOT)
-                + " hidden, " + net.parameters().size() + " parameters; " + optimizer.toLowerCase(Locale.ROOT) + ", η = "
+                + " hidden, " + net.parameterCount() + " parameters; " + optimizer.toLowerCase(Locale.ROOT) + ", η = "
                 + Numbers.human(lr, 6) + ", " + (batchSize == 0 ? "full batch" : "batches of " + batchSize));
         TrainingHistory history = b.build().fit(train);
         io.out().println(history.stopMessage());
         if (test != null && classify) {
             int[] actual = indices(test, classes);
-            int[] predicted = predict(net, test, classes);
+            int[] predicted = net.predictClasses(features(test));
             ConfusionMatrix cm = ConfusionMatrix.of(actual, predicted, classes.length);
             io.out().println("test accuracy: " + Numbers.human(cm.accuracy(), 4) + " (" + correct(actual, predicted)
                     + " of " + actual.length + ")");
@@ -172,7 +172,11 @@ final class TrainCommand implements Callable<Integer> {
                 io.out().println();
             }
         } else if (test != null) {
-            io.out().println("test loss (MSE): " + Numbers.human(Losses.mse(outputs(net, test), test.labels()).data(), 6));
+            double mse;
+            try (Autograd.Scope s = Autograd.noGrad()) {
+                mse = Losses.mse(net.forward(features(test)), targets(test)).item();
+            }
+            io.out().println("test loss (MSE): " + Numbers.human(mse, 6));
         }
         if (plot != null) {
             double[] accuracy = classify ? history.trainAccuracies() : null;
@@ -180,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (save != null) {
             ParameterFile.save(net, save);
-            io.out().println("saved " + net.parameters().size() + " parameters to " + save);
+            io.out().println("saved " + net.parameterCount() + " parameters to " + save);
         }
         return 0;
     }
@@ -269,37 +273,14 @@ final class TrainCommand implements Callable<Integer> {
         return out;
     }
 
-    private static List<List<Value>> logits(MLP net, Dataset batch) {
-        List<List<Value>> out = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            out.add(net.forward(batch.features(i)));
-        }
-        return out;
+    /** A batch's features as a [n, features] tensor that needs no gradient. */
+    private static Tensor features(Dataset d) {
+        return Tensor.of(d.features()).requiresGrad(false);
     }
 
-    private static List<Value> outputs(MLP net, Dataset batch) {
-        List<Value> out = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            out.add(net.forward(batch.features(i)).get(0));
-        }
-        return out;
-    }
-
-    private static int[] predict(MLP net, Dataset d, int[] classes) {
-        int[] out = new int[d.size()];
-        try (dev.chainrule.engine.Autograd.Scope s = dev.chainrule.engine.Autograd.noGrad()) {
-            for (int i = 0; i < out.length; i++) {
-                List<Value> z = net.forward(d.features(i));
-                int best = 0;
-                for (int k = 1; k < z.size(); k++) {
-                    if (z.get(k).data() > z.get(best).data()) {
-                        best = k;
-                    }
-                }
-                out[i] = best;
-            }
-        }
-        return out;
+    /** A batch's labels as a [n, 1] tensor, the shape of the network's output. */
+    private static Tensor targets(Dataset d) {
+        return Tensor.of(d.labels(), d.size(), 1).requiresGrad(false);
     }
 
     private static int correct(int[] a, int[] p) {

@@ -129,6 +129,24 @@ class OtherCommandsTest {
     }
 
     @Test
+    void trainRegressesALinearTarget(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 50; i++) {
+            double a = (i % 7) - 3;
+            double b = (i % 5) * 0.5;
+            csv.append(a).append(',').append(b).append(',').append(2 * a - b + 1).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("linear.csv"), csv);
+        Cli r = Cli.run("train", data.toString(), "--label", "y", "--hidden", "0", "--lr", "0.1", "--epochs", "300",
+                "--every", "100");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("; regression; 40 to train, 10 to test (seed 1)\nmodel: MLP 2-1, tanh hidden, "
+                + "3 parameters; adam, η = 0.1, full batch\n"), r.out());
+        String last = r.out().lines().filter(l -> l.startsWith("test loss (MSE): ")).findFirst().orElseThrow();
+        assertTrue(Double.parseDouble(last.substring("test loss (MSE): ".length())) < 1e-6, r.out());
+    }
+
+    @Test
     void trainBadInput(@TempDir Path dir) throws Exception {
         Path csv = Files.writeString(dir.resolve("d.csv"), "a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n");
         assertEquals("error: --label z: " + csv + " has no column 'z'; its columns are a, b, y\n",
