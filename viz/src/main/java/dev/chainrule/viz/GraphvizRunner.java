@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * <p>The embedded engine is bound to the thread that started it and takes about a second to
  * start, so every embedded render runs on one daemon thread that keeps the engine for the
  * life of the JVM. J2V8 unpacks its native library into a temp directory of our own, deleted
- * when the JVM exits. The native program is fed through pipes, so it leaves no temp files.
+ * when the JVM exits (or into {@code -Dchainrule.j2v8.dir=DIR}, kept, where the temp
+ * directory cannot hold executable code). The native program is fed through pipes, so it leaves no temp files.
  */
 final class GraphvizRunner {
     private static final long NATIVE_TIMEOUT_SECONDS = 300;
@@ -192,14 +193,25 @@ final class GraphvizRunner {
             throw embeddedFailure;
         }
         try {
-            Path dir = Files.createTempDirectory("chainrule-j2v8-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            Path dir;
+            String chosen = System.getProperty("chainrule.j2v8.dir");
+            if (chosen != null) {
+                // For machines whose temp directory is mounted noexec: the library must be loadable.
+                dir = Files.createDirectories(Path.of(chosen));
+            } else {
+                dir = Files.createTempDirectory("chainrule-j2v8-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            }
             Graphviz.useEngine(new GraphvizV8Engine(dir.toString()));
+            // useEngine does not throw when the engine fails to start; a first render tells.
+            Graphviz.fromString("digraph { }").render(Format.SVG).toString();
             embeddedStarted = true;
         } catch (IOException | RuntimeException | LinkageError e) {
-            embeddedFailure = new IllegalStateException("no Graphviz engine could start: the native 'dot' program"
-                    + " is not on the PATH and the embedded engine (J2V8, for Linux x86_64) failed: " + e
-                    + "; " + InstallHelp.installGraphviz(), e);
+            String reason = "the embedded Graphviz engine (J2V8, for Linux x86_64) failed to start: " + e;
+            embeddedFailure = new IllegalStateException(nativeDot().isPresent()
+                    ? reason + "; the native dot is installed: use RenderEngine.AUTO or NATIVE"
+                    : "no Graphviz engine could start: the native 'dot' program is not on the PATH and " + reason
+                            + "; " + InstallHelp.installGraphviz(), e);
             throw embeddedFailure;
         }
     }
