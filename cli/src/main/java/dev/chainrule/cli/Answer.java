@@ -123,6 +123,12 @@ record Answer(int line, String written, Kind kind, String node, String of, doubl
         return Double.isFinite(x) && Math.abs(value - x) <= 2 * tolerance * (1 + 1e-9);
     }
 
+    /** How many significant digits the user wrote: 3 for 0.0123, 4 for 1.230e5. */
+    int significantDigits() {
+        String mantissa = writtenValue().split("[eE]")[0].replaceAll("[^0-9]", "");
+        return mantissa.replaceFirst("^0+", "").length();
+    }
+
     /** The same answer judged with another tolerance. */
     Answer withTolerance(double t) {
         return new Answer(line, written, kind, node, of, value, t);

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
             "Checks your answers against PROGRAM's values and gradients, each at the",
             "precision you wrote it (0.5695 passes for anything within ±0.00005), and says what a",
             "wrong one's mistake most likely is: a flipped sign, two answers swapped, a factor of 2",
-            "or of the learning rate, a value from before the update instead of after.",
+            "or of the learning rate, a value from before the update instead of after, or another",
+            "node's value or gradient.",
             "Exit code 0 when every answer is right, 1 when any is wrong, 2 for bad input."},
         footer = {"", "Answers, one per line (or separated by ';'):",
             "  out_h1 = 0.5932          a value",
@@ -205,6 +206,34 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (after != null && a.kind() != Answer.Kind.UPDATED && a.near(after.of(a))) {
             return "this is the value after the update; use the values from before it";
+        }
+        return otherNode(a, c);
+    }
+
+    /**
+     * Whether the answer is another node's value (out_h1 answered with net_h1's) or another
+     * node's gradient. Only for answers of three or more significant digits, where a chance
+     * match is unlikely.
+     */
+    private static String otherNode(Answer a, Computation c) {
+        if (a.significantDigits() < 3 || a.kind() == Answer.Kind.UPDATED) {
+            return null;
+        }
+        Evaluation ev = a.kind() == Answer.Kind.VALUE || a.of().equals(c.outputName()) ? c.evaluation : null;
+        if (ev == null) {
+            ev = c.program.evaluate(c.at, a.of());
+            ev.output().backward();
+        }
+        for (Map.Entry<String, Value> e : ev.nodes().entrySet()) {
+            if (e.getKey().equals(a.node())) {
+                continue;
+            }
+            if (a.kind() == Answer.Kind.VALUE && a.matches(e.getValue().data())) {
+                return "this is the value of " + e.getKey() + ", not of " + a.node();
+            }
+            if (a.kind() == Answer.Kind.GRADIENT && a.matches(e.getValue().grad())) {
+                return "this is ∂" + a.of() + "/∂" + e.getKey() + ", not ∂" + a.of() + "/∂" + a.node();
+            }
         }
         return null;
     }

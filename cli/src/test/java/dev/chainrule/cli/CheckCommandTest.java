@@ -103,6 +103,20 @@ class CheckCommandTest {
     }
 
     @Test
+    void anotherNodesValueOrGradient() {
+        Cli r = check("out_h1 = 0.3775\ndE/dw5 = 0.7413650696\nnet_o2 = 0.38\n");
+        assertEquals(1, r.code());
+        assertEquals("""
+                out_h1 = 0.3775        wrong  expected 0.3775, actual 0.5932699921
+                    → this is the value of net_h1, not of out_h1
+                dE/dw5 = 0.7413650696  wrong  expected 0.7413650696, actual 0.08216704056
+                    → this is ∂E/∂out_o1, not ∂E/∂w5
+                net_o2 = 0.38          wrong  expected 0.38, actual 1.224921404
+                3 of 3 answers are wrong.
+                """, r.out(), "0.38 is net_h1 = 0.3775 to two digits, too few to say whose value it is");
+    }
+
+    @Test
     void precisionIsAsWrittenUnlessToleranceIsGiven() {
         assertEquals(0, Cli.run("check", "x = 0.56954; f = x", "--expect", "f = 0.5695").code());
         assertEquals(1, Cli.run("check", "x = 0.56956; f = x", "--expect", "f = 0.5695").code());
