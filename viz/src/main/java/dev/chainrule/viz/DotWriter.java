@@ -373,10 +373,13 @@ final class DotWriter {
                 attrs(attrs);
             }
             if (e.kind() == Graph.Kind.OUTPUT) {
+                boolean hl = frame.highlighted(id);
                 out.append("  v").append(id).append(" [shape=\"plaintext\", fontsize=\"14\", label=<<B>")
-                        .append(DotText.html(e.name())).append("</B>>];\n");
+                        .append(DotText.html(e.name())).append("</B>>")
+                        .append(hl ? ", fontcolor=" + q(theme.highlight) : "").append("];\n");
                 out.append("  o").append(id).append(" -> v").append(id)
-                        .append(" [label=<").append(edgeValues(e, -1, -1)).append(">];\n");
+                        .append(" [label=<").append(edgeValues(e, -1, -1)).append('>')
+                        .append(hl ? ", color=" + q(theme.highlight) + ", penwidth=\"2.5\"" : "").append("];\n");
             }
         }
     }

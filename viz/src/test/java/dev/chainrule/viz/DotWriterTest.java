@@ -100,6 +100,9 @@ class DotWriterTest {
         assertTrue(value >= 0 && grad > value, label);
         assertTrue(dot.contains("  o2 -> o4 [label=<"), "q travels from + straight into ×");
         assertTrue(line(dot, "o4").contains("shape=\"circle\""));
+        String hl = dot(GraphStyle.builder().theme(Theme.CS231N).highlight("f", "x"));
+        assertTrue(line(hl, "v4").endsWith("fontcolor=\"" + Theme.CS231N.highlight + "\"];"), line(hl, "v4"));
+        assertTrue(line(hl, "v0").contains("fontcolor=\"" + Theme.CS231N.highlight + "\""), line(hl, "v0"));
     }
 
     @Test
