@@ -56,6 +56,7 @@ public final class Slide {
         return bareDot;
     }
 
+    /** For example {@code Slide 8: Backward step 4 of 4: ∂f/∂x}. */
     @Override
     public String toString() {
         return "Slide " + number + ": " + title;
