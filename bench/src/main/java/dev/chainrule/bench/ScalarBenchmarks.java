@@ -25,27 +25,47 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms3g", "-Xmx3g", "--add-modules", "jdk.incubator.vector"})
 public class ScalarBenchmarks {
 
-    /** W1's model and step counter; a fresh model from the initial weights every 100 steps. */
+    /** W1's model on the engine and its step counter; fresh initial weights every 100 steps. */
     @State(Scope.Thread)
     public static class MoonsState {
         private final Moons moons = Moons.load();
-        MoonsNn engine;
-        MoonsByHand hand;
+        MoonsNn model;
         int k;
 
         /** Starts from micrograd's initial weights. */
         @Setup(Level.Iteration)
         public void reset() {
-            engine = new MoonsNn(moons);
-            hand = new MoonsByHand(moons);
+            model = new MoonsNn(moons);
             k = 0;
         }
 
-        int nextStep() {
+        double step() {
             if (k == Moons.STEPS) {
                 reset();
             }
-            return k++;
+            return model.step(k++);
+        }
+    }
+
+    /** W1's hand-written model and its step counter, as {@link MoonsState}. */
+    @State(Scope.Thread)
+    public static class HandState {
+        private final Moons moons = Moons.load();
+        MoonsByHand model;
+        int k;
+
+        /** Starts from micrograd's initial weights. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            model = new MoonsByHand(moons);
+            k = 0;
+        }
+
+        double step() {
+            if (k == Moons.STEPS) {
+                reset();
+            }
+            return model.step(k++);
         }
     }
 
@@ -70,7 +90,7 @@ public class ScalarBenchmarks {
      */
     @Benchmark
     public double w1Step(MoonsState s) {
-        return s.engine.step(s.nextStep());
+        return s.step();
     }
 
     /**
@@ -80,9 +100,8 @@ public class ScalarBenchmarks {
      * @return the step's loss
      */
     @Benchmark
-    public double w1StepByHand(MoonsState s) {
-        int k = s.nextStep();
-        return s.hand.step(k);
+    public double w1StepByHand(HandState s) {
+        return s.step();
     }
 
     /**
