@@ -16,12 +16,12 @@ import picocli.CommandLine.Parameters;
 /** {@code chainrule check}: which of the user's own answers are wrong, and the likely mistake. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Which of your own answers are wrong, and why.",
-            "Checks your answers against PROGRAM's values and gradients, each at the",
-            "precision you wrote it (0.5695 passes for anything within ±0.00005), and says what a",
-            "wrong one's mistake most likely is: a flipped sign, two answers swapped, a factor of 2",
-            "or of the learning rate, a value from before the update instead of after, or another",
-            "node's value or gradient.",
-            "Exit code 0 when every answer is right, 1 when any is wrong, 2 for bad input."},
+            "Checks your answers against PROGRAM's values and gradients, each at the precision you "
+                + "wrote it (0.5695 passes for anything within ±0.00005), and says what a wrong one's "
+                + "mistake most likely is: a flipped sign, two answers swapped, a factor of 2 or of the "
+                + "learning rate, a value from before the update instead of after, or another node's value "
+                + "or gradient. Exit code 0 when every answer is right, 1 when any is wrong, 2 for bad "
+                + "input."},
         footer = {"", "Answers, one per line (or separated by ';'):",
             "  out_h1 = 0.5932          a value",
             "  dE/dw5 = 0.082167041     a gradient (also ∂E/∂w5)",

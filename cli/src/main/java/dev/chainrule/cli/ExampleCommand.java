@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 /** {@code chainrule example}: runs one of the course material's worked examples. */
 @Command(name = "example", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a worked example from the course material.",
-            "Prints the example's numbers and writes its pictures. Without NAME (or with --list)",
-            "it lists the examples."},
+            "Prints the example's numbers and writes its pictures. Without NAME (or with --list) it "
+                + "lists the examples."},
         footer = {"", "Examples:",
             "  chainrule example --list",
             "  chainrule example chain-rule",

@@ -19,11 +19,11 @@ import picocli.CommandLine.Parameters;
 /** {@code chainrule gradcheck}: analytic against numerical gradients at random points. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Analytic against numerical gradients at random points.",
-            "Checks the backward pass against central differences at N random points.",
-            "Each input is drawn uniformly within ±max(1, |value|) of its value (from the program or",
-            "--at; 0 if it has none); points where the program or its gradient is not finite (outside",
-            "the domain of log, sqrt, division ...) are drawn again. Prints the largest absolute and",
-            "relative errors and the worst point. Exit code 1 when a derivative disagrees."},
+            "Checks the backward pass against central differences at N random points. Each input is "
+                + "drawn uniformly within ±max(1, |value|) of its value (from the program or --at; 0 if it "
+                + "has none); points where the program or its gradient is not finite (outside the domain of "
+                + "log, sqrt, division ...) are drawn again. Prints the largest absolute and relative "
+                + "errors and the worst point. Exit code 1 when a derivative disagrees."},
         footer = {"", "Examples:",
             "  chainrule gradcheck \"f = sigmoid(x·y) + log(x)\" --at x=1,y=2",
             "  chainrule gradcheck network.txt --trials 100 --seed 7"})

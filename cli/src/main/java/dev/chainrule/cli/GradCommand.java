@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 /** {@code chainrule grad}: every named node's op, value and gradient. */
 @Command(name = "grad", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Every named node's op, value and gradient.",
-            "Evaluates PROGRAM, runs the backward pass, and prints every named node: its op, its",
-            "value and ∂output/∂node."},
+            "Evaluates PROGRAM, runs the backward pass, and prints every named node: its op, its "
+                + "value and ∂output/∂node."},
         footer = {"", "Examples:",
             "  chainrule grad \"f = (x + y)·z\" --at x=-2,y=5,z=-4 -o f.svg",
             "  chainrule grad \"x = 2; y = 3; f = x^2·y\" --hessian",

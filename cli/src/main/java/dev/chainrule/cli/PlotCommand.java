@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
 /** {@code chainrule plot}: activation functions (or any one-input program) with their derivatives. */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Plots activation functions and their derivatives.",
-            "WHAT is 'activations' (sigmoid, tanh, ReLU and Gaussian, or those named by --names), one",
-            "activation's name, or a program with one input, such as \"y = x·sigmoid(x)\"; the",
-            "derivative is found by the engine. The format follows the extension: .svg, .png or .pdf."},
+            "WHAT is 'activations' (sigmoid, tanh, ReLU and Gaussian, or those named by --names), one "
+                + "activation's name, or a program with one input, such as \"y = x·sigmoid(x)\"; the "
+                + "derivative is found by the engine. The format follows the extension: .svg, .png or .pdf."},
         footer = {"", "Examples:",
             "  chainrule plot activations -o activations.png",
             "  chainrule plot activations --names relu,leaky_relu,elu,gelu -o relus.svg",

@@ -14,12 +14,13 @@ import picocli.CommandLine.Parameters;
 /** {@code chainrule render}: the graph, with its values and grads after backward, as a picture. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draws the graph with its values and gradients.",
-            "Evaluates PROGRAM, runs the backward pass and draws every node: one record per value",
-            "(name | value | grad), one small node per op. The format follows the file's extension:",
-            ".svg, .png, .pdf or .dot."},
+            "Evaluates PROGRAM, runs the backward pass and draws every node: one record per value "
+                + "(name | value | grad), one small node per op. The format follows the file's extension: "
+                + ".svg, .png, .pdf or .dot."},
         footer = {"", "Examples:",
             "  chainrule render \"q = x + y; f = q·z\" --at x=-2,y=5,z=-4 -o f.svg",
-            "  chainrule render net.txt -o net.pdf --theme print --local-derivatives --highlight-path w5,net_o1,out_o1,E"})
+            "  chainrule render net.txt -o net.pdf --theme print --local-derivatives",
+            "  chainrule render net.txt -o path.png --highlight-path w5,net_o1,out_o1,E"})
 final class RenderCommand implements Callable<Integer> {
     private final Io io;
 

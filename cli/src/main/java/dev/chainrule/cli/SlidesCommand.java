@@ -17,9 +17,9 @@ import picocli.CommandLine.Parameters;
 /** {@code chainrule slides}: the backward pass step by step, as a slide deck. */
 @Command(name = "slides", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The forward and backward pass, one step per slide.",
-            "Writes DIR/slides.html (one self-contained page: arrow keys or the buttons step through",
-            "it) and DIR/frame-01.svg, frame-02.svg, ... one per step: the inputs, each op forward,",
-            "the seed ∂f/∂f = 1, then each node's gradient as upstream × local derivative."},
+            "Writes DIR/slides.html (one self-contained page: arrow keys or the buttons step through "
+                + "it) and DIR/frame-01.svg, frame-02.svg, ... one per step: the inputs, each op forward, "
+                + "the seed ∂f/∂f = 1, then each node's gradient as upstream × local derivative."},
         footer = {"", "Examples:",
             "  chainrule slides \"q = x + y; f = q·z\" --at x=-2,y=5,z=-4 -o slides/",
             "  chainrule slides net.txt -o deck --theme print --tb"})

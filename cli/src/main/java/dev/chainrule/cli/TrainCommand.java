@@ -36,15 +36,15 @@ import picocli.CommandLine.Parameters;
 /** {@code chainrule train}: trains a small MLP on a CSV file. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a multilayer perceptron on a CSV file.",
-            "Reads DATA.csv, splits off a seeded test set, standardises the features (with the",
-            "training set's means and deviations), and trains an MLP of tensor layers (Linear, with",
-            "PyTorch's default initialisation) with the chosen hidden layers.",
-            "Whole-number labels with at most 20 values mean classification (softmax cross-entropy),",
-            "anything else regression (mean squared error). Prints the loss as it goes, then the",
-            "test accuracy and confusion matrix (or test loss)."},
+            "Reads DATA.csv, splits off a seeded test set, standardises the features (with the "
+                + "training set's means and deviations), and trains an MLP of tensor layers (Linear, with "
+                + "PyTorch's default initialisation) with the chosen hidden layers. Whole-number labels "
+                + "with at most 20 values mean classification (softmax cross-entropy), anything else "
+                + "regression (mean squared error). Prints the loss as it goes, then the test accuracy and "
+                + "confusion matrix (or test loss)."},
         footer = {"", "Examples:",
-            "  chainrule train iris.csv --header skip --label c5 --hidden 8 --epochs 200 --plot loss.png",
-            "  chainrule train binary.csv --label admit --one-hot rank --hidden 4 --optimizer sgd --lr 0.1",
+            "  chainrule train iris.csv --header skip --label c5 --hidden 8 --plot loss.png",
+            "  chainrule train binary.csv --label admit --one-hot rank --optimizer sgd",
             "  chainrule train data.csv --label y --task regress --save model.json"})
 final class TrainCommand implements Callable<Integer> {
     private static final int MAX_CLASSES = 20;
