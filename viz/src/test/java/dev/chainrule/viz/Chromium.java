@@ -224,14 +224,17 @@ final class Chromium implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        // Chromium's helper processes can outlive the browser for a moment and write into the
+        // profile; wait for them too before deleting it.
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        process.destroy();
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
         try (Stream<Path> s = Files.walk(profile)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
