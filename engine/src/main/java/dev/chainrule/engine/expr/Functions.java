@@ -89,6 +89,11 @@ final class Functions {
         add(op("max", 2, (a, p) -> a[0].max(a[1])));
         add(op("min", 2, (a, p) -> a[0].min(a[1])));
         add(POW);
+        add(ADD);
+        add(SUB);
+        add(MUL);
+        add(DIV);
+        add(NEG);
         add(new Function("sum", 1, Integer.MAX_VALUE, null, Double.NaN, (a, p) -> Value.sum(a)));
     }
 

@@ -156,6 +156,7 @@ class ProgramTest {
         unary.put("gaussian", Value::gaussian);
         unary.put("step", Value::step);
         unary.put("sign", Value::sign);
+        unary.put("neg", Value::neg);
         for (double x : new double[] {-1.3, 0.7}) {
             for (Map.Entry<String, UnaryOperator<Value>> f : unary.entrySet()) {
                 Value expected = f.getValue().apply(Value.of(Math.abs(x) + (f.getKey().matches("log|ln|sqrt") ? 0 : x - Math.abs(x))));
@@ -165,7 +166,7 @@ class ProgramTest {
                 assertEquals(expected.op().name(), ev.output().op().name(), f.getKey());
             }
         }
-        List<String> covered = List.of("max", "min", "pow", "sum");
+        List<String> covered = List.of("max", "min", "pow", "sum", "add", "sub", "mul", "div");
         for (String name : Program.functions()) {
             assertTrue(unary.containsKey(name) || covered.contains(name), name + " has no test here");
         }
@@ -181,6 +182,7 @@ class ProgramTest {
         assertEquals(3.0, eval("a = 5; b = 3; f = min(a, b)"));
         assertEquals(1024.0, eval("f = pow(2, 10)"));
         assertEquals(6.0, eval("a = 1; f = sum(a, 2, a + 2)"));
+        assertEquals(-3.0 / 7, eval("a = 2; b = 5; f = div(sub(a, b), mul(add(a, b), 1))"), 1e-15);
         Evaluation ev = Program.parse("a = 2; b = 3; f = pow(a, b)").evaluate(Map.of());
         ev.output().backward();
         assertEquals(12.0, ev.node("a").grad(), 1e-12);
