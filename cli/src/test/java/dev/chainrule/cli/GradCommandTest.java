@@ -158,6 +158,10 @@ class GradCommandTest {
                 """, r.out());
         assertEquals("error: anomaly in forward: div produced Infinity from inputs [x=1.0, y=0.0]\n"
                 + "  at 1:7 (computing 'f')\n  f = x / y\n        ^\n", r.err());
+        Cli json = Cli.run("grad", "f = x / y", "--at", "x=1,y=0", "--format", "json");
+        assertEquals(2, json.code());
+        assertTrue(json.out().contains("{\"name\": \"f\", \"op\": \"div\", \"value\": null, \"grad\": 1}"),
+                "JSON has no infinity: " + json.out());
     }
 
     @Test
