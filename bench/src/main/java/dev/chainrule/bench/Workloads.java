@@ -224,7 +224,8 @@ final class Workloads {
     static Result w4() {
         TensorMlp mlp = new TensorMlp(1);
         double first = mlp.step();
-        for (int r = 0; r < 49; r++) {
+        // A long warm-up: the matmul kernel's final C2 code arrives late, after OSR versions.
+        for (int r = 0; r < 299; r++) {
             mlp.step();
         }
         Samples steps = new Samples();
@@ -238,7 +239,7 @@ final class Workloads {
         double cpuMs = (Memory.processCpuNanos() - cpu0) / 1e6 / 200;
         Result res = new Result("W4", "/step").timing(steps)
                 .approx("cpu_ms_per_step", cpuMs)
-                .check(last, "loss at step 250")
+                .check(last, "loss at step 500")
                 .put("step0_loss", first);
         if (!(Double.isFinite(last) && last < first)) {
             res.fail("the loss did not fall on a fixed batch: " + first + " then " + last);
