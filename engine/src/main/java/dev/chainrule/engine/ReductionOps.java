@@ -122,15 +122,7 @@ final class ReductionOps {
                     + Shapes.str(target));
         }
         double[] y = new double[Shapes.size("expand", target)];
-        double[] xd = x.data;
-        Strided.forEachRow(target, strides(target, x.shape), (off, st, len) -> {
-            int o = off[0];
-            int i = off[1];
-            int si = st[1];
-            for (int k = 0; k < len; k++) {
-                y[o + k] = xd[i + k * si];
-            }
-        });
+        Strided.copy(target, strides(target, x.shape), x.data, y);
         return Tensor.make(new Expand(), y, target, x);
     }
 
@@ -146,16 +138,7 @@ final class ReductionOps {
             if (gx == null) {
                 return;
             }
-            Tensor x = out.inputs[0];
-            double[] g = out.grad;
-            Strided.forEachRow(out.shape, strides(out.shape, x.shape), (off, st, len) -> {
-                int o = off[0];
-                int i = off[1];
-                int si = st[1];
-                for (int k = 0; k < len; k++) {
-                    gx[i + k * si] += g[o + k];
-                }
-            });
+            Strided.addBack(out.shape, strides(out.shape, out.inputs[0].shape), out.grad, gx);
         }
 
         @Override

@@ -108,15 +108,7 @@ final class ShapeOps {
             shape[i] = x.shape[perm[i]];
         }
         double[] y = new double[x.data.length];
-        double[] xd = x.data;
-        Strided.forEachRow(shape, readStrides(x.shape, perm, shape), (off, st, len) -> {
-            int o = off[0];
-            int i = off[1];
-            int si = st[1];
-            for (int k = 0; k < len; k++) {
-                y[o + k] = xd[i + k * si];
-            }
-        });
+        Strided.copy(shape, readStrides(x.shape, perm, shape), x.data, y);
         return Tensor.make(new Permute(perm), y, shape, x);
     }
 
@@ -154,16 +146,7 @@ final class ShapeOps {
             if (gx == null) {
                 return;
             }
-            Tensor x = out.inputs[0];
-            double[] g = out.grad;
-            Strided.forEachRow(out.shape, readStrides(x.shape, perm, out.shape), (off, st, len) -> {
-                int o = off[0];
-                int i = off[1];
-                int si = st[1];
-                for (int k = 0; k < len; k++) {
-                    gx[i + k * si] += g[o + k];
-                }
-            });
+            Strided.addBack(out.shape, readStrides(out.inputs[0].shape, perm, out.shape), out.grad, gx);
         }
 
         @Override

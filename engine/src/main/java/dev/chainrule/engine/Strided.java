@@ -89,4 +89,34 @@ final class Strided {
             }
         }
     }
+
+    /**
+     * {@code y[o] = x[i]} for every element: operand 0 is {@code y}, contiguous, and operand 1 is
+     * {@code x}, read with its strides. This is the forward of a broadcast or a transpose.
+     */
+    static void copy(int[] shape, int[][] strides, double[] x, double[] y) {
+        forEachRow(shape, strides, (off, st, len) -> {
+            int o = off[0];
+            int i = off[1];
+            int si = st[1];
+            for (int k = 0; k < len; k++) {
+                y[o + k] = x[i + k * si];
+            }
+        });
+    }
+
+    /**
+     * The backward of {@link #copy}: {@code gx[i] += g[o]} for every element, so an element of x
+     * that was read more than once (a broadcast) gets the sum of its grads.
+     */
+    static void addBack(int[] shape, int[][] strides, double[] g, double[] gx) {
+        forEachRow(shape, strides, (off, st, len) -> {
+            int o = off[0];
+            int i = off[1];
+            int si = st[1];
+            for (int k = 0; k < len; k++) {
+                gx[i + k * si] += g[o + k];
+            }
+        });
+    }
 }
