@@ -12,23 +12,6 @@ final class ShapeOps {
     private ShapeOps() {
     }
 
-    /** The sizes before and after {@code axis}, for treating a tensor as [outer, n, inner]. */
-    private static int outer(int[] shape, int axis) {
-        int n = 1;
-        for (int d = 0; d < axis; d++) {
-            n *= shape[d];
-        }
-        return n;
-    }
-
-    private static int inner(int[] shape, int axis) {
-        int n = 1;
-        for (int d = axis + 1; d < shape.length; d++) {
-            n *= shape[d];
-        }
-        return n;
-    }
-
     // ---------------------------------------------------------------- reshape
 
     static Tensor reshape(Tensor x, int[] newShape) {
@@ -168,8 +151,8 @@ final class ShapeOps {
             throw new IllegalArgumentException("slice: [" + from + ", " + to + ") is out of range for axis "
                     + axis + " of size " + n + " in " + Shapes.str(x.shape));
         }
-        int outer = outer(x.shape, a);
-        int inner = inner(x.shape, a);
+        int outer = Shapes.outer(x.shape, a);
+        int inner = Shapes.inner(x.shape, a);
         int len = to - from;
         int[] shape = x.shape.clone();
         shape[a] = len;
@@ -202,8 +185,8 @@ final class ShapeOps {
             Tensor x = out.inputs[0];
             double[] g = out.grad;
             int n = x.shape[axis];
-            int inner = inner(x.shape, axis);
-            int outer = outer(x.shape, axis);
+            int inner = Shapes.inner(x.shape, axis);
+            int outer = Shapes.outer(x.shape, axis);
             int len = to - from;
             for (int o = 0; o < outer; o++) {
                 int src = o * len * inner;
@@ -256,8 +239,8 @@ final class ShapeOps {
         }
         int[] shape = first.shape.clone();
         shape[a] = total;
-        int outer = outer(shape, a);
-        int inner = inner(shape, a);
+        int outer = Shapes.outer(shape, a);
+        int inner = Shapes.inner(shape, a);
         double[] y = new double[Shapes.size("concat", shape)];
         int[] starts = new int[tensors.length + 1];
         for (int t = 0; t < tensors.length; t++) {
@@ -287,8 +270,8 @@ final class ShapeOps {
         void backward(Tensor out) {
             double[] g = out.grad;
             int total = out.shape[axis];
-            int outer = outer(out.shape, axis);
-            int inner = inner(out.shape, axis);
+            int outer = Shapes.outer(out.shape, axis);
+            int inner = Shapes.inner(out.shape, axis);
             for (int t = 0; t < out.inputs.length; t++) {
                 Tensor x = out.inputs[t];
                 if (!x.requiresGrad) {
@@ -355,8 +338,8 @@ final class ShapeOps {
             }
         }
         int[] idx = indices.clone();
-        int outer = outer(x.shape, a);
-        int inner = inner(x.shape, a);
+        int outer = Shapes.outer(x.shape, a);
+        int inner = Shapes.inner(x.shape, a);
         int[] shape = x.shape.clone();
         shape[a] = idx.length;
         double[] y = new double[outer * idx.length * inner];
@@ -388,8 +371,8 @@ final class ShapeOps {
             Tensor x = out.inputs[0];
             double[] g = out.grad;
             int n = x.shape[axis];
-            int outer = outer(x.shape, axis);
-            int inner = inner(x.shape, axis);
+            int outer = Shapes.outer(x.shape, axis);
+            int inner = Shapes.inner(x.shape, axis);
             for (int o = 0; o < outer; o++) {
                 for (int k = 0; k < indices.length; k++) {
                     int src = (o * indices.length + k) * inner;
@@ -405,8 +388,8 @@ final class ShapeOps {
         Tensor[] gradGraph(Tensor out, Tensor g) {
             Tensor x = out.inputs[0];
             int n = x.shape[axis];
-            int outer = outer(x.shape, axis);
-            int inner = inner(x.shape, axis);
+            int outer = Shapes.outer(x.shape, axis);
+            int inner = Shapes.inner(x.shape, axis);
             int[] positions = new int[out.data.length];
             for (int o = 0; o < outer; o++) {
                 for (int k = 0; k < indices.length; k++) {
@@ -422,8 +405,8 @@ final class ShapeOps {
     static Tensor gather(Tensor x, int axis, int[] indices) {
         int a = Shapes.axis("gather", axis, x.shape);
         int n = x.shape[a];
-        int outer = outer(x.shape, a);
-        int inner = inner(x.shape, a);
+        int outer = Shapes.outer(x.shape, a);
+        int inner = Shapes.inner(x.shape, a);
         if (indices.length != outer * inner) {
             throw new IllegalArgumentException("gather: " + indices.length + " indices for shape "
                     + Shapes.str(x.shape) + " along axis " + axis + " (needs " + outer * inner + ")");

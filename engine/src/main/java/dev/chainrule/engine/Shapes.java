@@ -99,6 +99,27 @@ final class Shapes {
     }
 
     /**
+     * The number of elements before {@code axis} (the product of the sizes of the axes in front of
+     * it), for walking a tensor as [outer, n, inner].
+     */
+    static int outer(int[] shape, int axis) {
+        int n = 1;
+        for (int d = 0; d < axis; d++) {
+            n *= shape[d];
+        }
+        return n;
+    }
+
+    /** The number of elements after {@code axis}: the stride of {@code axis} in a contiguous tensor. */
+    static int inner(int[] shape, int axis) {
+        int n = 1;
+        for (int d = axis + 1; d < shape.length; d++) {
+            n *= shape[d];
+        }
+        return n;
+    }
+
+    /**
      * Which axes are reduced: all if {@code axes} is empty, else the listed ones (each once).
      */
     static boolean[] axisMask(String op, int[] axes, int[] shape) {

@@ -20,11 +20,8 @@ final class SoftmaxOp extends TensorOp {
     static Tensor apply(Tensor x, int axis, boolean log) {
         int a = Shapes.axis(log ? "logSoftmax" : "softmax", axis, x.shape);
         int n = x.shape[a];
-        int inner = 1;
-        for (int d = a + 1; d < x.shape.length; d++) {
-            inner *= x.shape[d];
-        }
-        int outer = n == 0 || inner == 0 ? 0 : x.data.length / (n * inner);
+        int inner = Shapes.inner(x.shape, a);
+        int outer = Shapes.outer(x.shape, a);
         double[] xd = x.data;
         double[] y = new double[xd.length];
         for (int o = 0; o < outer; o++) {
@@ -69,11 +66,8 @@ final class SoftmaxOp extends TensorOp {
         double[] g = out.grad;
         double[] y = out.data;
         int n = out.shape[axis];
-        int inner = 1;
-        for (int d = axis + 1; d < out.shape.length; d++) {
-            inner *= out.shape[d];
-        }
-        int outer = n == 0 || inner == 0 ? 0 : y.length / (n * inner);
+        int inner = Shapes.inner(out.shape, axis);
+        int outer = Shapes.outer(out.shape, axis);
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
