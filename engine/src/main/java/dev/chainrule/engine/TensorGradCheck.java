@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,18 @@ final class TensorGradCheck {
 
     static GradCheckResult run(GradCheck config, String[] names, int elementLimit, long seed,
             Function<Tensor[], Tensor> f, Tensor... inputs) {
+        double[][] data = values(names, f, inputs);
+        return new TensorGradCheck(config, f, inputs, names).check(data, elementLimit, new Random(seed));
+    }
+
+    static GradCheckResult runSecondOrder(GradCheck config, String[] names, int elementLimit, long seed,
+            Function<Tensor[], Tensor> f, Tensor... inputs) {
+        double[][] data = values(names, f, inputs);
+        return new TensorGradCheck(config, f, inputs, names).checkSecondOrder(data, elementLimit, new Random(seed));
+    }
+
+    /** The inputs' values, copied, after checking the arguments. */
+    private static double[][] values(String[] names, Function<Tensor[], Tensor> f, Tensor[] inputs) {
         Objects.requireNonNull(f, "f");
         Objects.requireNonNull(inputs, "inputs");
         if (names != null && names.length != inputs.length) {
@@ -46,19 +59,15 @@ final class TensorGradCheck {
             Objects.requireNonNull(inputs[i], "gradcheck: tensor " + i + " is null");
             data[i] = inputs[i].toArray();
         }
-        return new TensorGradCheck(config, f, inputs, names).check(data, elementLimit, new Random(seed));
+        return data;
     }
 
     private GradCheckResult check(double[][] data, int elementLimit, Random random) {
         Tensor[] leaves = leaves(data);
         Tensor out = Objects.requireNonNull(f.apply(leaves), "gradcheck: the function returned null");
-        weights = new double[out.size()];
-        for (int j = 0; j < weights.length; j++) {
-            // Away from 0 so that no output element is ignored.
-            weights[j] = (0.5 + random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
-        }
+        drawWeights(out, random);
         double l0 = weighted(out);
-        out.backward(out.rank() == 0 ? Tensor.scalar(weights[0]) : Tensor.of(weights, out.shape()));
+        out.backward(weightTensor(out));
         int total = 0;
         for (int i = 0; i < data.length; i++) {
             total += differentiable[i] ? data[i].length : 0;
@@ -69,58 +78,10 @@ final class TensorGradCheck {
                 continue;
             }
             double[] g = leaves[i].hasGrad() ? leaves[i].gradArray().clone() : new double[data[i].length];
-            int k = i;
-            if (total <= elementLimit) {
-                for (int j = 0; j < data[i].length; j++) {
-                    int e = j;
-                    double x0 = data[i][j];
-                    entries.add(config.compare(labels[i] + index(shapes[i], j), x0, g[j], t -> {
-                        data[k][e] = t;
-                        try {
-                            return weighted(f.apply(leaves(data)));
-                        } finally {
-                            data[k][e] = x0;
-                        }
-                    }, l0));
-                }
-            } else {
-                double[] d = direction(random, data[i].length);
-                double analytic = 0;
-                double scale = 0;
-                for (int j = 0; j < d.length; j++) {
-                    analytic += g[j] * d[j];
-                    scale = Math.max(scale, Math.abs(data[i][j]));
-                }
-                double[] x0 = data[i].clone();
-                entries.add(config.compare(labels[i] + "·d", 0, scale, analytic, t -> {
-                    for (int j = 0; j < d.length; j++) {
-                        data[k][j] = x0[j] + t * d[j];
-                    }
-                    try {
-                        return weighted(f.apply(leaves(data)));
-                    } finally {
-                        System.arraycopy(x0, 0, data[k], 0, x0.length);
-                    }
-                }, l0));
-            }
+            compareInput(entries, "", "d", data, i, g, total <= elementLimit, random,
+                    () -> weighted(f.apply(leaves(data))), l0);
         }
         return new GradCheckResult(entries, l0, config.atol(), config.rtol(), config.eps());
-    }
-
-    static GradCheckResult runSecondOrder(GradCheck config, String[] names, int elementLimit, long seed,
-            Function<Tensor[], Tensor> f, Tensor... inputs) {
-        Objects.requireNonNull(f, "f");
-        Objects.requireNonNull(inputs, "inputs");
-        if (names != null && names.length != inputs.length) {
-            throw new IllegalArgumentException("gradcheck: " + names.length + " names given for " + inputs.length
-                    + " tensors");
-        }
-        double[][] data = new double[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            Objects.requireNonNull(inputs[i], "gradcheck: tensor " + i + " is null");
-            data[i] = inputs[i].toArray();
-        }
-        return new TensorGradCheck(config, f, inputs, names).checkSecondOrder(data, elementLimit, new Random(seed));
     }
 
     /**
@@ -131,12 +92,8 @@ final class TensorGradCheck {
     private GradCheckResult checkSecondOrder(double[][] data, int elementLimit, Random random) {
         Tensor[] leaves = leaves(data);
         Tensor out = Objects.requireNonNull(f.apply(leaves), "gradcheck: the function returned null");
-        weights = new double[out.size()];
-        for (int j = 0; j < weights.length; j++) {
-            weights[j] = (0.5 + random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
-        }
-        Tensor w = (out.rank() == 0 ? Tensor.scalar(weights[0]) : Tensor.of(weights, out.shape()))
-                .requiresGrad(false);
+        drawWeights(out, random);
+        Tensor w = weightTensor(out).requiresGrad(false);
         List<Integer> wrt = new ArrayList<>();
         int total = 0;
         for (int i = 0; i < data.length; i++) {
@@ -165,50 +122,76 @@ final class TensorGradCheck {
         double phi0 = gd.item();
         List<GradCheckEntry> entries = new ArrayList<>();
         for (int k = 0; k < x.length; k++) {
-            int i = wrt.get(k);
-            double[] h = hd[k].toArray();
-            if (total <= elementLimit) {
-                for (int j = 0; j < data[i].length; j++) {
-                    int e = j;
-                    double x0 = data[i][j];
-                    entries.add(config.compare("∇(∇L·d) " + labels[i] + index(shapes[i], j), x0, h[j], t -> {
-                        data[i][e] = t;
-                        try {
-                            return gradientAlong(data, wrt, d);
-                        } finally {
-                            data[i][e] = x0;
-                        }
-                    }, phi0));
-                }
-            } else {
-                double[] u = direction(random, data[i].length);
-                double analytic = 0;
-                double scale = 0;
-                for (int j = 0; j < u.length; j++) {
-                    analytic += h[j] * u[j];
-                    scale = Math.max(scale, Math.abs(data[i][j]));
-                }
-                double[] x0 = data[i].clone();
-                entries.add(config.compare("∇(∇L·d) " + labels[i] + "·u", 0, scale, analytic, t -> {
-                    for (int j = 0; j < u.length; j++) {
-                        data[i][j] = x0[j] + t * u[j];
-                    }
-                    try {
-                        return gradientAlong(data, wrt, d);
-                    } finally {
-                        System.arraycopy(x0, 0, data[i], 0, x0.length);
-                    }
-                }, phi0));
-            }
+            compareInput(entries, "∇(∇L·d) ", "u", data, wrt.get(k), hd[k].toArray(), total <= elementLimit,
+                    random, () -> gradientAlong(data, wrt, d), phi0);
         }
         return new GradCheckResult(entries, phi0, config.atol(), config.rtol(), config.eps());
+    }
+
+    /**
+     * Adds the entries of input {@code i}: one per element ({@code prefix + "W[1, 2]"}) when
+     * {@code perElement}, else one along a fresh random unit direction ({@code prefix + "W·"
+     * + direction}).
+     *
+     * @param analytic  the analytic derivative of the checked quantity by each element of input i
+     * @param objective the checked quantity at the current {@code data}, which is moved and put back
+     * @param at0       the checked quantity at the unmoved point
+     */
+    private void compareInput(List<GradCheckEntry> entries, String prefix, String direction, double[][] data,
+            int i, double[] analytic, boolean perElement, Random random, DoubleSupplier objective, double at0) {
+        if (perElement) {
+            for (int j = 0; j < data[i].length; j++) {
+                int e = j;
+                double x0 = data[i][j];
+                entries.add(config.compare(prefix + labels[i] + index(shapes[i], j), x0, analytic[j], t -> {
+                    data[i][e] = t;
+                    try {
+                        return objective.getAsDouble();
+                    } finally {
+                        data[i][e] = x0;
+                    }
+                }, at0));
+            }
+            return;
+        }
+        double[] u = direction(random, data[i].length);
+        double along = 0;
+        double scale = 0;
+        for (int j = 0; j < u.length; j++) {
+            along += analytic[j] * u[j];
+            scale = Math.max(scale, Math.abs(data[i][j]));
+        }
+        double[] x0 = data[i].clone();
+        entries.add(config.compare(prefix + labels[i] + "·" + direction, 0, scale, along, t -> {
+            for (int j = 0; j < u.length; j++) {
+                data[i][j] = x0[j] + t * u[j];
+            }
+            try {
+                return objective.getAsDouble();
+            } finally {
+                System.arraycopy(x0, 0, data[i], 0, x0.length);
+            }
+        }, at0));
+    }
+
+    /** Draws the output weights w, away from 0 so that no output element is ignored. */
+    private void drawWeights(Tensor out, Random random) {
+        weights = new double[out.size()];
+        for (int j = 0; j < weights.length; j++) {
+            weights[j] = (0.5 + random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
+        }
+    }
+
+    /** The weights w as a tensor of the output's shape. */
+    private Tensor weightTensor(Tensor out) {
+        return out.rank() == 0 ? Tensor.scalar(weights[0]) : Tensor.of(weights, out.shape());
     }
 
     /** ∇L·d at {@code data}, by the backward pass (the number form of every derivative). */
     private double gradientAlong(double[][] data, List<Integer> wrt, double[][] d) {
         Tensor[] leaves = leaves(data);
         Tensor out = f.apply(leaves);
-        out.backward(out.rank() == 0 ? Tensor.scalar(weights[0]) : Tensor.of(weights, out.shape()));
+        out.backward(weightTensor(out));
         double s = 0;
         for (int k = 0; k < wrt.size(); k++) {
             Tensor leaf = leaves[wrt.get(k)];
