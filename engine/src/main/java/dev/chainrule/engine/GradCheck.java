@@ -204,7 +204,7 @@ public final class GradCheck {
                 return v[row].grad();
             }).entries());
         }
-        return new GradCheckResult(all, y.data(), atol, rtol, eps);
+        return result(all, y.data());
     }
 
     /**
@@ -276,6 +276,11 @@ public final class GradCheck {
             };
             entries.add(compare(n[i], x0, analytic[i], along, f0));
         }
+        return result(entries, output);
+    }
+
+    /** A result of these entries, reporting this checker's tolerances. */
+    GradCheckResult result(List<GradCheckEntry> entries, double output) {
         return new GradCheckResult(entries, output, atol, rtol, eps);
     }
 

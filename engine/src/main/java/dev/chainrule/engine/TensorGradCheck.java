@@ -81,7 +81,7 @@ final class TensorGradCheck {
             compareInput(entries, "", "d", data, i, g, total <= elementLimit, random,
                     () -> weighted(f.apply(leaves(data))), l0);
         }
-        return new GradCheckResult(entries, l0, config.atol(), config.rtol(), config.eps());
+        return config.result(entries, l0);
     }
 
     /**
@@ -116,7 +116,7 @@ final class TensorGradCheck {
             gd = gd == null ? term : gd.add(term);
         }
         if (gd == null) {
-            return new GradCheckResult(List.of(), Double.NaN, config.atol(), config.rtol(), config.eps());
+            return config.result(List.of(), Double.NaN);
         }
         Tensor[] hd = Grad.of(gd, x);
         double phi0 = gd.item();
@@ -125,7 +125,7 @@ final class TensorGradCheck {
             compareInput(entries, "∇(∇L·d) ", "u", data, wrt.get(k), hd[k].toArray(), total <= elementLimit,
                     random, () -> gradientAlong(data, wrt, d), phi0);
         }
-        return new GradCheckResult(entries, phi0, config.atol(), config.rtol(), config.eps());
+        return config.result(entries, phi0);
     }
 
     /**
