@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code chainrule check}: which of the user's own answers are wrong, and the likely mistake. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,17 +32,11 @@ import picocli.CommandLine.Parameters;
 final class CheckCommand implements Callable<Integer> {
     private final Io io;
 
-    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a file, '-' for standard input, or the program text")
-    String program;
-
     @Option(names = "--expect", required = true, paramLabel = "FILE_OR_TEXT", description = "your answers: a file or the text")
     String expect;
 
-    @Option(names = "--at", paramLabel = "NAME=VALUE[,...]", description = "input values, such as x=-2,y=5,z=-4")
-    List<String> at = new ArrayList<>();
-
-    @Option(names = "--of", paramLabel = "NAME", description = "the output (default: the last statement)")
-    String of;
+    @Mixin
+    ProgramOptions program;
 
     @Option(names = "--lr", paramLabel = "ETA", description = "the learning rate, for updated values")
     Double lr;
@@ -62,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
         if (tol != null && !(tol >= 0 && Double.isFinite(tol))) {
             throw new UserError("--tol must be a finite number ≥ 0, not " + tol);
         }
-        Program p = ProgramSource.load(program);
+        Program p = program.load();
         List<Answer> answers = new ArrayList<>();
         for (Answer a : Answer.parseAll(ProgramSource.text(expect, System.in, "answers", "q = 3; dE/dw5 = 0.0822"))) {
             answers.add(tol == null ? a : a.withTolerance(tol));
@@ -70,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
         if (answers.isEmpty()) {
             throw new UserError("--expect: no answers found; write one per line, such as q = 3 or dE/dw5 = 0.0822");
         }
-        Computation c = Computation.run(p, AtValues.parse(at), of, wrt, lr);
+        Computation c = program.run(p, wrt, lr);
         for (Answer a : answers) {
             validate(a, c);
         }

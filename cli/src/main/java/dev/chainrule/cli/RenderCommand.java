@@ -1,15 +1,11 @@
 package dev.chainrule.cli;
 
-import dev.chainrule.engine.expr.Program;
 import dev.chainrule.viz.GraphRenderer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code chainrule render}: the graph, with its values and grads after backward, as a picture. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
@@ -24,17 +20,11 @@ import picocli.CommandLine.Parameters;
 final class RenderCommand implements Callable<Integer> {
     private final Io io;
 
-    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a file, '-' for standard input, or the program text")
-    String program;
-
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "FILE.svg, .png, .pdf or .dot")
     Path output;
 
-    @Option(names = "--at", paramLabel = "NAME=VALUE[,...]", description = "input values, such as x=-2,y=5,z=-4")
-    List<String> at = new ArrayList<>();
-
-    @Option(names = "--of", paramLabel = "NAME", description = "the output (default: the last statement)")
-    String of;
+    @Mixin
+    ProgramOptions program;
 
     @Mixin
     StyleOptions style;
@@ -45,8 +35,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Program p = ProgramSource.load(program);
-        Computation c = Computation.run(p, AtValues.parse(at), of, null, null);
+        Computation c = program.run();
         Path written = draw(c, style, output);
         io.out().println("wrote " + written);
         return 0;

@@ -1,18 +1,15 @@
 package dev.chainrule.cli;
 
-import dev.chainrule.engine.expr.Program;
 import dev.chainrule.viz.GraphStyle;
 import dev.chainrule.viz.SlideDeck;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code chainrule slides}: the backward pass step by step, as a slide deck. */
 @Command(name = "slides", mixinStandardHelpOptions = true, sortOptions = false,
@@ -26,17 +23,11 @@ import picocli.CommandLine.Parameters;
 final class SlidesCommand implements Callable<Integer> {
     private final Io io;
 
-    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a file, '-' for standard input, or the program text")
-    String program;
-
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "the folder to write into")
     Path dir;
 
-    @Option(names = "--at", paramLabel = "NAME=VALUE[,...]", description = "input values, such as x=-2,y=5,z=-4")
-    List<String> at = new ArrayList<>();
-
-    @Option(names = "--of", paramLabel = "NAME", description = "the output (default: the last statement)")
-    String of;
+    @Mixin
+    ProgramOptions program;
 
     @Mixin
     StyleOptions style;
@@ -50,8 +41,7 @@ final class SlidesCommand implements Callable<Integer> {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserError("-o " + dir + ": it is a file, not a folder");
         }
-        Program p = ProgramSource.load(program);
-        Computation c = Computation.run(p, AtValues.parse(at), of, null, null);
+        Computation c = program.run();
         GraphStyle s = style.build();
         SlideDeck deck = SlideDeck.of(c.evaluation.output(), s);
         try {
