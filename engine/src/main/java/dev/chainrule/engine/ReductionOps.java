@@ -195,10 +195,7 @@ final class ReductionOps {
             if (gx == null) {
                 return;
             }
-            double[] g = out.grad;
-            for (int p = 0; p < argmax.length; p++) {
-                gx[argmax[p]] += g[p];
-            }
+            ShapeOps.addAt(gx, argmax, out.grad);
         }
 
         @Override

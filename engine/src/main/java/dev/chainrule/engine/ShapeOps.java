@@ -452,10 +452,7 @@ final class ShapeOps {
             if (gx == null) {
                 return;
             }
-            double[] g = out.grad;
-            for (int p = 0; p < source.length; p++) {
-                gx[source[p]] += g[p];
-            }
+            addAt(gx, source, out.grad);
         }
 
         @Override
@@ -476,11 +473,18 @@ final class ShapeOps {
     /** Zeros of {@code shape} with {@code g[p]} added at {@code target[p]}: the grad of a pick. */
     static Tensor scatter(Tensor g, int[] target, int[] shape) {
         double[] y = new double[Shapes.size("scatter", shape)];
-        double[] gd = g.data;
-        for (int p = 0; p < target.length; p++) {
-            y[target[p]] += gd[p];
-        }
+        addAt(y, target, g.data);
         return Tensor.make(new Scatter(target), y, shape.clone(), g);
+    }
+
+    /**
+     * {@code into[positions[p]] += values[p]} for every p: adds each value at its flat position,
+     * summing where a position repeats. The backward of picking elements by position.
+     */
+    static void addAt(double[] into, int[] positions, double[] values) {
+        for (int p = 0; p < positions.length; p++) {
+            into[positions[p]] += values[p];
+        }
     }
 
     /** Adds each element of its input at a flat position of a zero tensor. */
