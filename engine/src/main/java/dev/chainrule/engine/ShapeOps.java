@@ -69,6 +69,30 @@ final class ShapeOps {
         }
     }
 
+    /**
+     * With both arrays viewed as [outer, size, inner], copies the {@code len} slices of {@code src}
+     * that start at index {@code srcStart} of its axis into {@code dst} from index
+     * {@code dstStart} on. Slice, concat and indexSelect move their data this way.
+     */
+    private static void copySlices(double[] src, int srcSize, int srcStart, double[] dst, int dstSize, int dstStart,
+            int outer, int len, int inner) {
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(src, (o * srcSize + srcStart) * inner, dst, (o * dstSize + dstStart) * inner, len * inner);
+        }
+    }
+
+    /** As {@link #copySlices}, but adding into {@code dst}: how the grads move back. */
+    private static void addSlices(double[] src, int srcSize, int srcStart, double[] dst, int dstSize, int dstStart,
+            int outer, int len, int inner) {
+        for (int o = 0; o < outer; o++) {
+            int from = (o * srcSize + srcStart) * inner;
+            int to = (o * dstSize + dstStart) * inner;
+            for (int k = 0; k < len * inner; k++) {
+                dst[to + k] += src[from + k];
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- permute
 
     static Tensor permute(Tensor x, int[] order) {
@@ -157,9 +181,7 @@ final class ShapeOps {
         int[] shape = x.shape.clone();
         shape[a] = len;
         double[] y = new double[outer * len * inner];
-        for (int o = 0; o < outer; o++) {
-            System.arraycopy(x.data, (o * n + from) * inner, y, o * len * inner, len * inner);
-        }
+        copySlices(x.data, n, from, y, len, 0, outer, len, inner);
         return Tensor.make(new Slice(a, from, to), y, shape, x);
     }
 
@@ -182,19 +204,9 @@ final class ShapeOps {
             if (gx == null) {
                 return;
             }
-            Tensor x = out.inputs[0];
-            double[] g = out.grad;
-            int n = x.shape[axis];
-            int inner = Shapes.inner(x.shape, axis);
-            int outer = Shapes.outer(x.shape, axis);
+            int[] xs = out.inputs[0].shape;
             int len = to - from;
-            for (int o = 0; o < outer; o++) {
-                int src = o * len * inner;
-                int dst = (o * n + from) * inner;
-                for (int k = 0; k < len * inner; k++) {
-                    gx[dst + k] += g[src + k];
-                }
-            }
+            addSlices(out.grad, len, 0, gx, xs[axis], from, Shapes.outer(xs, axis), len, Shapes.inner(xs, axis));
         }
 
         @Override
@@ -246,11 +258,9 @@ final class ShapeOps {
         for (int t = 0; t < tensors.length; t++) {
             starts[t + 1] = starts[t] + tensors[t].shape[a];
         }
-        for (int o = 0; o < outer; o++) {
-            for (int t = 0; t < tensors.length; t++) {
-                int len = tensors[t].shape[a] * inner;
-                System.arraycopy(tensors[t].data, o * len, y, (o * total + starts[t]) * inner, len);
-            }
+        for (int t = 0; t < tensors.length; t++) {
+            int len = tensors[t].shape[a];
+            copySlices(tensors[t].data, len, 0, y, total, starts[t], outer, len, inner);
         }
         return Tensor.make(new Concat(a, starts), y, shape, tensors.clone());
     }
@@ -277,14 +287,8 @@ final class ShapeOps {
                 if (!x.requiresGrad) {
                     continue;
                 }
-                double[] gx = x.gradBuffer();
-                int len = x.shape[axis] * inner;
-                for (int o = 0; o < outer; o++) {
-                    int src = (o * total + starts[t]) * inner;
-                    for (int k = 0; k < len; k++) {
-                        gx[o * len + k] += g[src + k];
-                    }
-                }
+                int len = x.shape[axis];
+                addSlices(g, total, starts[t], x.gradBuffer(), len, 0, outer, len, inner);
             }
         }
 
@@ -343,10 +347,8 @@ final class ShapeOps {
         int[] shape = x.shape.clone();
         shape[a] = idx.length;
         double[] y = new double[outer * idx.length * inner];
-        for (int o = 0; o < outer; o++) {
-            for (int k = 0; k < idx.length; k++) {
-                System.arraycopy(x.data, (o * n + idx[k]) * inner, y, (o * idx.length + k) * inner, inner);
-            }
+        for (int k = 0; k < idx.length; k++) {
+            copySlices(x.data, n, idx[k], y, idx.length, k, outer, 1, inner);
         }
         return Tensor.make(new IndexSelect(a, idx), y, shape, x);
     }
@@ -368,19 +370,11 @@ final class ShapeOps {
             if (gx == null) {
                 return;
             }
-            Tensor x = out.inputs[0];
-            double[] g = out.grad;
-            int n = x.shape[axis];
-            int outer = Shapes.outer(x.shape, axis);
-            int inner = Shapes.inner(x.shape, axis);
-            for (int o = 0; o < outer; o++) {
-                for (int k = 0; k < indices.length; k++) {
-                    int src = (o * indices.length + k) * inner;
-                    int dst = (o * n + indices[k]) * inner;
-                    for (int i = 0; i < inner; i++) {
-                        gx[dst + i] += g[src + i];
-                    }
-                }
+            int[] xs = out.inputs[0].shape;
+            int outer = Shapes.outer(xs, axis);
+            int inner = Shapes.inner(xs, axis);
+            for (int k = 0; k < indices.length; k++) {
+                addSlices(out.grad, indices.length, k, gx, xs[axis], indices[k], outer, 1, inner);
             }
         }
 
