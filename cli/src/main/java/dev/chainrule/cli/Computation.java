@@ -37,10 +37,7 @@ final class Computation {
      * statement), and runs backward.
      */
     static Computation run(Program program, Map<String, Double> at, String of, List<String> wrt, Double lr) {
-        if (of != null && !program.has(of)) {
-            throw new UserError("--of " + of + ": the program has no node named '" + of + "'; its nodes are "
-                    + list(program.names()));
-        }
+        checkOf(program, of);
         List<String> w = wrt == null || wrt.isEmpty() ? program.inputs() : checkWrt(program, wrt);
         if (lr != null && !Double.isFinite(lr)) {
             throw new UserError("--lr must be a finite number, not " + lr);
@@ -48,6 +45,14 @@ final class Computation {
         Evaluation ev = evaluate(program, at, of);
         ev.output().backward();
         return new Computation(program, at, ev, List.copyOf(w), lr);
+    }
+
+    /** Refuses an {@code --of} that names no node of the program (null, for the last statement, passes). */
+    static void checkOf(Program program, String of) {
+        if (of != null && !program.has(of)) {
+            throw new UserError("--of " + of + ": the program has no node named '" + of + "'; its nodes are "
+                    + list(program.names()));
+        }
     }
 
     private static Evaluation evaluate(Program program, Map<String, Double> at, String of) {

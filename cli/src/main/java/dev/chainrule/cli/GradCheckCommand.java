@@ -57,10 +57,7 @@ final class GradCheckCommand implements Callable<Integer> {
             throw new UserError("--trials must be at least 1, not " + trials);
         }
         Program p = ProgramSource.load(program);
-        if (of != null && !p.has(of)) {
-            throw new UserError("--of " + of + ": the program has no node named '" + of + "'; its nodes are "
-                    + Computation.list(p.names()));
-        }
+        Computation.checkOf(p, of);
         List<String> inputs = p.inputs();
         if (inputs.isEmpty()) {
             throw new UserError("the program has no inputs to differentiate with respect to");
