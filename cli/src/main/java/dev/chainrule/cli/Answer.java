@@ -123,6 +123,16 @@ record Answer(int line, String written, Kind kind, String node, String of, doubl
         return Double.isFinite(x) && Math.abs(value - x) <= 2 * tolerance * (1 + 1e-9);
     }
 
+    /**
+     * Whether the answer points to {@code candidate} (a likely mistake) rather than being a rough
+     * {@code actual}: it is {@link #near} the candidate, and the two differ by more than the
+     * precision written can blur. Without the second condition a one-digit answer such as
+     * {@code 0.1} for a true −0.0226 would be called a flipped sign.
+     */
+    boolean pointsTo(double candidate, double actual) {
+        return near(candidate) && Math.abs(candidate - actual) > 2 * tolerance;
+    }
+
     /** How many significant digits the user wrote: 3 for 0.0123, 4 for 1.230e5. */
     int significantDigits() {
         String mantissa = writtenValue().split("[eE]")[0].replaceAll("[^0-9]", "");

@@ -169,36 +169,36 @@ final class CheckCommand implements Callable<Integer> {
         double x = actual[i];
         for (int j = 0; j < answers.size(); j++) {
             Answer b = answers.get(j);
-            if (j != i && !right[j] && a.near(actual[j]) && b.near(x)) {
+            if (j != i && !right[j] && a.pointsTo(actual[j], x) && b.pointsTo(x, actual[j])) {
                 return "swapped with " + b.subject() + " (line " + b.line() + "): each is the other's value";
             }
         }
-        if (x != 0 && a.near(-x)) {
+        if (x != 0 && a.pointsTo(-x, x)) {
             return "the sign is flipped";
         }
         if (a.kind() == Answer.Kind.UPDATED) {
-            String diagnosis = diagnoseUpdate(a, c);
+            String diagnosis = diagnoseUpdate(a, c, x);
             if (diagnosis != null) {
                 return diagnosis;
             }
         }
-        if (x != 0 && a.near(2 * x)) {
+        if (x != 0 && a.pointsTo(2 * x, x)) {
             return "twice the right value: off by a factor of 2 (the ½ in E = ½(target − out)²?)";
         }
-        if (x != 0 && a.near(x / 2)) {
+        if (x != 0 && a.pointsTo(x / 2, x)) {
             return "half the right value: off by a factor of 2 (the ½ in E = ½(target − out)²?)";
         }
         if (c.lr != null && c.lr != 1 && x != 0 && a.kind() != Answer.Kind.UPDATED) {
-            if (a.near(c.lr * x)) {
+            if (a.pointsTo(c.lr * x, x)) {
                 return "off by a factor of the learning rate: this is η·(the right value), with η = "
                         + Numbers.human(c.lr, 10);
             }
-            if (a.near(x / c.lr)) {
+            if (a.pointsTo(x / c.lr, x)) {
                 return "off by a factor of the learning rate: this is (the right value)/η, with η = "
                         + Numbers.human(c.lr, 10);
             }
         }
-        if (after != null && a.kind() != Answer.Kind.UPDATED && a.near(after.of(a))) {
+        if (after != null && a.kind() != Answer.Kind.UPDATED && a.pointsTo(after.of(a), x)) {
             return "this is the value after the update; use the values from before it";
         }
         return otherNode(a, c);
@@ -232,20 +232,20 @@ final class CheckCommand implements Callable<Integer> {
         return null;
     }
 
-    private static String diagnoseUpdate(Answer a, Computation c) {
+    private static String diagnoseUpdate(Answer a, Computation c, double x) {
         Value w = c.node(a.node());
         String name = a.node();
         String dE = "∂" + c.outputName() + "/∂" + name;
-        if (a.near(w.data())) {
+        if (a.pointsTo(w.data(), x)) {
             return "this is " + name + " before the update; after it, " + name + "' = " + name + " − η·" + dE;
         }
-        if (a.near(w.data() + c.lr * w.grad())) {
+        if (a.pointsTo(w.data() + c.lr * w.grad(), x)) {
             return "the update went the wrong way: this is " + name + " + η·" + dE + "; subtract it";
         }
-        if (c.lr != 1 && a.near(w.data() - w.grad())) {
+        if (c.lr != 1 && a.pointsTo(w.data() - w.grad(), x)) {
             return "the learning rate is missing: this is " + name + " − " + dE + ", not " + name + " − η·" + dE;
         }
-        if (a.near(c.lr * w.grad())) {
+        if (a.pointsTo(c.lr * w.grad(), x)) {
             return "this is the step η·" + dE + "; the updated value is " + name + " − η·" + dE;
         }
         return null;

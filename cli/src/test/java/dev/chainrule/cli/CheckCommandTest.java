@@ -117,6 +117,20 @@ class CheckCommandTest {
     }
 
     @Test
+    void aCoarseAnswerIsNotGivenAMistakeItCannotTellApartFromTheTruth() {
+        // ∂E/∂w7 = −0.0226: "0.1" is within 2 × 0.05 of +0.0226, but at one digit −0.0226 and
+        // +0.0226 cannot be told apart, so calling it a flipped sign would be a guess.
+        Cli r = check("dE/dw7 = 0.1\ndE/dw7 = 0.0226\n");
+        assertEquals(1, r.code());
+        assertEquals("""
+                dE/dw7 = 0.1     wrong  expected 0.1, actual -0.02260254048
+                dE/dw7 = 0.0226  wrong  expected 0.0226, actual -0.02260254048
+                    → the sign is flipped
+                2 of 2 answers are wrong.
+                """, r.out());
+    }
+
+    @Test
     void precisionIsAsWrittenUnlessToleranceIsGiven() {
         assertEquals(0, Cli.run("check", "x = 0.56954; f = x", "--expect", "f = 0.5695").code());
         assertEquals(1, Cli.run("check", "x = 0.56956; f = x", "--expect", "f = 0.5695").code());
