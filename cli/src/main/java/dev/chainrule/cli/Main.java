@@ -98,7 +98,9 @@ public final class Main {
             m = ex.getClass().getSimpleName();
         }
         if (ex instanceof UncheckedIOException u && u.getCause() != null && u.getCause().getMessage() != null) {
-            m = u.getCause().getMessage();
+            m = FileErrors.reason(u.getCause());
+        } else if (ex instanceof IOException e) {
+            m = FileErrors.reason(e);
         }
         return m.startsWith("parse error") || m.contains(" error at ") || m.startsWith("unknown name") ? m : "error: " + m;
     }

@@ -55,7 +55,7 @@ final class PlotCommand implements Callable<Integer> {
         try {
             io.out().println("wrote " + chart.write(output));
         } catch (UncheckedIOException e) {
-            throw new UserError("cannot write '" + output + "': " + e.getCause().getMessage());
+            throw new UserError("cannot write '" + output + "': " + FileErrors.reason(e.getCause()));
         }
         return 0;
     }

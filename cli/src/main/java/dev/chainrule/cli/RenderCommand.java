@@ -46,7 +46,7 @@ final class RenderCommand implements Callable<Integer> {
         try {
             return GraphRenderer.render(c.evaluation.output(), style.build(), file);
         } catch (java.io.UncheckedIOException e) {
-            throw new UserError("cannot write '" + file + "': " + e.getCause().getMessage());
+            throw new UserError("cannot write '" + file + "': " + FileErrors.reason(e.getCause()));
         }
     }
 }

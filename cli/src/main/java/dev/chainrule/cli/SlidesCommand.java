@@ -49,7 +49,7 @@ final class SlidesCommand implements Callable<Integer> {
             Path html = deck.writeHtml(dir.resolve("slides.html"));
             io.out().println("wrote " + deck.size() + " slides: " + html + " and " + frames.size() + " SVG frames in " + dir);
         } catch (UncheckedIOException e) {
-            throw new UserError("cannot write into '" + dir + "': " + e.getCause().getMessage());
+            throw new UserError("cannot write into '" + dir + "': " + FileErrors.reason(e.getCause()));
         }
         return 0;
     }

@@ -47,6 +47,16 @@ class OtherCommandsTest {
     }
 
     @Test
+    void aFileInTheWayOfTheOutputFolderIsNamedWithTheReason(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes"), "not a folder");
+        Path svg = file.resolve("f.svg");
+        Cli r = Cli.run("render", "x = 1; f = x", "-o", svg.toString());
+        assertEquals(2, r.code());
+        assertEquals("error: cannot write '" + svg + "': " + file + ": is in the way (it exists, but is not a folder)\n",
+                r.err());
+    }
+
+    @Test
     void gradcheckPassesForTheEngineAndPrintsTheWorstPoint() {
         Cli r = Cli.run("gradcheck", "f = sigmoid(x·y) + log(x) + x^y", "--at", "x=1,y=2", "--trials", "5", "--seed", "3");
         assertEquals(0, r.code(), r.out() + r.err());
