@@ -28,6 +28,11 @@ final class ProgramSource {
                 throw new UserError("cannot read the " + what + " from standard input: " + e.getMessage());
             }
         }
+        if (arg.isBlank()) {
+            // An empty path resolves to the working directory: say what is missing instead.
+            throw new UserError("no " + what + " given: the argument is empty (give a file, '-' for standard input, "
+                    + "or the text itself, such as \"" + example + "\")");
+        }
         Path path = pathOrNull(arg);
         if (path != null && Files.exists(path)) {
             return read(path, what);

@@ -191,6 +191,10 @@ class GradCommandTest {
         Cli directory = Cli.run("grad", dir.toString());
         assertEquals(2, directory.code());
         assertEquals("error: cannot read program file '" + dir + "': it is a directory\n", directory.err());
+        Cli empty = Cli.run("grad", "");
+        assertEquals(2, empty.code());
+        assertEquals("error: no program given: the argument is empty (give a file, '-' for standard input, or the "
+                + "text itself, such as \"f = (x + y)*z\")\n", empty.err());
     }
 
     @Test
