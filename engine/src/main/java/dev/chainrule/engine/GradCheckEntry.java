@@ -1,5 +1,7 @@
 package dev.chainrule.engine;
 
+import java.util.Locale;
+
 /**
  * One comparison made by {@link GradCheck}: the analytic derivative of the output with respect to
  * one input (or one tensor element, or one tensor along a random direction) against central and
@@ -128,7 +130,7 @@ public final class GradCheckEntry {
     public String toString() {
         return name + " = " + point + ": analytic " + analytic + ", numerical " + numerical
                 + (kink ? " (kink: one-sided " + leftSlope + " and " + rightSlope + ")" : "")
-                + ", rel. error " + String.format("%.3g", relativeError())
+                + ", rel. error " + String.format(Locale.ROOT, "%.3g", relativeError())
                 + (passed ? ", ok" : ", FAILED");
     }
 }

@@ -3,6 +3,7 @@ package dev.chainrule.engine;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@link GradCheck} found: one {@link GradCheckEntry} per input (or tensor element, or
@@ -125,22 +126,25 @@ public final class GradCheckResult {
     public String toString() {
         StringBuilder s = new StringBuilder();
         s.append("gradcheck ").append(passed() ? "passed" : "FAILED")
-                .append(String.format(" (atol %g, rtol %g, eps %g), output %s%n", atol, rtol, eps, output));
+                .append(String.format(Locale.ROOT, " (atol %g, rtol %g, eps %g), output %s%n",
+                        atol, rtol, eps, output));
         int w = 5;
         for (GradCheckEntry e : entries) {
             w = Math.max(w, e.name().length());
         }
-        s.append(String.format("%-" + w + "s  %14s  %22s  %22s  %10s  %10s  %s%n",
+        s.append(String.format(Locale.ROOT, "%-" + w + "s  %14s  %22s  %22s  %10s  %10s  %s%n",
                 "input", "point", "analytic", "numerical", "|a-n|", "rel.err", "verdict"));
         for (GradCheckEntry e : entries) {
             String verdict = (e.passed() ? "ok" : "FAILED")
                     + (e.kink() ? " (kink: one-sided slopes " + e.leftSlope() + ", " + e.rightSlope() + ")" : "");
-            s.append(String.format("%-" + w + "s  %14.6g  %22.15g  %22.15g  %10.3g  %10.3g  %s%n", e.name(),
+            s.append(String.format(Locale.ROOT, "%-" + w + "s  %14.6g  %22.15g  %22.15g  %10.3g  %10.3g  %s%n",
+                    e.name(),
                     e.point(), e.analytic(), e.numerical(), e.absoluteError(), e.relativeError(), verdict));
         }
         GradCheckEntry worst = worst();
         if (worst != null) {
-            s.append("worst: ").append(worst.name()).append(String.format(" (rel. error %.3g)", worst.relativeError()));
+            s.append("worst: ").append(worst.name())
+                    .append(String.format(Locale.ROOT, " (rel. error %.3g)", worst.relativeError()));
         }
         return s.toString();
     }

@@ -146,4 +146,19 @@ class GradCheckTest {
         assertThrows(IllegalArgumentException.class, () -> GradCheck.defaults().eps(0));
         assertThrows(IllegalArgumentException.class, () -> GradCheck.defaults().atol(-1));
     }
+
+    @Test
+    void reportsUseADecimalPointWhateverTheDefaultLocale() {
+        java.util.Locale saved = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.GERMANY);
+        try {
+            GradCheckResult r = GradCheck.check(v -> v[0].mul(v[0]), 1.5);
+            String text = r.toString();
+            assertTrue(text.contains("(atol 1.00000e-05, rtol 0.00100000, eps 1.00000e-06)"), text);
+            assertTrue(text.contains("3.00000000000000"), text);
+            assertFalse(r.entries().get(0).toString().matches(".*rel\\. error \\d+,.*"), r.entries().get(0).toString());
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.chainrule.nn.train;
 
+import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -21,10 +22,10 @@ public record EpochRecord(int epoch, double trainLoss, OptionalDouble trainAccur
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("epoch ").append(epoch).append(": loss ")
-                .append(String.format("%.6g", trainLoss));
-        trainAccuracy.ifPresent(a -> s.append(String.format(", accuracy %.4f", a)));
-        validationLoss.ifPresent(l -> s.append(String.format(", val loss %.6g", l)));
-        validationAccuracy.ifPresent(a -> s.append(String.format(", val accuracy %.4f", a)));
-        return s.append(String.format(", |g| %.4g", gradNorm)).toString();
+                .append(String.format(Locale.ROOT, "%.6g", trainLoss));
+        trainAccuracy.ifPresent(a -> s.append(String.format(Locale.ROOT, ", accuracy %.4f", a)));
+        validationLoss.ifPresent(l -> s.append(String.format(Locale.ROOT, ", val loss %.6g", l)));
+        validationAccuracy.ifPresent(a -> s.append(String.format(Locale.ROOT, ", val accuracy %.4f", a)));
+        return s.append(String.format(Locale.ROOT, ", |g| %.4g", gradNorm)).toString();
     }
 }

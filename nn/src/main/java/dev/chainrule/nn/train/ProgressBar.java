@@ -1,6 +1,7 @@
 package dev.chainrule.nn.train;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /** A one-line text progress bar for a terminal, redrawn in place with a carriage return. */
 final class ProgressBar implements AutoCloseable {
@@ -34,9 +35,9 @@ final class ProgressBar implements AutoCloseable {
         for (int i = 0; i < WIDTH; i++) {
             s.append(i < filled ? '=' : i == filled ? '>' : ' ');
         }
-        s.append("] ").append(done).append('/').append(total).append(String.format(" %.1fs", seconds));
+        s.append("] ").append(done).append('/').append(total).append(String.format(Locale.ROOT, " %.1fs", seconds));
         if (done > 0 && done < total) {
-            s.append(String.format(" eta %.1fs", seconds / done * (total - done)));
+            s.append(String.format(Locale.ROOT, " eta %.1fs", seconds / done * (total - done)));
         }
         return s.append(' ').append(status).toString();
     }

@@ -6,6 +6,7 @@ import dev.chainrule.nn.data.Metrics;
 import dev.chainrule.nn.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Random;
@@ -221,7 +222,7 @@ public final class Trainer {
                     c.afterEpoch(r);
                 }
                 if (bar != null) {
-                    bar.update(epoch, String.format("loss %.5g", r.trainLoss()));
+                    bar.update(epoch, String.format(Locale.ROOT, "loss %.5g", r.trainLoss()));
                 }
                 if (gradTolerance >= 0 && gradNorm < gradTolerance) {
                     return new TrainingHistory(records, StopReason.GRADIENT_SMALL, "gradient norm " + gradNorm
