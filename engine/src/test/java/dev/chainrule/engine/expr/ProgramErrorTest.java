@@ -116,4 +116,17 @@ class ProgramErrorTest {
                 parseError("f = " + "-".repeat(5000) + "1").reason());
         assertEquals(1.0, Program.parse("f = " + "(".repeat(500) + "1" + ")".repeat(500)).evaluate(Map.of()).output().data());
     }
+
+    @Test
+    void aLongLineIsClippedAroundTheSpot() {
+        // 100 terms, then a stray '*': the excerpt keeps 60 characters on each side of the caret.
+        String sum = "x = 1; f = " + "x + ".repeat(100);
+        String text = sum + "* x + " + "x + ".repeat(100) + "x";
+        ProgramException e = parseError(text);
+        String[] lines = e.getMessage().split("\n");
+        int spot = sum.length();
+        assertEquals("  …" + text.substring(spot - 60, spot + 60) + "…", lines[1]);
+        assertEquals("  " + " ".repeat(61) + "^", lines[2]);
+        assertEquals(text.charAt(spot), lines[1].charAt(lines[2].length() - 1));
+    }
 }
