@@ -41,8 +41,12 @@ final class ElementwiseOps {
     static Tensor unary(UnaryOp f, Tensor x) {
         double[] xd = x.data;
         double[] y = new double[xd.length];
-        for (int i = 0; i < xd.length; i++) {
-            y[i] = f.apply(xd[i]);
+        if (f == Ops.RELU) {
+            ReluLoops.forward(xd, y);
+        } else {
+            for (int i = 0; i < xd.length; i++) {
+                y[i] = f.apply(xd[i]);
+            }
         }
         return Tensor.make(new Unary(f), y, x.shape, x);
     }
@@ -65,6 +69,10 @@ final class ElementwiseOps {
             Tensor x = out.inputs[0];
             double[] g = out.grad;
             double[] xd = x.data;
+            if (f == Ops.RELU) {
+                ReluLoops.backward(xd, g, gx);
+                return;
+            }
             double[] y = out.data;
             for (int i = 0; i < g.length; i++) {
                 gx[i] += g[i] * f.derivative(xd[i], y[i]);

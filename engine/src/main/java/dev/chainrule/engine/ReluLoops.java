@@ -1,0 +1,51 @@
+package dev.chainrule.engine;
+
+/**
+ * ReLU over whole tensors, for {@link ElementwiseOps}: the forward {@code y = x > 0 ? x : 0}
+ * and the backward {@code gx += g · (x > 0 ? 1 : 0)}, the formula of {@link Ops#RELU} element
+ * for element (NaN and −0 give +0, as there).
+ *
+ * <p>Why not through {@code UnaryOp.apply}: C2 compiles the select on doubles as a branch,
+ * which mispredicts on every other element of random signs, and whether the virtual call is
+ * inlined depends on the profile the JIT happens to see; ReLU over activations was 10–20% of
+ * an MLP training step, and the share varied from one JVM run to the next. On the Vector API
+ * (when the JVM has the module, see {@link MatMulKernel#VECTOR}) the select is a compare and a
+ * blend, without branches.
+ */
+final class ReluLoops {
+    private ReluLoops() {
+    }
+
+    /** {@code y[i] = relu(x[i])}. */
+    static void forward(double[] x, double[] y) {
+        if (MatMulKernel.VECTOR) {
+            VectorRelu.forward(x, y);
+        } else {
+            forwardPlain(x, y, 0);
+        }
+    }
+
+    /** {@code gx[i] += g[i] · relu'(x[i])}. */
+    static void backward(double[] x, double[] g, double[] gx) {
+        if (MatMulKernel.VECTOR) {
+            VectorRelu.backward(x, g, gx);
+        } else {
+            backwardPlain(x, g, gx, 0);
+        }
+    }
+
+    /** The forward from index {@code from} on, one element at a time. */
+    static void forwardPlain(double[] x, double[] y, int from) {
+        for (int i = from; i < x.length; i++) {
+            double v = x[i];
+            y[i] = v > 0 ? v : 0;
+        }
+    }
+
+    /** The backward from index {@code from} on, one element at a time. */
+    static void backwardPlain(double[] x, double[] g, double[] gx, int from) {
+        for (int i = from; i < x.length; i++) {
+            gx[i] += g[i] * (x[i] > 0 ? 1.0 : 0.0);
+        }
+    }
+}
