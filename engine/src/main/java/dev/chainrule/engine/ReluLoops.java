@@ -10,15 +10,23 @@ package dev.chainrule.engine;
  * inlined depends on the profile the JIT happens to see; ReLU over activations was 10–20% of
  * an MLP training step, and the share varied from one JVM run to the next. On the Vector API
  * (when the JVM has the module, see {@link MatMulKernel#VECTOR}) the select is a compare and a
- * blend, without branches.
+ * blend, without branches, for tensors of at least {@link #VECTOR_SIZE} elements.
  */
 final class ReluLoops {
+    /**
+     * Elements below which the plain loop runs. The Vector API is fast only once C2 has compiled
+     * its caller; before that (and after a deoptimisation) it runs as slow Java emulation. Small
+     * tensors take long to get there (in W1t's 1,600-element layers the emulation still showed
+     * in the timed steps), and gain little from it.
+     */
+    static final int VECTOR_SIZE = 4096;
+
     private ReluLoops() {
     }
 
     /** {@code y[i] = relu(x[i])}. */
     static void forward(double[] x, double[] y) {
-        if (MatMulKernel.VECTOR) {
+        if (MatMulKernel.VECTOR && x.length >= VECTOR_SIZE) {
             VectorRelu.forward(x, y);
         } else {
             forwardPlain(x, y, 0);
@@ -27,7 +35,7 @@ final class ReluLoops {
 
     /** {@code gx[i] += g[i] · relu'(x[i])}. */
     static void backward(double[] x, double[] g, double[] gx) {
-        if (MatMulKernel.VECTOR) {
+        if (MatMulKernel.VECTOR && x.length >= VECTOR_SIZE) {
             VectorRelu.backward(x, g, gx);
         } else {
             backwardPlain(x, g, gx, 0);
