@@ -175,7 +175,8 @@ final class Ops {
     }
 
     static final UnaryOp RELU = new UnaryOp("relu", "ReLU") {
-        public double apply(double x) { return x > 0 ? x : 0; }
+        // Written as x <= 0 so that NaN passes through (it is never hidden as 0).
+        public double apply(double x) { return x <= 0 ? 0 : x; }
         public double derivative(double x, double y) { return x > 0 ? 1 : 0; }
         public Value derivative(Value x, Value y) { return constant(derivative(x.data, y.data)); }
     };

@@ -3,7 +3,7 @@ package dev.chainrule.engine;
 /**
  * ReLU over whole tensors, for {@link ElementwiseOps}: the forward {@code y = x > 0 ? x : 0}
  * and the backward {@code gx += g · (x > 0 ? 1 : 0)}, the formula of {@link Ops#RELU} element
- * for element (NaN and −0 give +0, as there).
+ * for element (−0 gives +0 and NaN stays NaN, as there).
  *
  * <p>Why not through {@code UnaryOp.apply}: C2 compiles the select on doubles as a branch,
  * which mispredicts on every other element of random signs, and whether the virtual call is
@@ -46,7 +46,7 @@ final class ReluLoops {
     static void forwardPlain(double[] x, double[] y, int from) {
         for (int i = from; i < x.length; i++) {
             double v = x[i];
-            y[i] = v > 0 ? v : 0;
+            y[i] = v <= 0 ? 0 : v;
         }
     }
 

@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ReluLoops} on the JDK's Vector API. Like {@link VectorGemm}, only loaded after
- * {@link MatMulKernel#VECTOR} said that the JVM has the module. The compare is false for NaN,
- * so NaN gives 0 as in the scalar formula; the backward multiplies by 1 or 0, as it does.
+ * {@link MatMulKernel#VECTOR} said that the JVM has the module. The forward zeroes where x &lt;= 0,
+ * which is false for NaN, so NaN passes through as in the scalar formula; the backward multiplies by 1 or 0, as it does.
  */
 final class VectorRelu {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -22,7 +22,7 @@ final class VectorRelu {
         int i = 0;
         for (; i < bound; i += S.length()) {
             DoubleVector v = DoubleVector.fromArray(S, x, i);
-            zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, i);
+            v.blend(zero, v.compare(VectorOperators.LE, 0.0)).intoArray(y, i);
         }
         ReluLoops.forwardPlain(x, y, i);
     }

@@ -21,6 +21,13 @@ class KinkTest {
     }
 
     @Test
+    void reluPassesNaNThroughInsteadOfHidingItAsZero() {
+        Value nan = Value.of(0).div(Value.of(0));
+        assertEquals(Double.NaN, nan.relu().data());
+        assertEquals(Double.NaN, nan.leakyRelu(0.01).data());
+    }
+
+    @Test
     void leakyReluAtZeroHasTheSlope() {
         assertEquals(0.01, gradAt(0, x -> x.leakyRelu(0.01)));
         assertEquals(-0.02, Value.of(-2).leakyRelu(0.01).data());
