@@ -258,7 +258,8 @@ final class Ops {
 
     /** Heaviside step: 1 for x ≥ 0, else 0. Its derivative is taken as 0 everywhere. */
     static final UnaryOp STEP = new UnaryOp("step", "step") {
-        public double apply(double x) { return x >= 0 ? 1 : 0; }
+        // NaN stays NaN rather than being read as "below 0".
+        public double apply(double x) { return x >= 0 ? 1 : x < 0 ? 0 : x; }
         public double derivative(double x, double y) { return 0; }
         public Value derivative(Value x, Value y) { return constant(0); }
     };

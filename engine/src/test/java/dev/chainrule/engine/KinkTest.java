@@ -21,10 +21,11 @@ class KinkTest {
     }
 
     @Test
-    void reluPassesNaNThroughInsteadOfHidingItAsZero() {
+    void reluAndStepPassNaNThroughInsteadOfHidingIt() {
         Value nan = Value.of(0).div(Value.of(0));
         assertEquals(Double.NaN, nan.relu().data());
         assertEquals(Double.NaN, nan.leakyRelu(0.01).data());
+        assertEquals(Double.NaN, nan.step().data());
     }
 
     @Test
