@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The top-level command: without a subcommand it prints the list of subcommands. */
-@Command(name = "chainrule", mixinStandardHelpOptions = true, version = "chainrule 0.1.0-SNAPSHOT",
+@Command(name = "chainrule", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = {"Autograd you can read: every value and gradient of your expression or network,",
             "and which of your own numbers is wrong."},
         footer = {"", "Examples:",

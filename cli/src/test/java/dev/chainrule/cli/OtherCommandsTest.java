@@ -199,7 +199,7 @@ class OtherCommandsTest {
         assertTrue(none.err().startsWith("error: say which command to run\nUsage: chainrule"), none.err());
         Cli version = Cli.run("--version");
         assertEquals(0, version.code());
-        assertEquals("chainrule 0.1.0-SNAPSHOT\n", version.out());
+        assertEquals("chainrule " + ProjectPoms.reactorVersion() + "\n", version.out());
         Cli unknown = Cli.run("frobnicate");
         assertEquals(2, unknown.code());
         for (String command : new String[] {"grad", "check", "render", "slides", "gradcheck", "train", "plot", "example"}) {

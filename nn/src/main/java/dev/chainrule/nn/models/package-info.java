@@ -1,0 +1,4 @@
+/**
+ * Classic models from the course material: the perceptron rule and logistic regression.
+ */
+package dev.chainrule.nn.models;
