@@ -24,17 +24,21 @@ import java.util.Random;
  * Gradient descent on the UCLA graduate admissions data (binary.csv), as in the material's two
  * exercises: (a) one sigmoid output unit and (b) one hidden layer of two sigmoid units.
  *
- * <p>Data preparation follows the material: gre and gpa standardised (over all 400 rows, before
- * the split), rank dummy-encoded into rank_1..rank_4, then a seeded 90/10 split. Neither network
- * has a bias (the four rank columns play that part), and the weights are drawn from a normal
- * distribution with mean 0 and standard deviation 1/√n, n = 6 features (the material's
+ * <p>Data preparation follows the material: gre and gpa standardised over all 400 rows, before
+ * the split, with the sample standard deviation (n − 1) as the material's pandas computes it, and
+ * rank dummy-encoded into rank_1..rank_4. The example first prints the ten rows the material
+ * shows (data rows 15, 115, 55, ... of binary.csv, counted from 0 as pandas does), which agree
+ * with it to every printed digit. Then a seeded 90/10 split. Neither network has a bias (the four
+ * rank columns play that part), and the weights are drawn from a normal distribution with mean 0
+ * and standard deviation 1/√n, n = 6 features (the material's
  * {@code np.random.normal(scale=1 / n_features**.5)}).
  *
  * <p>Each epoch makes one update from all training records: the material's
  * {@code w += η·Σ δ·x / n} with δ = (y − ŷ)·ŷ(1 − ŷ). That is exactly one gradient step on
  * ½·MSE, which is what is differentiated here; the printed loss is the MSE, as in the material.
- * Standardising uses the population standard deviation (the material's pandas uses the sample
- * one; the difference is a factor √(400/399) on two columns).
+ * The material's split and starting weights come from NumPy's generator seeded 42, ours from
+ * {@code java.util.Random} seeded 42, so losses and accuracies are this program's own: the
+ * material prints none to compare with.
  */
 public final class AdmissionsExample implements Example {
 
@@ -62,19 +66,50 @@ public final class AdmissionsExample implements Example {
         return "gradient descent on UCLA admissions: one sigmoid unit, then a 2-unit hidden layer";
     }
 
-    /** binary.csv prepared as the material does, split 90/10 with {@link #SPLIT_SEED}. */
-    static Dataset.Split data() {
+    /**
+     * The rows the material prints after its transformations (the first ten of its shuffled
+     * training set), as indices of binary.csv's data rows counted from 0.
+     */
+    static final int[] MATERIAL_ROWS = {15, 115, 55, 175, 63, 67, 216, 145, 286, 339};
+
+    /** The features, in the material's column order. */
+    static final List<String> FEATURES = List.of("gre", "gpa", "rank_1", "rank_2", "rank_3",
+            "rank_4");
+
+    /**
+     * All 400 rows of binary.csv prepared as the material does: gre and gpa standardised with
+     * the sample standard deviation, rank one-hot encoded; the label is admit.
+     */
+    static Dataset prepared() {
         DataTable table = Csv.read(Resources.reader("binary.csv"), "binary.csv",
                 Csv.Header.FIRST_LINE).oneHot("rank");
-        double[][] scaled = Standardizer.fit(table.matrix(List.of("gre", "gpa")))
-                .transform(table.matrix(List.of("gre", "gpa")));
-        List<String> features = List.of("gre", "gpa", "rank_1", "rank_2", "rank_3", "rank_4");
-        double[][] x = table.matrix(features);
+        double[][] scaled = Standardizer.fit(table.matrix(List.of("gre", "gpa")),
+                Standardizer.Deviation.SAMPLE).transform(table.matrix(List.of("gre", "gpa")));
+        double[][] x = table.matrix(FEATURES);
         for (int i = 0; i < x.length; i++) {
             x[i][0] = scaled[i][0];
             x[i][1] = scaled[i][1];
         }
-        return new Dataset(features, x, table.column("admit")).split(0.1, SPLIT_SEED);
+        return new Dataset(FEATURES, x, table.column("admit"));
+    }
+
+    /** binary.csv prepared as the material does, split 90/10 with {@link #SPLIT_SEED}. */
+    static Dataset.Split data() {
+        return prepared().split(0.1, SPLIT_SEED);
+    }
+
+    /** Prints the material's ten rows of the prepared data, laid out as pandas prints them. */
+    static void printMaterialRows(Dataset all, PrintStream out) {
+        out.println("The material's ten rows after standardising (sample std, n − 1, as pandas)"
+                + " and dummy ranks:");
+        out.printf("%5s %5s %9s %9s %6s %6s %6s %6s%n", "", "admit", "gre", "gpa", "rank_1",
+                "rank_2", "rank_3", "rank_4");
+        for (int i : MATERIAL_ROWS) {
+            out.printf("%5d %5d %9s %9s %6d %6d %6d %6d%n", i, (int) all.label(i),
+                    Format.fixed(all.feature(i, 0), 6), Format.fixed(all.feature(i, 1), 6),
+                    (int) all.feature(i, 2), (int) all.feature(i, 3), (int) all.feature(i, 4),
+                    (int) all.feature(i, 5));
+        }
     }
 
     /** Draws every parameter from N(0, σ = 1/√n), in the model's parameter order. */
@@ -121,7 +156,11 @@ public final class AdmissionsExample implements Example {
 
     /** Both exercises: (a) η = 0.5 for 1000 epochs, (b) η = 0.005 for 900 epochs. */
     static Result compute() {
-        Dataset.Split split = data();
+        return compute(data());
+    }
+
+    /** Both exercises on a given split. */
+    static Result compute(Dataset.Split split) {
         int n = split.train().featureCount();
         Random rng = new Random(WEIGHT_SEED);
 
@@ -141,7 +180,9 @@ public final class AdmissionsExample implements Example {
     @Override
     public void run(PrintStream out, Path outDir) throws IOException {
         Files.createDirectories(outDir);
-        print(compute(), out);
+        Dataset all = prepared();
+        printMaterialRows(all, out);
+        print(compute(all.split(0.1, SPLIT_SEED)), out);
     }
 
     /** Prints a result as {@link #run} does. */
@@ -156,7 +197,8 @@ public final class AdmissionsExample implements Example {
             }
             out.println("  test accuracy " + Format.fixed(run.testAccuracy(), 3));
         }
-        out.println("(the material's reference solution reaches about 0.7-0.75)");
+        out.println("(the material prints no losses or accuracies for these exercises; its split"
+                + " and starting weights come from NumPy's seed 42, ours from java.util.Random's)");
     }
 
     /** Runs this example alone. */

@@ -41,6 +41,7 @@ class ActivationsExampleTest {
         assertContains(text, "sigmoid        0.1192   0.2689   0.3775   0.5000   0.6225   0.7311   0.8808");
         assertContains(text, "0.2500");
         assertContains(text, "gaussian       0.0183   0.3679   0.7788   1.0000   0.7788   0.3679   0.0183");
+        Printed.assertTranscript("activations", text);
         for (String name : new String[] {"activations", "leaky-relu", "identity"}) {
             Printed.assertPicture(dir.resolve(name + ".png"));
             Printed.assertPicture(dir.resolve(name + ".svg"));

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chainrule.nn.data.Dataset;
 import dev.chainrule.nn.models.Perceptron;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +55,8 @@ class FirstNnExampleTest {
         assertContains(text, "Accuracy 100.0 %");
         assertFalse(text.contains("wrong"), text);
 
-        FirstNnExample.pictures(r, new PrintStream(OutputStream.nullOutputStream()), dir);
+        String wrote = Printed.capture(out -> FirstNnExample.pictures(r, out, dir));
+        Printed.assertTranscript("first-nn", text + wrote);
         for (String name : new String[] {"first-nn-decision-boundary", "first-nn-training"}) {
             Printed.assertPicture(dir.resolve(name + ".png"));
             Printed.assertPicture(dir.resolve(name + ".svg"));

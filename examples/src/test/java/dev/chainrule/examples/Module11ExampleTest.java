@@ -60,6 +60,7 @@ class Module11ExampleTest {
         }
         assertContains(text, "∂E/∂w5 = 0.07788311");
         assertContains(text, "w4 ← 0.19998563");
+        Printed.assertTranscript("module11", text);
         Printed.assertPicture(dir.resolve("module11.svg"));
         Printed.assertPicture(dir.resolve("module11.png"));
     }

@@ -30,6 +30,7 @@ class MoonsExampleTest {
                 assertContains(wrote, name + ext);
             }
         }
+        Printed.assertTranscript("moons", text + wrote);
         // The model classifies every point, so the chart's title says so.
         assertContains(Files.readString(
                 dir.resolve("moons-decision-boundary.svg")), "100.0%");

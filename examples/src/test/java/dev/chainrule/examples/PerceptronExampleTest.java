@@ -54,5 +54,6 @@ class PerceptronExampleTest {
         assertContains(text, "OR   converged");
         assertContains(text, "XOR  did NOT converge after 100 epochs");
         assertContains(text, "1 xor 1 = " + Format.fixed(x.outputs()[3], 4) + " → 0");
+        Printed.assertTranscript("perceptron", text);
     }
 }

@@ -50,5 +50,6 @@ class SingleHiddenUnitExampleTest {
         assertContains(text, "δ_hidden   0.003046     0.003");
         assertContains(text, "ΔW         0.0301535    0.0302");
         assertContains(text, "Δw2        0.00045683   0.00045");
+        Printed.assertTranscript("single-hidden-unit", text);
     }
 }

@@ -80,12 +80,44 @@ class DataTest {
     @Test
     void standardizerFitsOnTrainAndAppliesToTest() {
         double[][] train = {{1, 10}, {3, 10}};
-        Standardizer z = Standardizer.fit(train);
+        Standardizer z = Standardizer.fit(train, Standardizer.Deviation.POPULATION);
         assertArrayEquals(new double[] {2, 10}, z.means(), 0.0);
         assertArrayEquals(new double[] {1, 0}, z.stds(), 0.0);
         assertArrayEquals(new double[] {-1, 0}, z.transform(train)[0], 0.0);
         assertArrayEquals(new double[] {3, 5}, z.transform(new double[][] {{5, 15}})[0], 0.0,
                 "test data uses train's mean and std; a constant column is only centred");
+    }
+
+    /** pandas' {@code df.std()} and R's {@code sd()} divide by n − 1: that is the default. */
+    @Test
+    void standardizerUsesTheSampleStandardDeviationByDefault() {
+        double[][] x = {{2}, {4}, {4}, {4}, {5}, {5}, {7}, {9}};   // mean 5, Σ(x − 5)² = 32
+        assertArrayEquals(new double[] {Math.sqrt(32.0 / 7)}, Standardizer.fit(x).stds(), 0.0);
+        assertArrayEquals(new double[] {2.0},
+                Standardizer.fit(x, Standardizer.Deviation.POPULATION).stds(), 0.0);
+        assertArrayEquals(new double[] {Math.sqrt(32.0 / 7)},
+                Standardizer.fit(x, Standardizer.Deviation.SAMPLE).stds(), 0.0);
+        assertEquals((9 - 5) / Math.sqrt(32.0 / 7), Standardizer.fit(x).transform(x)[7][0], 0.0);
+    }
+
+    @Test
+    void standardizerNamesWhatItCannotFit() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Standardizer.fit(new double[][] {{1, 2}}));
+        assertEquals("Standardizer.fit: the sample standard deviation (n − 1) needs at least 2"
+                + " rows, got 1; use Deviation.POPULATION for one row", e.getMessage());
+        assertArrayEquals(new double[] {0, 0}, Standardizer.fit(new double[][] {{1, 2}},
+                Standardizer.Deviation.POPULATION).stds(), 0.0);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Standardizer.fit(new double[][] {{1, 2}, {3}}));
+        assertEquals("Standardizer.fit: row 1 has 1 features, row 0 has 2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Standardizer.fit(new double[][] {{1, 2}, {3, Double.NaN}}));
+        assertEquals("Standardizer.fit: row 1, feature 1 is NaN; every value must be a finite"
+                + " number", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Standardizer.fit(new double[0][]));
+        assertEquals("Standardizer.fit: no rows", e.getMessage());
     }
 
     @Test
