@@ -65,6 +65,8 @@ public final class Main {
         cl.addSubcommand(new TrainCommand(io));
         cl.addSubcommand(new PlotCommand(io));
         cl.addSubcommand(new ExampleCommand(io));
+        FunctionHelp.appendToFooter(cl.getSubcommands().get("grad"), FunctionHelp.functionLines());
+        FunctionHelp.appendToFooter(cl.getSubcommands().get("plot"), FunctionHelp.activationLines());
         cl.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

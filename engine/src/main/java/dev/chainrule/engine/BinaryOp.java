@@ -14,6 +14,16 @@ public abstract class BinaryOp extends Op {
         super(name, symbol);
     }
 
+    /**
+     * An op with its metadata (domain, kinks, formula, derivative formulas ...), as the built-in
+     * ops are declared.
+     *
+     * @param info the metadata, of arity 2, with two derivative formulas
+     */
+    protected BinaryOp(OpInfo.Builder info) {
+        super(UnaryOp.requireArity(info, 2));
+    }
+
     /** The forward function. */
     public abstract double apply(double a, double b);
 

@@ -18,22 +18,13 @@ final class ElementwiseOps {
     private ElementwiseOps() {
     }
 
-    /** a − b; Value has no such op (it records a + neg(b)), tensors do, to save a node. */
-    static final BinaryOp SUB = new BinaryOp("sub", "−") {
-        public double apply(double a, double b) { return a - b; }
-        public double derivativeA(double a, double b, double y) { return 1; }
-        public double derivativeB(double a, double b, double y) { return -1; }
-        public Value derivativeA(Value a, Value b, Value y) { return Ops.one(); }
-        public Value derivativeB(Value a, Value b, Value y) { return Ops.constant(-1); }
-    };
-
     private static final int GENERIC = 0;
     private static final int ADD = 1;
     private static final int SUBTRACT = 2;
     private static final int MUL = 3;
 
     private static int kind(BinaryOp f) {
-        return f == Ops.ADD ? ADD : f == SUB ? SUBTRACT : f == Ops.MUL ? MUL : GENERIC;
+        return f == Ops.ADD ? ADD : f == Ops.SUB ? SUBTRACT : f == Ops.MUL ? MUL : GENERIC;
     }
 
     // ---------------------------------------------------------------- unary
@@ -213,7 +204,7 @@ final class ElementwiseOps {
             if (f == Ops.ADD) {
                 ga = g;
                 gb = g;
-            } else if (f == SUB) {
+            } else if (f == Ops.SUB) {
                 ga = g;
                 gb = g.neg();
             } else if (f == Ops.MUL) {

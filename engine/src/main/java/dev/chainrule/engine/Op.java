@@ -17,10 +17,23 @@ import java.util.Objects;
 public abstract class Op {
     private final String name;
     private final String symbol;
+    private volatile OpInfo info;
 
     Op(String name, String symbol) {
         this.name = requireName(name);
         this.symbol = symbol == null || symbol.isEmpty() ? this.name : symbol;
+    }
+
+    /** An op described by {@code info} (a built-in, or a user op that gave its metadata). */
+    Op(OpInfo.Builder info) {
+        this(info.name(), info.symbol());
+        this.info = info.build(this);
+    }
+
+    /** One op of a family that shares its metadata (leaky_relu with some slope), drawn as {@code symbol}. */
+    Op(OpInfo info, String symbol) {
+        this(info.name(), symbol == null ? info.symbol() : symbol);
+        this.info = info;
     }
 
     static String requireName(String name) {
@@ -39,6 +52,20 @@ public abstract class Op {
     /** The short symbol drawn in graphs, for example {@code "σ"} or {@code "+"}; the name if none. */
     public final String symbol() {
         return symbol;
+    }
+
+    /**
+     * The op's metadata: for a built-in op everything {@link OpRegistry} lists (domain, kinks,
+     * parameters, formula, derivative formulas); for a user-defined op that gave none, its name,
+     * symbol and arity.
+     */
+    public final OpInfo info() {
+        OpInfo i = info;
+        if (i == null) {
+            i = OpInfo.plain(this, name, symbol, arity());
+            info = i;
+        }
+        return i;
     }
 
     /** The number of inputs, or {@code -1} for an op that takes any number of inputs. */

@@ -547,7 +547,7 @@ public final class Tensor extends GraphNode implements Node {
 
     /** this − other, broadcast. */
     public Tensor sub(Tensor other) {
-        return ElementwiseOps.binary(ElementwiseOps.SUB, this, other);
+        return ElementwiseOps.binary(Ops.SUB, this, other);
     }
 
     /** this − c. */

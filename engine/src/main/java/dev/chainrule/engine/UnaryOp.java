@@ -22,6 +22,29 @@ public abstract class UnaryOp extends Op {
         super(name, symbol);
     }
 
+    /**
+     * An op with its metadata (domain, kinks, formula, derivative formula ...), as the built-in
+     * ops are declared.
+     *
+     * @param info the metadata, of arity 1, with one derivative formula
+     */
+    protected UnaryOp(OpInfo.Builder info) {
+        super(requireArity(info, 1));
+    }
+
+    /** One op of a family with parameters (leaky_relu with one slope), sharing its metadata. */
+    UnaryOp(OpInfo info, String symbol) {
+        super(info, symbol);
+    }
+
+    static OpInfo.Builder requireArity(OpInfo.Builder info, int arity) {
+        if (info.arity() != arity) {
+            throw new IllegalArgumentException("op '" + info.name() + "': metadata says " + info.arity()
+                    + " inputs, the op takes " + arity);
+        }
+        return info;
+    }
+
     /** The forward function. */
     public abstract double apply(double x);
 

@@ -1,44 +1,51 @@
 package dev.chainrule.nn;
 
+import dev.chainrule.engine.OpInfo;
+import dev.chainrule.engine.OpRegistry;
 import dev.chainrule.engine.Tensor;
+import dev.chainrule.engine.UnaryOp;
 import dev.chainrule.engine.Value;
-import java.util.function.UnaryOperator;
 
 /**
  * The activation a neuron applies to its weighted sum.
  *
  * <p>{@link #LINEAR} adds no node: the neuron's output is its sum itself (as in micrograd's
  * linear output layer). Every other activation adds one node, named after the op. The same
- * activations apply elementwise to tensors.
+ * activations apply elementwise to tensors. Each applies the engine op of the same name in
+ * {@link OpRegistry}, at its default parameters.
  */
 public enum Activation {
     /** No activation: the output is the weighted sum. */
-    LINEAR(x -> x, x -> x),
+    LINEAR(null),
     /** max(0, x). */
-    RELU(Value::relu, Tensor::relu),
+    RELU("relu"),
     /** tanh(x). */
-    TANH(Value::tanh, Tensor::tanh),
+    TANH("tanh"),
     /** σ(x) = 1/(1 + e^−x). */
-    SIGMOID(Value::sigmoid, Tensor::sigmoid),
+    SIGMOID("sigmoid"),
     /** Heaviside step (1 if x ≥ 0, else 0); passes no gradient. Used by the perceptron. */
-    STEP(Value::step, Tensor::step),
-    /** x for x &gt; 0, else 0.01·x. */
-    LEAKY_RELU(x -> x.leakyRelu(0.01), x -> x.leakyRelu(0.01)),
+    STEP("step"),
+    /** x for x &gt; 0, else 0.01·x (the registry's default slope). */
+    LEAKY_RELU("leaky_relu"),
     /** log(1 + e^x). */
-    SOFTPLUS(Value::softplus, Tensor::softplus),
+    SOFTPLUS("softplus"),
     /** ELU with alpha 1. */
-    ELU(Value::elu, Tensor::elu),
+    ELU("elu"),
     /** GELU (tanh form). */
-    GELU(Value::gelu, Tensor::gelu),
+    GELU("gelu"),
     /** x·σ(x). */
-    SILU(Value::silu, Tensor::silu);
+    SILU("silu");
 
-    private final UnaryOperator<Value> scalar;
-    private final UnaryOperator<Tensor> tensor;
+    /** The engine op, at the registry's default parameters; null for {@link #LINEAR}. */
+    private final UnaryOp op;
 
-    Activation(UnaryOperator<Value> scalar, UnaryOperator<Tensor> tensor) {
-        this.scalar = scalar;
-        this.tensor = tensor;
+    Activation(String opName) {
+        this.op = opName == null ? null : (UnaryOp) OpRegistry.get(opName).op();
+    }
+
+    /** The registry's metadata of the op this activation applies, or {@code null} for {@link #LINEAR}. */
+    public OpInfo info() {
+        return op == null ? null : op.info();
     }
 
     /**
@@ -48,7 +55,7 @@ public enum Activation {
      * @return the activated value; {@code x} itself for {@link #LINEAR}
      */
     public Value apply(Value x) {
-        return scalar.apply(x);
+        return op == null ? x : x.apply(op);
     }
 
     /**
@@ -58,6 +65,6 @@ public enum Activation {
      * @return the activated tensor; {@code x} itself for {@link #LINEAR}
      */
     public Tensor apply(Tensor x) {
-        return tensor.apply(x);
+        return op == null ? x : x.apply(op);
     }
 }

@@ -2,6 +2,8 @@ package dev.chainrule.testkit;
 
 import dev.chainrule.engine.CustomOp;
 import dev.chainrule.engine.Op;
+import dev.chainrule.engine.OpInfo;
+import dev.chainrule.engine.OpRegistry;
 import dev.chainrule.engine.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -232,49 +234,48 @@ public final class Operator {
         Predicate<double[]> positive = x -> x[0] > SINGULARITY_MARGIN;
         Predicate<double[]> nonzero = x -> Math.abs(x[0]) > SINGULARITY_MARGIN;
         List<Operator> l = new ArrayList<>();
+        // The arithmetic ops in their written forms, with the domains the registry gives them.
         l.add(infix("+", ADDITIVE, Value::add));
         l.add(infix("-", ADDITIVE, Value::sub));
         l.add(infix("*", MULTIPLICATIVE, Value::mul));
-        l.add(infix("/", MULTIPLICATIVE, Value::div).domain(x -> Math.abs(x[1]) > SINGULARITY_MARGIN));
+        l.add(infix("/", MULTIPLICATIVE, Value::div).domain(insideOf(OpRegistry.get("div"))));
         l.add(prefix("-", Value::neg));
         l.add(power(2));
         l.add(power(3));
         l.add(power(-1).domain(nonzero));
         l.add(power(0.5).domain(positive));
         l.add(power(1.5).domain(positive));
-        l.add(new Operator("pow", 2, v -> v[0].pow(v[1]), positive, NO_KINK, true, Notation.INFIX, "^",
-                POWER, 0));
-        l.add(unary("exp", Value::exp));
-        l.add(unary("log", Value::log).domain(positive));
-        l.add(unary("sqrt", Value::sqrt).domain(positive));
-        l.add(unary("abs", Value::abs).kinkAt(0));
-        l.add(unary("sin", Value::sin));
-        l.add(unary("cos", Value::cos));
-        l.add(unary("identity", Value::identity));
-        l.add(binary("max", Value::max).kinks(x -> Math.abs(x[0] - x[1])));
-        l.add(binary("min", Value::min).kinks(x -> Math.abs(x[0] - x[1])));
-        l.add(unary("tanh", Value::tanh));
-        l.add(unary("sigmoid", Value::sigmoid));
-        l.add(unary("relu", Value::relu).kinkAt(0));
-        l.add(unary("leaky_relu", x -> x.leakyRelu(0.01)).kinkAt(0));
-        l.add(unary("softplus", Value::softplus));
-        // elu is once differentiable at 0 but its second derivative jumps there.
-        l.add(unary("elu", Value::elu).kinkAt(0));
-        l.add(unary("gelu", Value::gelu));
-        l.add(unary("silu", Value::silu));
-        l.add(unary("gaussian", Value::gaussian));
-        l.add(unary("step", Value::step).kinkAt(0));
-        l.add(unary("sign", Value::sign).kinkAt(0));
-        l.add(function("sum", 3, v -> Value.sum(v)));
+        l.add(new Operator("pow", 2, v -> v[0].pow(v[1]), insideOf(OpRegistry.get("pow")), NO_KINK, true,
+                Notation.INFIX, "^", POWER, 0));
+        // Every other op of the registry, called by name, with its domain and kinks.
+        for (OpInfo op : OpRegistry.all()) {
+            if (op.kind() != OpInfo.Kind.ARITHMETIC) {
+                l.add(of(op));
+            }
+        }
         return Collections.unmodifiableList(l);
+    }
+
+    /** A registry op as a function-call operator with its domain and kinks; a sum of any number takes 3. */
+    private static Operator of(OpInfo op) {
+        Operator o = op.arity() == -1 ? function(op.name(), 3, op::apply) : call(op.name(), op.arity(), op::apply);
+        if (!op.definedEverywhere()) {
+            o = o.domain(insideOf(op));
+        }
+        return op.hasKinks() ? o.kinks(op::kinkDistance) : o;
+    }
+
+    /** Inside the op's domain by more than {@link #SINGULARITY_MARGIN}. */
+    private static Predicate<double[]> insideOf(OpInfo op) {
+        return x -> op.domainMargin(x) > SINGULARITY_MARGIN;
     }
 
     /**
      * Every built-in scalar op of the engine: {@code + - * /}, unary minus, {@code ^} with the
-     * constant exponents 2, 3, −1, 0.5 and 1.5 and with a Value exponent ({@code pow}), exp, log,
-     * sqrt, abs, sin, cos, identity, max, min, tanh, sigmoid, relu, leaky_relu (slope 0.01),
-     * softplus, elu, gelu, silu, gaussian, step, sign and a three-input sum, each with its domain
-     * and kinks. Domains keep 0.001 away from singular points (log, sqrt, fractional powers and the
+     * constant exponents 2, 3, −1, 0.5 and 1.5 and with a Value exponent ({@code pow}), then every
+     * other op of {@link OpRegistry} in its order (exp, log, ..., relu, leaky_relu at its default
+     * slope 0.01, ..., identity) with a three-input sum, each with the domain and kinks the registry
+     * gives it. Domains keep 0.001 away from singular points (log, sqrt, fractional powers and the
      * base of pow need more than 0.001; 1/x and division need |x| more than 0.001).
      */
     public static List<Operator> builtins() {

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** A custom op with a deliberately wrong derivative is caught inside random graphs, shrunk and reported. */
 class WrongDerivativeIsCaughtTest {
 
-    /** x³ with the derivative 3x instead of 3x². */
+    /** x³ with the derivative 3x instead of 3x². The seed pins one random trajectory over the built-in ops (it moved when softsign joined them). */
     private static final CustomOp CUBE = CustomOp.unary("cube", x -> x * x * x, (x, y) -> 3 * x);
 
     @Test
     void theFailureIsShrunkToTheOpAloneAndReportedWithSeedPointAndBothGradients(@TempDir Path dir) throws Exception {
         ExprGenerator graphs = ExprGenerator.over(3).maxDepth(5).maxSize(14).featuring(Operator.of(CUBE));
         GradientAssertionError error = assertThrows(GradientAssertionError.class,
-                () -> GradientProperties.property().seed(20261122L).reportDirectory(dir)
+                () -> GradientProperties.property().seed(20261126L).reportDirectory(dir)
                         .assertGradientsMatch(graphs));
         GradientReport r = error.report();
 
@@ -30,10 +30,10 @@ class WrongDerivativeIsCaughtTest {
         assertEquals(2.0, x, "the point is simplified to a short number where 3x != 3x²");
         assertEquals(3 * x, r.worst().analytic(), 1e-12);
         assertEquals(3 * x * x, r.worst().numerical(), 1e-6);
-        assertEquals(20261122L, r.seed());
+        assertEquals(20261126L, r.seed());
 
         String text = error.getMessage();
-        assertTrue(text.contains("seed 20261122"), text);
+        assertTrue(text.contains("seed 20261126"), text);
         assertTrue(text.contains("replay: -Dchainrule.seed=" + r.caseSeed()), text);
         assertTrue(text.contains("f = cube(x)\nat x = 2\n"), text);
         assertTrue(text.contains("worst: x: analytic 6.0, numerical 12.0000000"), text);

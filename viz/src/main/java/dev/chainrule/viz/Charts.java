@@ -1,5 +1,7 @@
 package dev.chainrule.viz;
 
+import dev.chainrule.engine.OpInfo;
+import dev.chainrule.engine.OpRegistry;
 import dev.chainrule.engine.Value;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -30,27 +32,21 @@ public final class Charts {
     private static final Color[] LINE = {new Color(0x1d4ed8), new Color(0xdc2626), new Color(0x15803d),
         new Color(0xb45309), new Color(0x7e22ce)};
 
-    private static final Map<String, UnaryOperator<Value>> ACTIVATIONS = new LinkedHashMap<>();
-    private static final Map<String, String> TITLES = new LinkedHashMap<>();
+    /** The course's four activations, drawn first and by {@link #activations()}. */
+    private static final List<String> COURSE = List.of("sigmoid", "tanh", "relu", "gaussian");
 
-    static {
-        activation("sigmoid", "sigmoid σ(x)", Value::sigmoid);
-        activation("tanh", "tanh(x)", Value::tanh);
-        activation("relu", "ReLU(x)", Value::relu);
-        activation("gaussian", "Gaussian exp(−x²)", Value::gaussian);
-        activation("leaky_relu", "leaky ReLU, slope 0.1", v -> v.leakyRelu(0.1));
-        activation("softplus", "softplus log(1 + eˣ)", Value::softplus);
-        activation("elu", "ELU (α = 1)", Value::elu);
-        activation("gelu", "GELU (tanh form)", Value::gelu);
-        activation("silu", "SiLU x·σ(x)", Value::silu);
-        activation("step", "step(x)", Value::step);
-        activation("sign", "sign(x)", Value::sign);
-        activation("identity", "identity", Value::identity);
-    }
+    /** Every activation of the engine's {@link OpRegistry}, the course's four first, then in registry order. */
+    private static final Map<String, OpInfo> ACTIVATIONS = activationTable();
 
-    private static void activation(String name, String title, UnaryOperator<Value> f) {
-        ACTIVATIONS.put(name, f);
-        TITLES.put(name, title);
+    private static Map<String, OpInfo> activationTable() {
+        Map<String, OpInfo> m = new LinkedHashMap<>();
+        for (String n : COURSE) {
+            m.put(n, OpRegistry.get(n));
+        }
+        for (OpInfo op : OpRegistry.activations()) {
+            m.putIfAbsent(op.name(), op);
+        }
+        return m;
     }
 
     private Charts() {
@@ -93,7 +89,7 @@ public final class Charts {
 
     /** The course's four activations and their derivatives in a 2×2 grid: sigmoid, tanh, ReLU, Gaussian. */
     public static Chart activations() {
-        return activations("sigmoid", "tanh", "relu", "gaussian");
+        return activations(COURSE.toArray(new String[0]));
     }
 
     /**
@@ -107,7 +103,8 @@ public final class Charts {
         }
         List<LinePlot> charts = new ArrayList<>();
         for (String n : names) {
-            charts.add(activationChart(TITLES.get(known(n)), ACTIVATIONS.get(known(n))));
+            OpInfo op = ACTIVATIONS.get(known(n));
+            charts.add(activationChart(op.title(), op::apply));
         }
         int cols = charts.size() == 1 ? 1 : 2;
         int rows = (charts.size() + cols - 1) / cols;
@@ -125,7 +122,8 @@ public final class Charts {
     /** One named activation (see {@link #activationNames()}) and its derivative. */
     public static Chart activation(String name) {
         String n = known(name);
-        LinePlot c = activationChart(TITLES.get(n), ACTIVATIONS.get(n));
+        OpInfo op = ACTIVATIONS.get(n);
+        LinePlot c = activationChart(op.title(), op::apply);
         return new Chart(800, 500, g -> c.paint(g, 800, 500));
     }
 

@@ -1,5 +1,7 @@
 package dev.chainrule.engine.expr;
 
+import dev.chainrule.engine.OpInfo;
+import dev.chainrule.engine.OpRegistry;
 import dev.chainrule.engine.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one table that maps the language's function names (and its operators) to {@link Value}
- * methods. Adding a function is one line here.
+ * The language's function names (and its operators), derived from the {@link OpRegistry}: every
+ * built-in op can be called by its name and its aliases, with its constant parameter (if it has
+ * one) as a trailing argument. Nothing is listed here by hand.
  */
 final class Functions {
 
@@ -51,69 +54,59 @@ final class Functions {
         }
     }
 
+    private static final Map<String, Function> BY_NAME = table();
+
     // Operators, used by the parser directly.
-    static final Function ADD = op("add", 2, (a, p) -> a[0].add(a[1]));
-    static final Function SUB = op("sub", 2, (a, p) -> a[0].sub(a[1]));
-    static final Function MUL = op("mul", 2, (a, p) -> a[0].mul(a[1]));
-    static final Function DIV = op("div", 2, (a, p) -> a[0].div(a[1]));
-    static final Function NEG = op("neg", 1, (a, p) -> a[0].neg());
-    static final Function POW = op("pow", 2, (a, p) -> a[0].pow(a[1]));
+    static final Function ADD = BY_NAME.get("add");
+    static final Function SUB = BY_NAME.get("sub");
+    static final Function MUL = BY_NAME.get("mul");
+    static final Function DIV = BY_NAME.get("div");
+    static final Function NEG = BY_NAME.get("neg");
+    static final Function POW = BY_NAME.get("pow");
+    static final Function IDENTITY = BY_NAME.get("identity");
+    /** {@code x ^ 2}: a power with a literal exponent is one node of one input. */
     static final Function POW_CONST = new Function("pow", 1, 1, "exponent", Double.NaN,
             (a, p) -> a[0].pow(p));
-    static final Function IDENTITY = op("identity", 1, (a, p) -> a[0].identity());
-
-    private static final Map<String, Function> BY_NAME = new LinkedHashMap<>();
-
-    static {
-        unary("exp", (a, p) -> a[0].exp());
-        unary("log", (a, p) -> a[0].log());
-        alias("ln", "log");
-        unary("sqrt", (a, p) -> a[0].sqrt());
-        unary("abs", (a, p) -> a[0].abs());
-        unary("sin", (a, p) -> a[0].sin());
-        unary("cos", (a, p) -> a[0].cos());
-        BY_NAME.put("identity", IDENTITY);
-        unary("tanh", (a, p) -> a[0].tanh());
-        unary("sigmoid", (a, p) -> a[0].sigmoid());
-        alias("σ", "sigmoid");
-        unary("relu", (a, p) -> a[0].relu());
-        add(new Function("leaky_relu", 1, 1, "slope", 0.01, (a, p) -> a[0].leakyRelu(p)));
-        unary("softplus", (a, p) -> a[0].softplus());
-        add(new Function("elu", 1, 1, "alpha", 1.0, (a, p) -> a[0].elu(p)));
-        unary("gelu", (a, p) -> a[0].gelu());
-        unary("silu", (a, p) -> a[0].silu());
-        alias("swish", "silu");
-        unary("gaussian", (a, p) -> a[0].gaussian());
-        unary("step", (a, p) -> a[0].step());
-        unary("sign", (a, p) -> a[0].sign());
-        add(op("max", 2, (a, p) -> a[0].max(a[1])));
-        add(op("min", 2, (a, p) -> a[0].min(a[1])));
-        add(POW);
-        add(ADD);
-        add(SUB);
-        add(MUL);
-        add(DIV);
-        add(NEG);
-        add(new Function("sum", 1, Integer.MAX_VALUE, null, Double.NaN, (a, p) -> Value.sum(a)));
-    }
 
     private Functions() {
     }
 
-    private static Function op(String name, int arity, Builder b) {
-        return new Function(name, arity, arity, null, Double.NaN, b);
+    /**
+     * Every op of the {@link OpRegistry} under its name and aliases: the functions first, then
+     * the arithmetic ops (written as operators, but callable by name too).
+     */
+    private static Map<String, Function> table() {
+        Map<String, Function> m = new LinkedHashMap<>();
+        for (OpInfo op : OpRegistry.all()) {
+            if (op.kind() != OpInfo.Kind.ARITHMETIC) {
+                put(m, op);
+            }
+        }
+        for (OpInfo op : OpRegistry.ofKind(OpInfo.Kind.ARITHMETIC)) {
+            put(m, op);
+        }
+        return m;
     }
 
-    private static void unary(String name, Builder b) {
-        add(op(name, 1, b));
+    private static void put(Map<String, Function> m, OpInfo op) {
+        Function f = function(op);
+        for (String n : op.names()) {
+            m.put(n, f);
+        }
     }
 
-    private static void add(Function f) {
-        BY_NAME.put(f.name(), f);
-    }
-
-    private static void alias(String alias, String name) {
-        BY_NAME.put(alias, BY_NAME.get(name));
+    private static Function function(OpInfo op) {
+        List<OpInfo.Parameter> params = op.parameters();
+        if (params.size() > 1) {
+            throw new IllegalStateException(op.name() + ": the language passes at most one constant argument");
+        }
+        int min = op.arity() == -1 ? 1 : op.arity();
+        int max = op.arity() == -1 ? Integer.MAX_VALUE : op.arity();
+        if (params.isEmpty()) {
+            return new Function(op.name(), min, max, null, Double.NaN, (a, p) -> op.apply(a));
+        }
+        OpInfo.Parameter param = params.get(0);
+        return new Function(op.name(), min, max, param.name(), param.defaultValue(), (a, p) -> op.apply(a, p));
     }
 
     /** The function called {@code name}, or null. */

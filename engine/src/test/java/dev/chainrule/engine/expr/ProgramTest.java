@@ -11,6 +11,7 @@ import dev.chainrule.engine.Autograd;
 import dev.chainrule.engine.Graph;
 import dev.chainrule.engine.GradCheck;
 import dev.chainrule.engine.GradCheckResult;
+import dev.chainrule.engine.OpRegistry;
 import dev.chainrule.engine.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,6 +157,7 @@ class ProgramTest {
         unary.put("gaussian", Value::gaussian);
         unary.put("step", Value::step);
         unary.put("sign", Value::sign);
+        unary.put("softsign", v -> OpRegistry.get("softsign").apply(v));
         unary.put("neg", Value::neg);
         for (double x : new double[] {-1.3, 0.7}) {
             for (Map.Entry<String, UnaryOperator<Value>> f : unary.entrySet()) {
