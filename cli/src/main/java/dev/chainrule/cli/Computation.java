@@ -1,5 +1,6 @@
 package dev.chainrule.cli;
 
+import dev.chainrule.checker.Parameters;
 import dev.chainrule.engine.AnomalyException;
 import dev.chainrule.engine.Autograd;
 import dev.chainrule.engine.Grad;
@@ -38,7 +39,8 @@ final class Computation {
      */
     static Computation run(Program program, Map<String, Double> at, String of, List<String> wrt, Double lr) {
         checkOf(program, of);
-        List<String> w = wrt == null || wrt.isEmpty() ? program.inputs() : checkWrt(program, wrt);
+        List<String> w = wrt != null && !wrt.isEmpty() ? checkWrt(program, wrt)
+                : lr != null ? parameters(program) : program.inputs();
         if (lr != null && !Double.isFinite(lr)) {
             throw new UserError("--lr must be a finite number, not " + lr);
         }
@@ -85,6 +87,19 @@ final class Computation {
             }
         }
         return out;
+    }
+
+    /**
+     * The inputs that {@code --lr} updates when no {@code --wrt} is given: the program's parameters
+     * (its {@code param} declarations, else names like w5, W, b1), never data such as i1 or t1.
+     */
+    private static List<String> parameters(Program program) {
+        List<String> ps = Parameters.of(program, null);
+        if (ps.isEmpty()) {
+            throw new UserError("--lr: the program has no parameters to update; declare them (param w = 0.5), or "
+                    + "name them with --wrt (its inputs are " + list(program.inputs()) + ")");
+        }
+        return ps;
     }
 
     static String list(List<String> names) {

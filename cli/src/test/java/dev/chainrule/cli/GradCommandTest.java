@@ -29,7 +29,7 @@ class GradCommandTest {
 
     @Test
     void jsonIsOneObjectAtFullPrecision() {
-        Cli r = Cli.run("grad", "x = 0.3; s = sigmoid(x); f = s*s", "--format", "json", "--lr", "0.1");
+        Cli r = Cli.run("grad", "param x = 0.3; s = sigmoid(x); f = s*s", "--format", "json", "--lr", "0.1");
         assertEquals(0, r.code(), r.err());
         double s = 1 / (1 + Math.exp(-0.3));
         double g = (2 * s) * (s * (1 - s)); // the order backward multiplies in

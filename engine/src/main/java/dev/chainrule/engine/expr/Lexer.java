@@ -50,6 +50,10 @@ final class Lexer {
             return;
         }
         char c = text.charAt(pos);
+        if (c == '.' && pos + 1 < text.length() && isDigit(text.charAt(pos + 1)) && followsOperand()) {
+            throw new ProgramException("parse error", text, start, "a '.' before a digit is a decimal point, so "
+                    + "it cannot multiply here; write · or * (as in x·0.5)");
+        }
         if (c >= '0' && c <= '9' || c == '.' && pos + 1 < text.length() && isDigit(text.charAt(pos + 1))) {
             readNumber();
             return;
@@ -64,6 +68,10 @@ final class Lexer {
         }
         if (SUPERSCRIPTS.indexOf(c) >= 0) {
             readSuperscript();
+            return;
+        }
+        if (c == '.') {
+            readDot();
             return;
         }
         pos++;
@@ -141,6 +149,31 @@ final class Lexer {
             throw new ProgramException("parse error", text, start,
                     "number " + text.substring(start, end) + " is too large for a double");
         }
+    }
+
+    /** Whether the token just read ends an operand (a name, a number, ')'), after which '.' would multiply. */
+    private boolean followsOperand() {
+        return kind == Kind.NAME || kind == Kind.NUMBER || kind == Kind.RPAREN;
+    }
+
+    /**
+     * A '.' that is not a decimal point: the course material's multiplication dot, as in
+     * {@code (x + y).z}, when it stands between an operand and a name or '('.
+     */
+    private void readDot() {
+        int p = pos + 1;
+        while (p < text.length() && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) {
+            p++;
+        }
+        boolean operandNext = p < text.length() && (text.charAt(p) == '(' || isNameStart(text.codePointAt(p)));
+        if (!followsOperand() || !operandNext) {
+            throw new ProgramException("parse error", text, start,
+                    "unexpected '.'; to multiply, write · or * (a '.' multiplies only between an operand and a "
+                            + "name or '(', as in (x + y).z)");
+        }
+        pos++;
+        end = pos;
+        kind = Kind.STAR;
     }
 
     /** Superscript digits 0 to 9, then the superscript minus. */

@@ -43,6 +43,8 @@ final class Parser {
     private final Map<String, Program.Named> symbols = new HashMap<>();
     private final List<Program.Named> named = new ArrayList<>();
     private final List<Program.Named> inputs = new ArrayList<>();
+    /** The names declared with {@code param}, in order. */
+    private final List<String> parameters = new ArrayList<>();
     /** Offsets where e or pi were used as constants, so that assigning them later is caught. */
     private final Map<String, Integer> constantUses = new HashMap<>();
     private int depth;
@@ -56,7 +58,7 @@ final class Parser {
     static Program parse(String text) {
         Parser p = new Parser(text);
         p.program();
-        return new Program(text, p.code, p.named, p.inputs);
+        return new Program(text, p.code, p.named, p.inputs, p.parameters);
     }
 
     private void program() {
@@ -81,6 +83,14 @@ final class Parser {
         String name = lx.tokenText();
         int nameOffset = lx.start;
         advance();
+        boolean parameter = false;
+        if (name.equals("param") && lx.kind == Kind.NAME) {
+            // "param w1 = 0.15": an input that gradient descent updates (see Program#parameters).
+            parameter = true;
+            name = lx.tokenText();
+            nameOffset = lx.start;
+            advance();
+        }
         if (lx.kind != Kind.ASSIGN) {
             throw error(lx.start, "expected '=' after '" + name + "' but found " + lx.describeCurrent()
                     + " (each statement is 'name = expression')");
@@ -99,6 +109,13 @@ final class Parser {
         }
         String definition = text.substring(exprStart, lastEnd);
         Program.Named n;
+        if (parameter && !r.isLiteral()) {
+            throw error(exprStart, "a parameter is assigned a number, as in param " + name + " = 0.15; '"
+                    + definition + "' is computed");
+        }
+        if (parameter) {
+            parameters.add(name);
+        }
         if (r.isLiteral()) {
             int slot = code.emitInput(inputs.size(), nameOffset);
             n = new Program.Named(name, slot, nameOffset, Program.Role.INPUT, r.literal, definition);

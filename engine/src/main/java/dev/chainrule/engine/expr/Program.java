@@ -31,6 +31,11 @@ import java.util.Objects;
  *   <li>A name assigned a plain number (such as {@code x = -2}) is an <em>input</em>: a leaf whose
  *       value can be overridden at {@link #evaluate(Map)}. A name used but never assigned is an
  *       input that must be given there.</li>
+ *   <li>{@code param w1 = 0.15} declares an input a <em>parameter</em>, one that gradient descent
+ *       updates ({@link #parameters()}); other inputs (data, targets) are left as they are.</li>
+ *   <li>{@code (x + y).z}: a dot between an operand and a name or {@code (} multiplies, as the
+ *       course material writes it; before a digit it would read as a decimal point, so
+ *       {@code x.5} is an error that asks for {@code ·} or {@code *}.</li>
  *   <li>Every statement's node is labelled with its name; the output is the last statement unless
  *       another is chosen.</li>
  * </ul>
@@ -60,12 +65,14 @@ public final class Program {
     private final List<Named> named;
     private final List<Named> inputs;
     private final Map<String, Named> byName;
+    private final List<String> parameters;
 
-    Program(String source, Code code, List<Named> named, List<Named> inputs) {
+    Program(String source, Code code, List<Named> named, List<Named> inputs, List<String> parameters) {
         this.source = source;
         this.code = code;
         this.named = List.copyOf(named);
         this.inputs = List.copyOf(inputs);
+        this.parameters = List.copyOf(parameters);
         this.byName = new HashMap<>(named.size() * 2);
         for (Named n : named) {
             byName.put(n.name(), n);
@@ -116,6 +123,14 @@ public final class Program {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The inputs declared parameters with {@code param w1 = 0.15}, in order: the ones a
+     * gradient-descent step updates. Empty when the program declares none.
+     */
+    public List<String> parameters() {
+        return parameters;
     }
 
     /** Whether {@code name} is an input (assigned a number, or used but never assigned). */
