@@ -1,9 +1,6 @@
 package dev.chainrule.viz;
 
-import guru.nidi.graphviz.engine.Format;
-import guru.nidi.graphviz.engine.Graphviz;
-import guru.nidi.graphviz.engine.GraphvizException;
-import guru.nidi.graphviz.engine.GraphvizV8Engine;
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -13,41 +10,43 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs Graphviz on DOT text: the native {@code dot} program when asked for or found on the
- * PATH, otherwise Graphviz compiled to JavaScript inside J2V8 (through graphviz-java).
+ * PATH, otherwise Graphviz 16 compiled to WebAssembly and run in the JVM by Chicory
+ * ({@link WasmGraphviz}), which works the same on every OS.
  *
- * <p>The embedded engine is bound to the thread that started it and takes about a second to
- * start, so every embedded render runs on one daemon thread that keeps the engine for the
- * life of the JVM. J2V8 unpacks its native library into a temp directory of our own, deleted
- * when the JVM exits (or into {@code -Dchainrule.j2v8.dir=DIR}, kept, where the temp
- * directory cannot hold executable code). The native program is fed through pipes, so it leaves no temp files.
+ * <p>The system property {@value #ENGINE_PROPERTY} ({@code native}, {@code embedded} or
+ * {@code auto}) decides what {@link RenderEngine#AUTO} means, so that CI can run every render
+ * through either path; an explicit NATIVE or EMBEDDED in the style always wins.
+ *
+ * <p>Embedded instances are not thread-safe: each render takes one from a pool of idle
+ * instances (or starts one) and gives it back afterwards, so concurrent renders never share
+ * one; an instance that failed is thrown away. The native program is fed through pipes, so it
+ * leaves no temp files.
  */
 final class GraphvizRunner {
-    private static final long NATIVE_TIMEOUT_SECONDS = 300;
+    /** System property: {@code native}, {@code embedded} or {@code auto}, what AUTO resolves to. */
+    static final String ENGINE_PROPERTY = "chainrule.viz.engine";
 
-    private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "chainrule-graphviz");
+    private static final long NATIVE_TIMEOUT_SECONDS = 300;
+    /** Idle embedded instances kept for the next render (each holds 16 MB or more of memory). */
+    private static final int MAX_IDLE = 2;
+    private static final ConcurrentLinkedQueue<WasmGraphviz> IDLE = new ConcurrentLinkedQueue<>();
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "chainrule-graphviz-watchdog");
         t.setDaemon(true);
         return t;
     });
-    /** The embedded engine's heap: it cannot grow, so a graph too big for it is retried with more. */
-    private static final int MAX_MEMORY = 1 << 30;
-    /** Touched only on {@link #THREAD}. */
-    private static boolean embeddedStarted;
-    private static int embeddedMemory = 64 << 20;
-    private static RuntimeException embeddedFailure;
 
     private GraphvizRunner() {
     }
@@ -78,10 +77,17 @@ final class GraphvizRunner {
 
     /** The engine that {@code choice} means on this machine: AUTO becomes NATIVE or EMBEDDED. */
     static RenderEngine resolve(RenderEngine choice) {
-        if (choice == RenderEngine.AUTO) {
-            return nativeDot().isPresent() ? RenderEngine.NATIVE : RenderEngine.EMBEDDED;
+        if (choice != RenderEngine.AUTO) {
+            return choice;
         }
-        return choice;
+        String forced = System.getProperty(ENGINE_PROPERTY, "auto").strip().toLowerCase(Locale.ROOT);
+        return switch (forced) {
+            case "embedded" -> RenderEngine.EMBEDDED;
+            case "native" -> RenderEngine.NATIVE;
+            case "auto", "" -> nativeDot().isPresent() ? RenderEngine.NATIVE : RenderEngine.EMBEDDED;
+            default -> throw new IllegalArgumentException("-D" + ENGINE_PROPERTY + "=" + forced
+                    + " is not an engine; use native, embedded or auto");
+        };
     }
 
     /** SVG text for the DOT, laid out by the chosen engine. */
@@ -151,76 +157,81 @@ final class GraphvizRunner {
         }
     }
 
+    /**
+     * SVG from the embedded Graphviz: an idle instance from the pool, or a new one; an instance
+     * that failed is thrown away, a good one goes back. A watchdog interrupts a layout that runs
+     * past the time limit (the compiled module checks for interruption in its loops).
+     */
     private static String runEmbedded(String dot) {
-        Future<String> f = THREAD.submit(() -> {
-            startEmbedded();
-            while (true) {
-                try {
-                    return Graphviz.fromString(dot).totalMemory(embeddedMemory).render(Format.SVG_STANDALONE).toString();
-                } catch (GraphvizException e) {
-                    if (!String.valueOf(e.getMessage()).contains("enlarge memory") || embeddedMemory >= MAX_MEMORY) {
-                        throw e.getMessage() != null && e.getMessage().contains("enlarge memory")
-                                ? new IllegalStateException("the embedded Graphviz ran out of its "
-                                        + (MAX_MEMORY >> 20) + " MB of memory; for graphs this big use the native dot: "
-                                        + InstallHelp.installGraphviz(), e)
-                                : e;
-                    }
-                    // The JavaScript Graphviz has a fixed heap; start it again with four times as much.
-                    embeddedMemory = Math.min(MAX_MEMORY, embeddedMemory * 4);
-                }
-            }
-        });
+        WasmGraphviz g = IDLE.poll();
         try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the embedded Graphviz was running", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) {
-                throw r;
+            if (g == null) {
+                g = new WasmGraphviz();
             }
-            throw new IllegalStateException("the embedded Graphviz failed: " + c, c);
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("the embedded Graphviz failed to start: " + e, e);
+        }
+        Watchdog watchdog = new Watchdog(Thread.currentThread());
+        ScheduledFuture<?> timer = WATCHDOG.schedule(watchdog::fire, embeddedTimeoutSeconds(), TimeUnit.SECONDS);
+        try {
+            return g.render(dot, "svg");
+        } catch (ChicoryInterruptedException e) {
+            throw new IllegalStateException(watchdog.fired()
+                    ? "the embedded Graphviz did not finish within " + embeddedTimeoutSeconds() + " s; the graph is"
+                            + " too big to lay out: lower the node limit or simplify the graph"
+                    : "interrupted while the embedded Graphviz was running", e);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalStateException("the JVM ran out of memory while the embedded Graphviz was running"
+                    + " (raise -Xmx, or render a smaller graph)", e);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("out of memory") || why.contains("Graphviz aborted")) {
+                throw new IllegalStateException("the embedded Graphviz ran out of memory (its limit is 2 GB of"
+                        + " WebAssembly memory and the JVM's heap); render a smaller graph", e);
+            }
+            throw new IllegalStateException("the embedded Graphviz failed: " + e, e);
+        } finally {
+            timer.cancel(false);
+            watchdog.stop();
+            if (!g.broken() && IDLE.size() < MAX_IDLE) {
+                IDLE.offer(g);
+            }
         }
     }
 
-    /** Starts J2V8 once, on the render thread; a failure is remembered and reported each time. */
-    private static void startEmbedded() {
-        if (embeddedStarted) {
-            return;
-        }
-        if (embeddedFailure != null) {
-            throw embeddedFailure;
-        }
-        try {
-            Path dir;
-            String chosen = System.getProperty("chainrule.j2v8.dir");
-            if (chosen != null) {
-                // For machines whose temp directory is mounted noexec: the library must be loadable.
-                dir = Files.createDirectories(Path.of(chosen));
-            } else {
-                dir = Files.createTempDirectory("chainrule-j2v8-");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-            }
-            Graphviz.useEngine(new GraphvizV8Engine(dir.toString()));
-            // useEngine does not throw when the engine fails to start; a first render tells.
-            Graphviz.fromString("digraph { }").render(Format.SVG).toString();
-            embeddedStarted = true;
-        } catch (IOException | RuntimeException | LinkageError e) {
-            String reason = "the embedded Graphviz engine (J2V8, for Linux x86_64) failed to start: " + e;
-            embeddedFailure = new IllegalStateException(nativeDot().isPresent()
-                    ? reason + "; the native dot is installed: use RenderEngine.AUTO or NATIVE"
-                    : "no Graphviz engine could start: the native 'dot' program is not on the PATH and " + reason
-                            + "; " + InstallHelp.installGraphviz(), e);
-            throw embeddedFailure;
-        }
+    private static long embeddedTimeoutSeconds() {
+        return Long.getLong("chainrule.viz.timeoutSeconds", NATIVE_TIMEOUT_SECONDS);
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // best effort at exit
+    /** Interrupts a render that runs too long, and never a thread that has moved on. */
+    private static final class Watchdog {
+        private final Thread thread;
+        private boolean done;
+        private boolean fired;
+
+        Watchdog(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void fire() {
+            if (!done) {
+                fired = true;
+                thread.interrupt();
+            }
+        }
+
+        synchronized boolean fired() {
+            return fired;
+        }
+
+        /** The render is over: no interrupt comes after this, and one that came is cleared. */
+        synchronized void stop() {
+            done = true;
+            if (fired) {
+                Thread.interrupted();
+            }
         }
     }
 }
