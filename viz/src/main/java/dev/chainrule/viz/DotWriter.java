@@ -14,7 +14,9 @@ import java.util.Set;
  * order leaks in, so the same graph always gives byte-identical DOT.
  */
 final class DotWriter {
-    private static final String FONT = "Helvetica";
+    private static final String FONT = LabelFont.FAMILY;
+    /** CELLPADDING of the record tables, in points. */
+    private static final int PADDING = 5;
 
     private final Graph graph;
     private final GraphStyle style;
@@ -193,60 +195,92 @@ final class DotWriter {
         if (e.kind() == Graph.Kind.LEAF) {
             s.append(" STYLE=\"rounded\"");
         }
-        s.append("><TR><TD><B>").append(DotText.html(e.name())).append("</B>");
+        s.append("><TR>");
+        // The name cell: bold name, then a tensor's shape in small type.
+        List<Line> name = new ArrayList<>(List.of(new Line(e.name(), true, 12)));
         if (!e.isScalar()) {
-            s.append("<BR/><FONT POINT-SIZE=\"10\">").append(shapeText(e.shape())).append("</FONT>");
+            name.add(new Line(plainShape(e.shape()), false, 10));
         }
-        // Tensor rows line up on the left, under their "data" / "grad" heading.
-        String cell = e.isScalar() ? "<TD>" : "<TD BALIGN=\"LEFT\">";
-        s.append("</TD><VR/>").append(cell);
-        if (frame.valueKnown(id)) {
-            s.append(numbers("data", e.data(), e.shape(), theme.dataText));
-        } else {
-            s.append(unknown("data"));
+        s.append(centredCell(name, fill));
+        StringBuilder nameHtml = new StringBuilder("<B>").append(DotText.html(e.name())).append("</B>");
+        if (!e.isScalar()) {
+            nameHtml.append("<BR/><FONT POINT-SIZE=\"10\">").append(shapeText(e.shape())).append("</FONT>");
         }
-        s.append("</TD>");
+        s.append(nameHtml).append("</TD><VR/>");
+        List<String> data = frame.valueKnown(id) ? numberLines("data", e.data(), e.shape()) : List.of("data ?");
+        String dataColor = frame.valueKnown(id) ? theme.dataText : theme.unknownText;
+        s.append(numbersCell(data, dataColor, e.isScalar(), fill));
         if (style.showGrads()) {
-            s.append("<VR/>").append(cell);
+            s.append("<VR/>");
             double[] grad = e.grad();
             if (!frame.gradKnown(id)) {
-                s.append(unknown("grad"));
+                s.append(numbersCell(List.of("grad ?"), theme.unknownText, true, fill));
             } else if (grad == null) {
-                s.append("<FONT COLOR=").append(q(theme.unknownText)).append(">no grad</FONT>");
+                s.append(numbersCell(List.of("no grad"), theme.unknownText, true, fill));
             } else {
-                s.append(numbers("grad", grad, e.shape(), theme.gradText));
+                s.append(numbersCell(numberLines("grad", grad, e.shape()), theme.gradText, e.isScalar(), fill));
             }
-            s.append("</TD>");
         }
         s.append("</TR></TABLE>");
         return s.toString();
     }
 
-    private String unknown(String what) {
-        return "<FONT COLOR=" + q(theme.unknownText) + ">" + what + " ?</FONT>";
+    /** One line of a cell's text, as measured: its font weight and size decide its width. */
+    private record Line(String text, boolean bold, double size) {
     }
 
-    /** {@code data 3.0000}, or for a tensor its rows (when small) or a summary. */
-    private String numbers(String what, double[] values, int[] shape, String color) {
-        StringBuilder s = new StringBuilder("<FONT COLOR=").append(q(color)).append('>');
-        if (!what.isEmpty()) {
-            s.append(what).append(shape.length == 0 ? " " : "");
+    /**
+     * A {@code <TD>} at least as wide as its widest line in {@link LabelFont}, with a background
+     * of its own so that {@link SvgCleanup} can find the cell and centre the text in it.
+     */
+    private static String centredCell(List<Line> lines, String fill) {
+        return "<TD BGCOLOR=" + q(fill) + " WIDTH=\"" + cellWidth(lines) + "\">";
+    }
+
+    /** Width in points for a cell holding {@code lines}: the widest line, the padding, and 2 pt to spare. */
+    private static int cellWidth(List<Line> lines) {
+        double widest = 0;
+        for (Line l : lines) {
+            widest = Math.max(widest, LabelFont.width(l.text(), l.bold(), l.size()));
         }
+        return (int) Math.min(65535, Math.ceil(widest + 2 * PADDING + 2));
+    }
+
+    /** A data or grad cell: one centred line for a scalar, rows aligned on the left for a tensor. */
+    private static String numbersCell(List<String> lines, String color, boolean centred, String fill) {
+        List<Line> measured = new ArrayList<>();
+        StringBuilder html = new StringBuilder("<FONT COLOR=").append(q(color)).append('>');
+        for (int i = 0; i < lines.size(); i++) {
+            measured.add(new Line(lines.get(i), false, 12));
+            html.append(i == 0 ? "" : "<BR/>").append(DotText.html(lines.get(i)));
+        }
+        html.append("</FONT></TD>");
+        // Left-aligned cells get no background: their text starts at the padding, whatever the font.
+        return (centred ? centredCell(measured, fill) : "<TD BALIGN=\"LEFT\" WIDTH=\"" + cellWidth(measured) + "\">")
+                + html;
+    }
+
+    /** {@code data 3.0000}; for a tensor its heading and rows (when small) or a summary. */
+    private List<String> numberLines(String what, double[] values, int[] shape) {
+        List<String> lines = new ArrayList<>();
+        int p = style.precision();
         if (shape.length == 0) {
-            s.append(DotText.html(DotText.number(values[0], style.precision())));
+            lines.add(what.isEmpty() ? DotText.number(values[0], p) : what + " " + DotText.number(values[0], p));
         } else if (values.length <= style.maxTensorElements()) {
-            int cols = shape.length == 1 ? values.length : shape[shape.length - 1];
-            cols = Math.max(cols, 1);
+            int cols = Math.max(shape.length == 1 ? values.length : shape[shape.length - 1], 1);
             boolean rows = values.length > cols;
+            if (rows) {
+                lines.add(what);
+            }
             for (int i = 0; i < values.length; i += cols) {
-                s.append(i == 0 && !rows ? "" : "<BR/>").append("&#91;");
+                StringBuilder row = new StringBuilder(i == 0 && !rows ? what : "").append('[');
                 for (int j = i; j < Math.min(values.length, i + cols); j++) {
-                    s.append(j == i ? "" : ", ").append(DotText.html(DotText.number(values[j], style.precision())));
+                    row.append(j == i ? "" : ", ").append(DotText.number(values[j], p));
                 }
-                s.append("&#93;");
+                lines.add(row.append(']').toString());
             }
             if (values.length == 0) {
-                s.append("&#91;&#93;");
+                lines.add(what + "[]");
             }
         } else {
             double min = Double.POSITIVE_INFINITY;
@@ -257,11 +291,28 @@ final class DotWriter {
                 max = Math.max(max, v);
                 sum += v;
             }
-            int p = style.precision();
-            s.append("<BR/>").append(values.length).append(" values<BR/>mean ")
-                    .append(DotText.html(DotText.number(sum / values.length, p)))
-                    .append("<BR/>min ").append(DotText.html(DotText.number(min, p)))
-                    .append(", max ").append(DotText.html(DotText.number(max, p)));
+            lines.add(what);
+            lines.add(values.length + " values");
+            lines.add("mean " + DotText.number(sum / values.length, p));
+            lines.add("min " + DotText.number(min, p) + ", max " + DotText.number(max, p));
+        }
+        return lines;
+    }
+
+    private static String plainShape(int[] shape) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < shape.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return s.append(']').toString();
+    }
+
+    /** The lines of {@link #numberLines} in one colour, as HTML. */
+    private String numbers(String what, double[] values, int[] shape, String color) {
+        StringBuilder s = new StringBuilder("<FONT COLOR=").append(q(color)).append('>');
+        List<String> lines = numberLines(what, values, shape);
+        for (int i = 0; i < lines.size(); i++) {
+            s.append(i == 0 ? "" : "<BR/>").append(DotText.html(lines.get(i)));
         }
         return s.append("</FONT>").toString();
     }

@@ -26,6 +26,7 @@ final class SvgConverter {
 
     /** The size of the SVG in points (CSS pixels at 72 per inch as Graphviz writes them). */
     static double[] size(String svg) {
+        LabelFont.registerForJava2D();
         BridgeContext ctx = context();
         try {
             new GVTBuilder().build(ctx, parse(svg));
@@ -38,6 +39,7 @@ final class SvgConverter {
 
     /** A PNG of {@code scale} pixels per SVG unit, rounded up to whole pixels. */
     static byte[] png(String svg, double scale) {
+        LabelFont.registerForJava2D();
         double[] size = size(svg);
         PNGTranscoder t = new PNGTranscoder();
         t.addTranscodingHint(PNGTranscoder.KEY_WIDTH, (float) Math.ceil(size[0] * scale));
@@ -53,6 +55,7 @@ final class SvgConverter {
 
     /** A one-page vector PDF the size of the SVG. */
     static byte[] pdf(String svg) {
+        LabelFont.registerForJava2D();
         BridgeContext ctx = context();
         try {
             GraphicsNode node = new GVTBuilder().build(ctx, parse(svg));

@@ -46,6 +46,11 @@ final class Chromium implements AutoCloseable {
     }
 
     Chromium(Path page) throws IOException, InterruptedException {
+        this(page, Map.of());
+    }
+
+    /** Opens {@code page} with extra environment variables (e.g. FONTCONFIG_FILE for a font set of the test's own). */
+    Chromium(Path page, Map<String, String> environment) throws IOException, InterruptedException {
         profile = Files.createTempDirectory("chainrule-chromium-");
         List<String> cmd = new ArrayList<>(List.of(binary().toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -56,6 +61,7 @@ final class Chromium implements AutoCloseable {
         // Chromium's own temp files (singleton socket, shared memory) go inside the profile, deleted on close.
         Path tmp = Files.createDirectories(profile.resolve("tmp"));
         pb.environment().put("TMPDIR", tmp.toString());
+        pb.environment().putAll(environment);
         process = pb.start();
         Path portFile = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -139,10 +145,11 @@ final class Chromium implements AutoCloseable {
         return m.group(2) != null ? unjson(m.group(2)) : m.group(1);
     }
 
-    /** Waits until the page has loaded. */
+    /** Waits until the page (not Chromium's blank start page) has loaded. */
     void awaitLoaded() throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!"complete".equals(eval("document.readyState"))) {
+        // The first page Chromium reports can still be its blank one, already "complete".
+        while (!"true".equals(eval("String(document.readyState === 'complete' && location.href !== 'about:blank')"))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the page did not finish loading");
             }
