@@ -32,11 +32,13 @@ public final class Grad {
      */
     public static Value[] of(Value output, Value... wrt) {
         Objects.requireNonNull(output, "output");
-        Value[] order = Topo.order(output);
+        int mark = Topo.nextEpoch();
+        Value[] order = Topo.order(output, mark);
         Map<Value, Value> grads = new IdentityHashMap<>();
         grads.put(output, Value.of(1.0));
         for (int k = order.length - 1; k >= 0; k--) {
             Value v = order[k];
+            Topo.claim(v, mark);
             Value up = grads.get(v);
             if (up == null || v.op == null) {
                 continue;
@@ -68,7 +70,11 @@ public final class Grad {
      */
     public static Tensor[] of(Tensor output, Tensor... wrt) {
         Objects.requireNonNull(output, "output");
-        Tensor[] order = Topo.order(output);
+        int mark = Topo.nextEpoch();
+        Tensor[] order = Topo.order(output, mark);
+        for (Tensor t : order) {
+            Topo.claim(t, mark); // the order is complete only if no other walk overlapped ours
+        }
         // Only nodes that depend on some wrt need a gradient; skipping the rest also avoids
         // asking an op without a graph rule for one that is not needed.
         Map<Tensor, Boolean> relevant = new IdentityHashMap<>();

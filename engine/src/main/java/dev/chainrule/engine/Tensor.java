@@ -875,7 +875,8 @@ public final class Tensor extends GraphNode implements Node {
     }
 
     private void backwardFrom(double[] seed) {
-        Tensor[] order = Topo.order(this);
+        int mark = Topo.nextEpoch();
+        Tensor[] order = Topo.order(this, mark);
         for (Tensor t : order) {
             if (t.op != null) {
                 t.grad = null;
@@ -897,6 +898,7 @@ public final class Tensor extends GraphNode implements Node {
         boolean anomaly = Autograd.isAnomalyDetectionEnabled();
         for (int i = order.length - 1; i >= 0; i--) {
             Tensor t = order[i];
+            Topo.claim(t, mark);
             if (t.op != null && t.grad != null && t.requiresGrad) {
                 t.op.backward(t);
                 if (anomaly) {

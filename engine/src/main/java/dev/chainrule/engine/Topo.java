@@ -8,7 +8,8 @@ import java.util.Arrays;
  *
  * <p>Visited nodes are marked with a fresh epoch number instead of being kept in a set: no
  * hashing and no allocation per node. This is why a graph must not be walked by two threads at
- * once.
+ * once. Backward passes check the marks again as they sweep ({@link #claim}), so that two
+ * passes overlapping on a node are detected and throw instead of adding into the same grads.
  */
 final class Topo {
     private static int epoch;
@@ -16,19 +17,53 @@ final class Topo {
     private Topo() {
     }
 
-    private static synchronized int nextEpoch() {
+    /** A fresh mark for one walk (and the sweep that follows it); never 0 and never negative. */
+    static synchronized int nextEpoch() {
         epoch = epoch == Integer.MAX_VALUE ? 1 : epoch + 1;
         return epoch;
     }
 
     /** Every node {@code root} depends on, inputs before the nodes made from them, root last. */
     static Value[] order(Value root) {
-        return walk(root, new Value[16]);
+        return walk(root, new Value[16], nextEpoch());
+    }
+
+    /** The same, marking with {@code mark} (from {@link #nextEpoch()}) for a sweep that {@link #claim}s. */
+    static Value[] order(Value root, int mark) {
+        return walk(root, new Value[16], mark);
     }
 
     /** The same for a tensor graph. */
     static Tensor[] order(Tensor root) {
-        return walk(root, new Tensor[16]);
+        return walk(root, new Tensor[16], nextEpoch());
+    }
+
+    /** The same for a tensor graph, marking with {@code mark}. */
+    static Tensor[] order(Tensor root, int mark) {
+        return walk(root, new Tensor[16], mark);
+    }
+
+    /**
+     * Called by a sweep for each node of its order, once, in any order: checks that the node still
+     * carries this walk's {@code mark} and marks it as swept ({@code ~mark}). A node whose mark
+     * changed was reached by another thread's walk since ours, and a node met twice was marked
+     * again by such a walk in the middle of ours (so our order lists it twice): either way two
+     * passes are adding into the same grads, and this one throws. The node is then poisoned (mark
+     * 0 matches no walk), so that the other pass, if it has not reached the node yet, throws too.
+     * One load and one store on a node the sweep touches anyway: W1 and W2 do not see it.
+     *
+     * @throws java.util.ConcurrentModificationException if the node is in use by another walk
+     */
+    static void claim(GraphNode node, int mark) {
+        if (node.mark != mark) {
+            node.mark = 0;
+            throw new java.util.ConcurrentModificationException("backward: a node of this graph was reached by "
+                    + "another thread's backward (or graph walk) while this one ran; graphs that share nodes "
+                    + "(a parameter, an input) must not run backward concurrently: run them one after the other, "
+                    + "or give each thread its own copy of the shared leaves. The grads of the shared nodes are "
+                    + "now unreliable: zero them and run again");
+        }
+        node.mark = ~mark;
     }
 
     /**
@@ -37,8 +72,7 @@ final class Topo {
      * The cast is safe because a node's inputs are of its own kind.
      */
     @SuppressWarnings("unchecked")
-    private static <T extends GraphNode> T[] walk(T root, T[] out) {
-        int mark = nextEpoch();
+    private static <T extends GraphNode> T[] walk(T root, T[] out, int mark) {
         int n = 0;
         GraphNode[] stack = new GraphNode[16];
         int[] next = new int[16];

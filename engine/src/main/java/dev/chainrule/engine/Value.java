@@ -20,7 +20,9 @@ import java.util.OptionalDouble;
  * order, duplicates included, so {@code x.mul(x)} is a node with x twice.
  *
  * <p>A graph is not thread-safe: do not run {@link #backward()} on graphs that share nodes from
- * two threads at once.
+ * two threads at once. Graphs that share nothing may run backward in parallel. When two backward
+ * passes do overlap on a shared node, at least one of them throws
+ * {@link java.util.ConcurrentModificationException} instead of silently adding into the same grads.
  */
 public final class Value extends GraphNode implements Node {
     static final Value[] NO_INPUTS = {};
@@ -424,9 +426,13 @@ public final class Value extends GraphNode implements Node {
      * intermediates always hold exactly ∂this/∂node and never double-count. Leaves (inputs and
      * parameters) <em>accumulate</em> across calls, as in PyTorch: a second call on the same graph
      * doubles their grads. Call {@link #zeroGrad()} (or zero your parameters) between steps.
+     *
+     * @throws java.util.ConcurrentModificationException if another thread's backward reaches a node
+     *     of this graph (a shared leaf) while this one runs; the shared grads are then unreliable
      */
     public void backward() {
-        Value[] order = Topo.order(this);
+        int mark = Topo.nextEpoch();
+        Value[] order = Topo.order(this, mark);
         for (Value v : order) {
             if (v.op != null) {
                 v.grad = 0;
@@ -439,6 +445,7 @@ public final class Value extends GraphNode implements Node {
         }
         for (int i = order.length - 1; i >= 0; i--) {
             Value v = order[i];
+            Topo.claim(v, mark);
             if (v.op != null) {
                 v.op.backward(v);
             }
