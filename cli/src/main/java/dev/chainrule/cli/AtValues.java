@@ -1,15 +1,12 @@
 package dev.chainrule.cli;
 
+import dev.chainrule.engine.expr.NumberLiteral;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Parses {@code --at x=-2,y=5,z=-4} (the option may also be repeated) into input values. */
 final class AtValues {
-    /** A decimal number as people write it; Java's own parser also takes "NaN", hex and "1d". */
-    static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-
     private AtValues() {
     }
 
@@ -35,9 +32,11 @@ final class AtValues {
                 }
                 String name = p.substring(0, eq).trim();
                 String text = p.substring(eq + 1).trim();
-                Double value = number(text);
-                if (value == null) {
-                    throw new UserError("malformed --at '" + p + "': '" + text + "' is not a number");
+                double value;
+                try {
+                    value = NumberLiteral.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError("malformed --at '" + p + "': " + e.getMessage());
                 }
                 if (out.put(name, value) != null) {
                     throw new UserError("--at gives '" + name + "' twice");
@@ -45,15 +44,5 @@ final class AtValues {
             }
         }
         return out;
-    }
-
-    /** The number {@code text} spells (a Unicode minus allowed), or null. */
-    static Double number(String text) {
-        String t = text.replace('\u2212', '-');
-        if (!NUMBER.matcher(t).matches()) {
-            return null;
-        }
-        double v = Double.parseDouble(t);
-        return Double.isFinite(v) ? v : null;
     }
 }

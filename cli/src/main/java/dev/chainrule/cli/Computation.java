@@ -149,10 +149,22 @@ final class Computation {
     }
 
     /**
-     * If a named node's value or grad is NaN or infinite, the anomaly message that says which op
+     * If an updated value (with {@code --lr}) overflows, or a named node's value or grad is NaN or
+     * infinite, the anomaly message that says which op
      * first made it and where; otherwise null.
      */
     String anomaly() {
+        if (lr != null) {
+            for (String name : wrt) {
+                double w = updated(name);
+                if (!Double.isFinite(w)) {
+                    return "the update of " + name + " is not finite: " + name + " − η·∂" + outputName() + "/∂" + name
+                            + " = " + Numbers.human(node(name).data(), 6) + " − " + Numbers.human(lr, 6) + "·"
+                            + Numbers.human(node(name).grad(), 6) + " = " + Numbers.human(w, 6)
+                            + "; use a smaller --lr";
+                }
+            }
+        }
         boolean bad = false;
         for (Value v : evaluation.nodes().values()) {
             if (!Double.isFinite(v.data()) || !Double.isFinite(v.grad())) {

@@ -88,6 +88,7 @@ final class GradCheckCommand implements Callable<Integer> {
         int failed = 0;
         int checked = 0;
         for (int t = 1; t <= trials; t++) {
+            Limits.checkTime();
             double[] point = samplePoint(f, centre, rng);
             GradCheckResult r = checker.run(f, point);
             for (GradCheckEntry e : r.entries()) {

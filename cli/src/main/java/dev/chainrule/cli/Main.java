@@ -3,11 +3,9 @@ package dev.chainrule.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
@@ -16,8 +14,10 @@ import picocli.CommandLine;
  * and the other subcommands. Run {@code chainrule --help} for the list.
  *
  * <p>Exit codes: 0 for success, 1 when a check finds a wrong answer or a gradient check fails,
- * 2 for bad input (a syntax error, a missing file, a malformed option). Mistakes in the input are
- * reported on standard error in one or a few lines, never with a stack trace.
+ * 2 for bad input (a syntax error, a missing file, a malformed option) or exhausted resources
+ * (an input over {@code --max-input-mb}, out of memory, over {@code --time-limit}). Failures are
+ * reported on standard error in one line (a parse error adds the line and a caret), never with a
+ * stack trace.
  */
 public final class Main {
     private Main() {
@@ -42,14 +42,25 @@ public final class Main {
     /**
      * Runs the command in this JVM, for tests and embedding.
      *
+     * <p>Every way out maps to one exit code and, on failure, a message on {@code err} that says
+     * what was wrong and what to do, never a stack trace: 0 success, 1 an answer is wrong or a
+     * check fails, 2 a usage, input or resource error (a bad option, a file that cannot be read,
+     * an input over a cap, out of memory, over the time limit). Everything printed has its control
+     * characters escaped ({@link TerminalSafeStream}).
+     *
      * @param out  where results go (flushed before returning)
      * @param err  where errors go
      * @param args the command line
-     * @return the exit code: 0 success, 1 a wrong answer or a failed check, 2 bad input
+     * @return the exit code: 0 success, 1 a wrong answer or a failed check, 2 bad input or no resources
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        Io io = new Io(out, err);
-        int code = commandLine(io).execute(args);
+        PrintStream safeOut = new PrintStream(new TerminalSafeStream(out), false, StandardCharsets.UTF_8);
+        PrintStream safeErr = new PrintStream(new TerminalSafeStream(err), true, StandardCharsets.UTF_8);
+        Io io = new Io(safeOut, safeErr);
+        Limits.reset();
+        int code = Failures.guarded(io, () -> commandLine(io).execute(args));
+        safeOut.flush();
+        safeErr.flush();
         out.flush();
         err.flush();
         return code;
@@ -67,43 +78,17 @@ public final class Main {
         cl.addSubcommand(new ExampleCommand(io));
         FunctionHelp.appendToFooter(cl.getSubcommands().get("grad"), FunctionHelp.functionLines());
         FunctionHelp.appendToFooter(cl.getSubcommands().get("plot"), FunctionHelp.activationLines());
+        // After every subcommand is added: a converter reaches only the commands present now.
+        NumberOptions.register(cl);
         cl.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true));
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            io.out().flush();
-            if (isUserMistake(ex)) {
-                io.err().println(message(ex));
-            } else {
-                io.err().println("internal error in chainrule (please report it with the command you ran):");
-                ex.printStackTrace(io.err());
-            }
-            return 2;
-        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> Failures.report(io, ex));
         cl.setParameterExceptionHandler((ex, args) -> {
-            io.err().println("error: " + ex.getMessage());
-            io.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            io.out().flush();
+            io.err().println("error: " + ex.getMessage().strip() + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         return cl;
-    }
-
-    private static boolean isUserMistake(Throwable ex) {
-        return ex instanceof UserError || ex instanceof IllegalArgumentException
-                || ex instanceof IllegalStateException || ex instanceof ArithmeticException
-                || ex instanceof UnsupportedOperationException || ex instanceof UncheckedIOException
-                || ex instanceof IOException;
-    }
-
-    private static String message(Throwable ex) {
-        String m = ex.getMessage();
-        if (m == null) {
-            m = ex.getClass().getSimpleName();
-        }
-        if (ex instanceof UncheckedIOException u && u.getCause() != null && u.getCause().getMessage() != null) {
-            m = FileErrors.reason(u.getCause());
-        } else if (ex instanceof IOException e) {
-            m = FileErrors.reason(e);
-        }
-        return m.startsWith("parse error") || m.contains(" error at ") || m.startsWith("unknown name") ? m : "error: " + m;
     }
 }

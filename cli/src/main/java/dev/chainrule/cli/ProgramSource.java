@@ -4,8 +4,6 @@ import dev.chainrule.engine.expr.Program;
 import dev.chainrule.engine.expr.ProgramException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -23,9 +21,9 @@ final class ProgramSource {
     static String text(String arg, InputStream stdin, String what, String example) {
         if (arg.equals("-")) {
             try {
-                return stripBom(new String(stdin.readAllBytes(), StandardCharsets.UTF_8));
+                return InputText.read(stdin, "the " + what + " on standard input");
             } catch (IOException e) {
-                throw new UserError("cannot read the " + what + " from standard input: " + e.getMessage());
+                throw new UserError("cannot read the " + what + " from standard input: " + FileErrors.reason(e));
             }
         }
         if (arg.isBlank()) {
@@ -66,15 +64,12 @@ final class ProgramSource {
         if (Files.isDirectory(path)) {
             throw new UserError("cannot read " + what + " file '" + name + "': it is a directory");
         }
-        try {
-            byte[] bytes = Files.readAllBytes(path);
-            return stripBom(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        try (InputStream in = Files.newInputStream(path)) {
+            return InputText.read(in, what + " file '" + name + "'");
         } catch (AccessDeniedException e) {
             throw new UserError("cannot read " + what + " file '" + name + "': permission denied");
-        } catch (CharacterCodingException e) {
-            throw new UserError("cannot read " + what + " file '" + name + "': it is not UTF-8 text");
         } catch (IOException e) {
-            throw new UserError("cannot read " + what + " file '" + name + "': " + e.getMessage());
+            throw new UserError("cannot read " + what + " file '" + name + "': " + FileErrors.reason(e));
         }
     }
 
@@ -87,9 +82,5 @@ final class ProgramSource {
         } catch (InvalidPathException e) {
             return null;
         }
-    }
-
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 }

@@ -76,6 +76,9 @@ final class StyleOptions {
                 b.scale(scale);
             }
             if (title != null) {
+                if (title.isBlank()) {
+                    throw new UserError("--title is empty: give the title's text, or leave the option out for no title");
+                }
                 b.title(title);
             }
             return b.build();

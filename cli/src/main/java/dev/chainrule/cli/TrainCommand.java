@@ -20,6 +20,7 @@ import dev.chainrule.nn.tensor.Init;
 import dev.chainrule.nn.tensor.Sequential;
 import dev.chainrule.nn.train.TrainingHistory;
 import dev.chainrule.viz.Charts;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,6 +143,7 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Builder b = Trainer.builder(objective, opt).epochs(epochs).batchSize(batchSize).seed(seed)
                 .progressBar(false)
                 .callback(r -> {
+                    Limits.checkTime();
                     if (r.epoch() % printEvery == 0 || r.epoch() == 1 || r.epoch() == epochs) {
                         io.out().println(line(r));
                     }
@@ -190,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (!Files.isRegularFile(data)) {
+        if (Files.isDirectory(data) || !Files.exists(data)) {
             throw new UserError("cannot read data file '" + data + "': "
                     + (Files.isDirectory(data) ? "it is a directory" : "no such file"));
         }
@@ -226,7 +228,9 @@ final class TrainCommand implements Callable<Integer> {
             case "skip" -> Csv.Header.SKIP_FIRST_LINE;
             default -> throw new UserError("--header " + header + ": use first, none or skip");
         };
-        DataTable table = Csv.read(data, h);
+        // Read within the input cap and as strict UTF-8 (line and byte offset of a bad byte).
+        String text = ProgramSource.read(data, "data");
+        DataTable table = Csv.read(new StringReader(text), String.valueOf(data.getFileName()), h);
         if (!table.columns().contains(label)) {
             throw new UserError("--label " + label + ": " + data + " has no column '" + label + "'; its columns are "
                     + String.join(", ", table.columns()));

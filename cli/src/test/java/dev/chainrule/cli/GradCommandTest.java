@@ -168,12 +168,13 @@ class GradCommandTest {
     void malformedAt() {
         assertEquals("error: malformed --at 'x': expected NAME=VALUE, as in --at x=-2,y=5\n",
                 Cli.run("grad", "f = x", "--at", "x").err());
-        assertEquals("error: malformed --at 'x=abc': 'abc' is not a number\n",
+        assertEquals("error: malformed --at 'x=abc': 'abc' is not a number; write a decimal number such as 2, -0.5 or 1e-3\n",
                 Cli.run("grad", "f = x", "--at", "x=abc").err());
         assertEquals("error: malformed --at 'x=1,,y=2': an empty entry; write NAME=VALUE pairs separated by commas, "
                 + "as in --at x=-2,y=5\n", Cli.run("grad", "f = x + y", "--at", "x=1,,y=2").err());
         assertEquals("error: --at gives 'x' twice\n", Cli.run("grad", "f = x", "--at", "x=1,x=2").err());
-        assertEquals("error: malformed --at 'x=NaN': 'NaN' is not a number\n", Cli.run("grad", "f = x", "--at", "x=NaN").err());
+        assertEquals("error: malformed --at 'x=NaN': 'NaN' is not a number; write a decimal number such as 2, -0.5 "
+                + "or 1e-3\n", Cli.run("grad", "f = x", "--at", "x=NaN").err());
         assertEquals("error: --at: the program has no input named 'w'; its inputs are x\n",
                 Cli.run("grad", "f = x", "--at", "x=1,w=2").err());
         Cli r = Cli.run("grad", "f = x", "--at", "x=1,w=2");
@@ -216,7 +217,7 @@ class GradCommandTest {
         assertEquals("error: --of g: the program has no node named 'g'; its nodes are x, f\n", of.err());
         Cli unknown = Cli.run("grad", "f = 1", "--bogus");
         assertEquals(2, unknown.code());
-        assertTrue(unknown.err().startsWith("error: Unknown option: '--bogus'\nTry 'chainrule grad --help'."), unknown.err());
+        assertEquals("error: Unknown option: '--bogus' (see 'chainrule grad --help')\n", unknown.err());
         Cli none = Cli.run("grad");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("Missing required parameter: 'PROGRAM'"), none.err());

@@ -145,9 +145,9 @@ final class Lexer {
         end = pos;
         kind = Kind.NUMBER;
         number = Double.parseDouble(text.substring(start, end));
-        if (Double.isInfinite(number)) {
-            throw new ProgramException("parse error", text, start,
-                    "number " + text.substring(start, end) + " is too large for a double");
+        String problem = NumberLiteral.rangeProblem(text.substring(start, end), number);
+        if (problem != null) {
+            throw new ProgramException("parse error", text, start, "number " + problem);
         }
     }
 

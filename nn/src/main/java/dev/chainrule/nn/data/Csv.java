@@ -1,10 +1,10 @@
 package dev.chainrule.nn.data;
 
+import dev.chainrule.nn.io.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,11 +61,15 @@ public final class Csv {
      */
     public static DataTable read(Path file, Header header, String... names) {
         Objects.requireNonNull(file, "file");
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.getFileName().toString(), header, names);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        // Decoded whole, so that bytes that are not UTF-8 are named by line and byte offset.
+        String source = file.getFileName().toString();
+        return read(new java.io.StringReader(Utf8Text.decode(bytes, source)), source, header, names);
     }
 
     /**

@@ -1,0 +1,54 @@
+package dev.chainrule.cli;
+
+import dev.chainrule.engine.expr.NumberLiteral;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * One number syntax for every numeric option ({@code --lr}, {@code --tol}, {@code --scale},
+ * {@code --trials} ...), the same as {@code --at} and the expression language: decimals through
+ * {@link NumberLiteral} (so {@code 0x1p3}, {@code 1d}, {@code NaN} and {@code Infinity} are
+ * refused, and so is a number that does not fit a double), whole numbers as plain decimal digits
+ * (picocli's own converters read {@code 010} as octal 8 and take {@code 0x10}).
+ */
+final class NumberOptions {
+    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+
+    private NumberOptions() {
+    }
+
+    /** Installs the converters on {@code cl} and every subcommand it has now. */
+    static void register(CommandLine cl) {
+        cl.registerConverter(Double.class, NumberOptions::decimal);
+        cl.registerConverter(Double.TYPE, NumberOptions::decimal);
+        cl.registerConverter(Integer.class, s -> (int) whole(s, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cl.registerConverter(Integer.TYPE, s -> (int) whole(s, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cl.registerConverter(Long.class, s -> whole(s, Long.MIN_VALUE, Long.MAX_VALUE));
+        cl.registerConverter(Long.TYPE, s -> whole(s, Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+
+    static double decimal(String text) {
+        try {
+            return NumberLiteral.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
+    static long whole(String text, long min, long max) {
+        String t = text.trim().replace('\u2212', '-');
+        if (!WHOLE.matcher(t).matches()) {
+            throw new TypeConversionException("'" + text + "' is not a whole number; write decimal digits, such as 20");
+        }
+        try {
+            long v = Long.parseLong(t);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // beyond long: the same message as beyond the type's range
+        }
+        throw new TypeConversionException("'" + text + "' is out of range (from " + min + " to " + max + ")");
+    }
+}
