@@ -1,5 +1,6 @@
 package dev.chainrule.nn.io;
 
+import dev.chainrule.engine.expr.NumberLiteral;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,16 @@ import java.util.Map;
  * {@code null}. Errors give the line and column.
  */
 final class Json {
+    /**
+     * How deeply arrays and objects may nest. A parameter file nests 3 levels; the cap keeps a
+     * hostile file (100,000 open brackets) from overflowing the stack of this recursive reader.
+     */
+    static final int MAX_DEPTH = 256;
+
     private final String text;
     private final String source;
     private int pos;
+    private int depth;
 
     private Json(String text, String source) {
         this.text = text;
@@ -59,11 +67,13 @@ final class Json {
     }
 
     private Map<String, Object> object() {
+        enter();
         Map<String, Object> out = new LinkedHashMap<>();
         pos++;
         skipSpace();
         if (peek() == '}') {
             pos++;
+            depth--;
             return out;
         }
         while (true) {
@@ -86,6 +96,7 @@ final class Json {
             char c = peek();
             pos++;
             if (c == '}') {
+                depth--;
                 return out;
             }
             if (c != ',') {
@@ -96,11 +107,13 @@ final class Json {
     }
 
     private List<Object> array() {
+        enter();
         List<Object> out = new ArrayList<>();
         pos++;
         skipSpace();
         if (peek() == ']') {
             pos++;
+            depth--;
             return out;
         }
         while (true) {
@@ -110,12 +123,19 @@ final class Json {
             char c = peek();
             pos++;
             if (c == ']') {
+                depth--;
                 return out;
             }
             if (c != ',') {
                 pos--;
                 throw error(expected("',' or ']'"));
             }
+        }
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("arrays and objects nested more than " + MAX_DEPTH + " levels deep (a parameter file nests 3)");
         }
     }
 
@@ -204,7 +224,13 @@ final class Json {
                 pos++;
             }
         }
-        return Double.parseDouble(text.substring(start, pos));
+        try {
+            // The one number syntax's range check: 1e400 and 1e-400 are refused, not made inf or 0.
+            return NumberLiteral.parse(text.substring(start, pos));
+        } catch (IllegalArgumentException e) {
+            pos = start;
+            throw error(e.getMessage());
+        }
     }
 
     private boolean digit() {

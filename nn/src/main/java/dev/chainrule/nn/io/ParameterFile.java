@@ -6,6 +6,7 @@ import dev.chainrule.nn.Module;
 import dev.chainrule.nn.tensor.TensorModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,11 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +36,9 @@ import java.util.function.Consumer;
  *
  * <p>The file looks like
  * <pre>
- * {"format": "chainrule-parameters", "version": 1, "parameters": [
+ * {"format": "chainrule-parameters", "version": 1,
+ *  "sha256": "5f0c…",
+ *  "parameters": [
  *   {"name": "w1", "shape": [], "values": [0.15]},
  *   ...
  * ]}
@@ -39,6 +47,21 @@ import java.util.function.Consumer;
  * temporary file in the same folder and then moves it over the target, so a crash never leaves a
  * half-written file. Loading reads and checks the whole file first (JSON syntax, names, shapes,
  * value counts) and changes the model only if everything matches, so it never half-loads.
+ *
+ * <p><b>Checksum.</b> A saved file's second line is {@code "sha256": "…"}, the SHA-256 of the names,
+ * shapes and exact values. Loading checks it when it is there, so a number changed after saving
+ * (a flipped bit, a damaged copy, an edit by hand) is an error naming the file instead of a
+ * silently different model; without the checksum no such change could be told from a real value.
+ * It is optional: a file without it (older files, or one whose checksum line was deleted after an
+ * edit on purpose: deleting the whole line leaves valid JSON) loads as before. Whitespace and layout are not covered, only what they mean.
+ *
+ * <p><b>Files.</b> Saving keeps an existing file's permissions (a new file gets the usual ones,
+ * not the owner-only ones of a temporary file), writes through a symbolic link to its target
+ * (the temporary file goes in the target's folder, and the link stays a link), and deletes
+ * temporary files of its own naming ({@code .NAME.PID.RANDOM.tmp}) left by a save that was killed,
+ * once the process that made them is gone. Loading refuses bytes that are not UTF-8 (naming line
+ * and byte offset), JSON nested more than {@value Json#MAX_DEPTH} levels deep, and numbers that
+ * overflow or underflow a double.
  */
 public final class ParameterFile {
     static final String FORMAT = "chainrule-parameters";
@@ -120,8 +143,9 @@ public final class ParameterFile {
     static void write(List<Entry> entries, Path file) {
         Objects.requireNonNull(file, "file");
         StringBuilder json = new StringBuilder();
-        json.append("{\"format\": \"").append(FORMAT).append("\", \"version\": ").append(VERSION)
-                .append(", \"parameters\": [\n");
+        json.append("{\"format\": \"").append(FORMAT).append("\", \"version\": ").append(VERSION).append(",\n")
+                .append(" \"sha256\": \"").append(checksum(entries)).append("\",\n")
+                .append(" \"parameters\": [\n");
         for (int k = 0; k < entries.size(); k++) {
             Entry e = entries.get(k);
             json.append("  {\"name\": ");
@@ -142,23 +166,33 @@ public final class ParameterFile {
     }
 
     private static void writeAtomically(String text, Path file) {
-        Path dir = file.toAbsolutePath().getParent();
+        Path target = throughLinks(file);
+        Path dir = target.toAbsolutePath().getParent();
+        String name = target.getFileName().toString();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            TempFiles.deleteStale(dir, name);
+            Set<PosixFilePermission> permissions = permissionsOf(target);
+            tmp = TempFiles.create(dir, name);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(StandardCharsets.UTF_8.encode(text));
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
                 ch.force(true);
             }
+            if (permissions != null) {
+                Files.setPosixFilePermissions(tmp, permissions);
+            }
             try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("save: cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("save: cannot write " + file + ": " + IoMessages.reason(e), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -170,15 +204,76 @@ public final class ParameterFile {
         }
     }
 
+    /**
+     * The file a save to {@code file} must replace: {@code file} itself, or, if it is a symbolic
+     * link (to a link ...), the file it finally points to, existing or not. Replacing the link
+     * itself would turn it into a plain file and leave its target stale.
+     */
+    static Path throughLinks(Path file) throws UncheckedIOException {
+        Path p = file;
+        try {
+            for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+                if (hops == 40) {
+                    throw new UncheckedIOException("save: cannot write " + file + ": too many levels of symbolic links",
+                            new IOException("symbolic link loop"));
+                }
+                Path link = Files.readSymbolicLink(p);
+                Path parent = p.toAbsolutePath().getParent();
+                p = parent == null ? link : parent.resolve(link);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("save: cannot write " + file + ": " + IoMessages.reason(e), e);
+        }
+        return p;
+    }
+
+    /** The permissions of an existing {@code file}, or null if it does not exist or the file system has none. */
+    private static Set<PosixFilePermission> permissionsOf(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /** SHA-256 over every name, shape and value's bits, as lowercase hex. */
+    static String checksum(List<Entry> entries) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        ByteBuffer b = ByteBuffer.allocate(8);
+        for (Entry e : entries) {
+            md.update(e.name().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            for (int d : e.shape()) {
+                md.update(b.clear().putLong(d).array());
+            }
+            md.update((byte) 1);
+            for (double v : e.values()) {
+                md.update(b.clear().putLong(Double.doubleToLongBits(v)).array());
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
     static void load(List<Target> targets, Path file) {
         Objects.requireNonNull(file, "file");
-        String text;
+        String source = String.valueOf(file.getFileName());
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("load: cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("load: cannot read " + IoMessages.reason(e), e);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalArgumentException(source + ": too large to be a parameter file of this model", e);
         }
-        String source = file.getFileName().toString();
+        String text = Utf8Text.decode(bytes, source);
         List<Entry> entries = read(text, source);
         match(targets, entries, source);
         for (int i = 0; i < targets.size(); i++) {
@@ -205,6 +300,12 @@ public final class ParameterFile {
         List<Entry> out = new ArrayList<>(list.size());
         for (int k = 0; k < list.size(); k++) {
             out.add(entry(list.get(k), k, source));
+        }
+        Object sum = top.get("sha256");
+        if (sum != null && !checksum(out).equals(sum)) {
+            throw new IllegalArgumentException(source + ": the checksum does not match the numbers: the file was "
+                    + "changed after it was saved (a damaged copy, or an edit by hand); if you edited it on purpose, "
+                    + "delete its \"sha256\" line and load it again");
         }
         return out;
     }

@@ -76,7 +76,7 @@ class ParameterFileTest {
 
         Files.writeString(file, good.replaceFirst("\"values\": \\[", "\"values\": [x"));
         e = assertThrows(IllegalArgumentException.class, () -> ParameterFile.load(target, file));
-        assertTrue(e.getMessage().matches("m\\.json: not valid JSON at 2:\\d+: unexpected 'x'"), e.getMessage());
+        assertTrue(e.getMessage().matches("m\\.json: not valid JSON at 4:\\d+: unexpected 'x'"), e.getMessage());
 
         Files.writeString(file, good.replaceFirst("\"shape\": \\[\\], \"values\": \\[[^]]*]",
                 "\"shape\": [], \"values\": [1, 2]"));
