@@ -1,5 +1,6 @@
 package dev.chainrule.cli;
 
+import dev.chainrule.engine.Graph;
 import dev.chainrule.viz.GraphRenderer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,8 +42,23 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The most nodes a DOT file gets unless {@code --max-nodes} says otherwise. The pictures have
+     * viz's own limit (1,000); DOT is only text, but a 1,000,000-node one still fills the memory.
+     */
+    static final int DOT_MAX_NODES = 100_000;
+
     /** Draws the computation's graph into {@code file}, in the format its extension names. */
     static Path draw(Computation c, StyleOptions style, Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".dot") || name.endsWith(".gv")) {
+            int limit = style.maxNodes != null ? style.maxNodes : DOT_MAX_NODES;
+            int size = Graph.of(c.evaluation.output()).size();
+            if (size > limit) {
+                throw new UserError("the graph has " + size + " nodes, more than the DOT limit of " + limit
+                        + "; if it is meant to be that large, raise the limit with --max-nodes " + size);
+            }
+        }
         try {
             return GraphRenderer.render(c.evaluation.output(), style.build(), file);
         } catch (java.io.UncheckedIOException e) {

@@ -93,6 +93,21 @@ class HostileInputTest {
     }
 
     @Test
+    void aDotFileHasANodeCapToo() {
+        StringBuilder chain = new StringBuilder("x0 = 1");
+        for (int i = 1; i <= 110_000; i++) {
+            chain.append("; x").append(i).append(" = sin(x").append(i - 1).append(')');
+        }
+        String big = chain.toString();
+        String out = dir.resolve("big.dot").toString();
+        assertOneLineError(Cli.run("render", big, "-o", out), "the graph has 110001 nodes, more than the "
+                + "DOT limit of 100000; if it is meant to be that large, raise the limit with --max-nodes 110001");
+        assertOneLineError(Cli.run("grad", "y = sin(x); f = cos(y)", "--at", "x=1", "-o", out, "--max-nodes", "2"),
+                "raise the limit with --max-nodes 3");
+        assertEquals(0, Cli.run("render", "y = sin(x); f = cos(y)", "--at", "x=1", "-o", out, "--max-nodes", "3").code());
+    }
+
+    @Test
     void standardInputThatIsNotUtf8IsRefusedLikeAFileNamingLineAndOffset() throws Exception {
         byte[] bytes = "x = 1\nf = 2*x # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         Cli stdin = withStdin(bytes, () -> Cli.run("grad", "-"));
