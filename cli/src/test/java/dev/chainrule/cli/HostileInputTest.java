@@ -56,15 +56,17 @@ class HostileInputTest {
 
     @Test
     void anUpdateThatOverflowsIsAnAnomalyWithExitCode2() {
-        Cli r = Cli.run("grad", "f = 4*x", "--at", "x=0", "--lr", "1e308");
+        Cli r = Cli.run("grad", "f = 4*x", "--at", "x=0", "--lr", "1e308", "--wrt", "x");
         assertEquals(2, r.code());
         assertTrue(r.out().contains("-inf"), r.out()); // the table still shows what happened
         assertEquals("error: the update of x is not finite: x − η·∂f/∂x = 0 − 1e308·4 = -inf; use a smaller --lr\n",
                 r.err());
-        Cli json = Cli.run("grad", "f = 4*x", "--at", "x=0", "--lr", "1e308", "--format", "json");
+        Cli json = Cli.run("grad", "f = 4*x", "--at", "x=0", "--lr", "1e308", "--wrt", "x", "--format", "json");
         assertEquals(2, json.code());
         assertTrue(json.out().contains("\"updated\": null"), json.out());
-        assertEquals(0, Cli.run("grad", "f = 4*x", "--at", "x=0", "--lr", "1e300").code());
+        assertEquals(0, Cli.run("grad", "f = 4*x", "--at", "x=0", "--lr", "1e300", "--wrt", "x").code());
+        Cli param = Cli.run("grad", "param w = 0; f = 4*w", "--lr", "1e308"); // a declared parameter is updated
+        assertEquals(2, param.code(), param.err());
     }
 
     @Test
@@ -154,7 +156,7 @@ class HostileInputTest {
         assertOneLineError(Cli.run("grad", "f = 1", "--digits", "0x10"), "'0x10' is not a whole number");
         assertOneLineError(Cli.run("gradcheck", "f = x", "--trials", "99999999999"), "'99999999999' is out of range");
         // The learning rate accepts what --at accepts, the Unicode minus included.
-        Cli unicode = Cli.run("grad", "f = 4*x", "--at", "x=1", "--lr", "\u22120.5", "--format", "csv");
+        Cli unicode = Cli.run("grad", "f = 4*x", "--at", "x=1", "--lr", "\u22120.5", "--wrt", "x", "--format", "csv");
         assertTrue(unicode.out().contains("x,input,1,4,3"), unicode.out());
     }
 
