@@ -3,6 +3,7 @@ package dev.chainrule.checker;
 import dev.chainrule.engine.expr.Evaluation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A problem's network ready to be judged against: its graph, the true numbers, and the true
@@ -18,7 +19,12 @@ final class Network {
 
     Network(Problem problem) {
         this.problem = problem;
-        Evaluation ev = problem.program().evaluate(problem.inputs(), problem.output());
+        Map<String, Double> start = problem.inputs();
+        if (problem.steps() > 0) {
+            start = GradientDescent.run(problem.program(), start, problem.output(), problem.parameters(),
+                    problem.learningRate(), problem.steps()).point();
+        }
+        Evaluation ev = problem.program().evaluate(start, problem.output());
         this.tape = Tape.of(ev);
         this.output = tape.indexOf(problem.output());
         List<String> names = problem.parameters();
@@ -26,13 +32,9 @@ final class Network {
         for (int i = 0; i < params.length; i++) {
             params[i] = tape.indexOf(names.get(i));
         }
-        double[] leaves = tape.initialValues();
-        World w = World.of(this, leaves, BackwardRule.STANDARD);
-        for (int s = 0; s < problem.steps(); s++) {
-            w = World.of(this, w.updatedLeaves(), BackwardRule.STANDARD);
-        }
-        this.truth = w;
-        this.after = problem.learningRate() == null ? null : World.of(this, w.updatedLeaves(), BackwardRule.STANDARD);
+        this.truth = World.of(this, tape.initialValues(), BackwardRule.STANDARD);
+        this.after = problem.learningRate() == null ? null
+                : World.of(this, truth.updatedLeaves(), BackwardRule.STANDARD);
     }
 
     Problem problem() {

@@ -19,10 +19,9 @@ final class Worked {
         }
     }
 
-    /** Mazur's 2-2-2 network with biases, η = 0.5, the weights as parameters (by the name rule). */
+    /** Mazur's 2-2-2 network with biases, η = 0.5, the weights declared parameters (the biases stay fixed). */
     static Problem mazur() {
-        return Problem.builder(program("mazur.txt")).learningRate(0.5)
-                .parameters(List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")).build();
+        return Problem.builder(program("mazur.txt")).learningRate(0.5).build();
     }
 
     /** Module 11's network without biases, η = 0.001, parameters declared with param. */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             "and which of your own numbers is wrong."},
         footer = {"", "Examples:",
             "  chainrule grad \"f = (x + y)·z\" --at x=-2,y=5,z=-4",
-            "  chainrule check homework.txt --expect answers.txt --lr 0.5",
+            "  chainrule check cli/src/test/resources/mazur.txt --lr 0.5 --expect \"w5' = 0.35891648; dE/dw1 = 0.000438568\"",
             "  chainrule example --list",
             "", "Run 'chainrule COMMAND --help' for each command's options."})
 final class ChainruleCommand implements Callable<Integer> {

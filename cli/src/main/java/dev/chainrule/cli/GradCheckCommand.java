@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
                 + "errors and the worst point. Exit code 1 when a derivative disagrees."},
         footer = {"", "Examples:",
             "  chainrule gradcheck \"f = sigmoid(x·y) + log(x)\" --at x=1,y=2",
-            "  chainrule gradcheck network.txt --trials 100 --seed 7"})
+            "  chainrule gradcheck cli/src/test/resources/mazur.txt --trials 100 --seed 7"})
 final class GradCheckCommand implements Callable<Integer> {
     private static final int ATTEMPTS = 1000;
 

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
                 + ".svg, .png, .pdf or .dot."},
         footer = {"", "Examples:",
             "  chainrule render \"q = x + y; f = q·z\" --at x=-2,y=5,z=-4 -o f.svg",
-            "  chainrule render net.txt -o net.pdf --theme print --local-derivatives",
-            "  chainrule render net.txt -o path.png --highlight-path w5,net_o1,out_o1,E"})
+            "  chainrule render cli/src/test/resources/mazur.txt -o net.pdf --theme print --local-derivatives",
+            "  chainrule render cli/src/test/resources/mazur.txt -o path.png --highlight-path net_o1,out_o1"})
 final class RenderCommand implements Callable<Integer> {
     private final Io io;
 

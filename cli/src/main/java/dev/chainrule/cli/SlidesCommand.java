@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 + "the seed ∂f/∂f = 1, then each node's gradient as upstream × local derivative."},
         footer = {"", "Examples:",
             "  chainrule slides \"q = x + y; f = q·z\" --at x=-2,y=5,z=-4 -o slides/",
-            "  chainrule slides net.txt -o deck --theme print --tb"})
+            "  chainrule slides cli/src/test/resources/mazur.txt -o deck --theme print --tb"})
 final class SlidesCommand implements Callable<Integer> {
     private final Io io;
 

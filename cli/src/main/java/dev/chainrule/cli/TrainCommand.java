@@ -44,9 +44,9 @@ import picocli.CommandLine.Parameters;
                 + "regression (mean squared error). Prints the loss as it goes, then the test accuracy and "
                 + "confusion matrix (or test loss)."},
         footer = {"", "Examples:",
-            "  chainrule train iris.csv --header skip --label c5 --hidden 8 --plot loss.png",
-            "  chainrule train binary.csv --label admit --one-hot rank --optimizer sgd",
-            "  chainrule train data.csv --label y --task regress --save model.json"})
+            "  chainrule train examples/src/main/resources/dev/chainrule/examples/data/iris.csv --header skip --label c5 --hidden 8 --plot loss.png",
+            "  chainrule train examples/src/main/resources/dev/chainrule/examples/data/binary.csv --label admit --one-hot rank --optimizer sgd",
+            "  chainrule train examples/src/main/resources/dev/chainrule/examples/data/binary.csv --label gpa --task regress --save model.json"})
 final class TrainCommand implements Callable<Integer> {
     private static final int MAX_CLASSES = 20;
 

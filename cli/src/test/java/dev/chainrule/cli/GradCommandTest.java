@@ -229,4 +229,50 @@ class GradCommandTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("chainrule grad \"f = (x + y)·z\" --at x=-2,y=5,z=-4"), r.out());
     }
+
+    @Test
+    void tenThousandStepsReproduceTheMaterialsLossAndOutputs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // The material: "after 10,000 rounds the error is about 4e-5, outputs 0.016 and 0.984";
+        // the examples module's SigmoidNet222 gives E = 3.5102e-5, 0.0159136, 0.9840643 (weights only).
+        java.nio.file.Path png = dir.resolve("loss.png");
+        Cli r = Cli.run("grad", Cli.resource("mazur.txt"), "--lr", "0.5", "--steps", "10000", "--plot", png.toString());
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals("Gradient descent: 10000 steps with η = 0.5 on w1, w2, w3, w4, w5, w6, w7, w8", lines[0]);
+        assertEquals(" step                 E", lines[1]);
+        assertEquals("    0      0.2983711088", lines[2]);
+        assertEquals("    1      0.2910277737", lines[3], "the examples module: E 0.298371109 → 0.291027774");
+        assertEquals("10000  0.00003510187783", lines[7], "the examples module: E ≈ 3.5102e−5");
+        assertEquals("Values after step 10000:", lines[8]);
+        assertTrue(r.out().contains("\nout_o1  sigmoid     0.01591362044 "), "the examples module: 0.0159136\n" + r.out());
+        assertTrue(r.out().contains("\nout_o2  sigmoid      0.9840642735 "), "the examples module: 0.9840643\n" + r.out());
+        assertTrue(r.err().startsWith("wrote " + png), r.err());
+        assertTrue(java.nio.file.Files.exists(png));
+    }
+
+    @Test
+    void stepsNeedALearningRateAndThePlotNeedsSteps() {
+        Cli noLr = Cli.run("grad", Cli.resource("mazur.txt"), "--steps", "3");
+        assertEquals(2, noLr.code());
+        assertEquals("error: --steps 3: gradient descent needs a learning rate; give --lr\n", noLr.err());
+        Cli noSteps = Cli.run("grad", Cli.resource("mazur.txt"), "--lr", "0.5", "--plot", "loss.png");
+        assertEquals(2, noSteps.code());
+        assertEquals("error: --plot draws the loss over gradient-descent steps; give --steps N (and --lr)\n", noSteps.err());
+        Cli diverges = Cli.run("grad", "param w = 1; f = w^2", "--lr", "1000", "--steps", "200");
+        assertEquals(2, diverges.code());
+        assertTrue(diverges.err().startsWith("error: --steps 200: f is Infinity after "), diverges.err());
+        assertTrue(diverges.err().contains("the learning rate 1000.0 is too large for this problem"), diverges.err());
+    }
+
+    @Test
+    void learningRateWithoutWrtUpdatesParametersNotInputsOrTargets() {
+        Cli r = Cli.run("grad", Cli.resource("mazur.txt"), "--lr", "0.5", "--format", "csv");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\nw5,input,0.4,0.08216704056423078,0.35891647971788465\n"), r.out());
+        assertTrue(r.out().contains("\ni1,input,0.05,"), r.out());
+        assertTrue(r.out().matches("(?s).*\ni1,input,0\\.05,[^,\n]*,\n.*"), "i1 gets no updated value: " + r.out());
+        Cli none = Cli.run("grad", "x = 1; y = 2; f = x*y", "--lr", "0.1");
+        assertEquals(2, none.code());
+        assertTrue(none.err().startsWith("error: --lr: the program has no parameters to update"), none.err());
+    }
 }
