@@ -16,6 +16,8 @@ import java.util.Map;
  * give is right with rounding; one that is what an earlier wrong number gives says so.
  */
 final class CarriedForward {
+    /** The catalogue's name for this entry. */
+    static final String NAME = "your own numbers carried forward (right with rounding)";
     private final Network net;
     private final List<Answer> answers;
 

@@ -60,7 +60,7 @@ public final class Checker {
             if (e.unreadable() != null) {
                 Unreadable u = e.unreadable();
                 out.add(new LineResult(u.line(), u.column(), u.written(), null, Verdict.UNREADABLE, Double.NaN,
-                        List.of(), null, 0, "line " + u.line() + ":" + u.column() + ": " + u.message()));
+                        List.of(), List.of(), null, 0, "line " + u.line() + ":" + u.column() + ": " + u.message()));
             } else {
                 out.add(judged.get(readable.get(next++)).result());
             }
@@ -74,6 +74,7 @@ public final class Checker {
         final double truth;
         Verdict verdict;
         final List<String> matches = new ArrayList<>();
+        final List<String> catalogue = new ArrayList<>();
         String mistake;
         int digits;
         String message = "";
@@ -87,7 +88,7 @@ public final class Checker {
 
         LineResult result() {
             return new LineResult(answer.line(), answer.column(), answer.written(), answer.quantity(), verdict, truth,
-                    matches, mistake, digits, message);
+                    matches, catalogue, mistake, digits, message);
         }
     }
 
@@ -103,6 +104,9 @@ public final class Checker {
                 double x = v.value(q);
                 if (differs(x, t) && n.matches(x)) {
                     String what = v.brief(a) + " = " + Decimal.human(x, 10);
+                    if (!j.catalogue.contains(v.mistake())) {
+                        j.catalogue.add(v.mistake());
+                    }
                     if (!also.contains(what)) {
                         also.add(what);
                         digits = Math.max(digits, Decimal.decidingDigits(t, x));
@@ -137,6 +141,7 @@ public final class Checker {
                 j.message = j.mistake;
             }
             j.matches.add("your own numbers = " + Decimal.human(e.value(), 10));
+            j.catalogue.add(CarriedForward.NAME);
             return j;
         }
         if (truncated(n, t)) {
@@ -150,6 +155,9 @@ public final class Checker {
             if (differs(x, t) && n.near(x) && Math.abs(x - t) > 2 * n.tolerance()
                     && n.significantDigits() >= v.digitsToName()) {
                 String what = v.explain(a);
+                if (!j.catalogue.contains(v.mistake())) {
+                    j.catalogue.add(v.mistake());
+                }
                 if (!j.matches.contains(what)) {
                     j.matches.add(what);
                     if (j.first == null) {

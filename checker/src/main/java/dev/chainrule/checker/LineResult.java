@@ -14,6 +14,8 @@ import java.util.List;
  * @param matches        what else the number matches: for an unclear answer, the plausible wrong
  *                       numbers it cannot be told from; for a wrong one, the mistakes it matches;
  *                       each in the student's names, with its number
+ * @param catalogue      the names of the catalogue entries the matches come from (see the
+ *                       closing note's table), for a wrong or unclear answer; otherwise empty
  * @param mistake        the named mistake, in the student's names, or null (for a wrong answer
  *                       that is explained by an earlier line, that line's)
  * @param decidingDigits for an unclear answer, how many significant digits would tell the true
@@ -22,10 +24,11 @@ import java.util.List;
  *                       cannot be read; empty for a plain ok
  */
 public record LineResult(int line, int column, String written, Quantity quantity, Verdict verdict, double trueValue,
-                         List<String> matches, String mistake, int decidingDigits, String message) {
+                         List<String> matches, List<String> catalogue, String mistake, int decidingDigits, String message) {
 
-    /** Copies the list of matches. */
+    /** Copies the lists. */
     public LineResult {
         matches = List.copyOf(matches);
+        catalogue = List.copyOf(catalogue);
     }
 }

@@ -52,8 +52,12 @@ final class OtherNode implements Mistake {
         String explain(Answer a) {
             Quantity mine = a.quantity();
             Quantity theirs = new Quantity(mine.kind(), other, mine.of());
-            return mine.kind() == Quantity.Kind.VALUE ? "the value of " + other + ", not of " + mine.node()
-                    : theirs.symbol() + ", not " + mine.symbol() + " (" + mine.node() + " and " + other + " swapped?)";
+            if (mine.kind() == Quantity.Kind.VALUE) {
+                return "the value of " + other + ", not of " + mine.node();
+            }
+            boolean weights = net.isParameter(net.index(other)) && net.isParameter(net.index(mine.node()));
+            return theirs.symbol() + ", not " + mine.symbol() + (weights ? " (" + mine.node() + " and " + other
+                    + " swapped?)" : "");
         }
 
         @Override
