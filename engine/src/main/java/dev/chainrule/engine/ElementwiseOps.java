@@ -212,7 +212,10 @@ final class ElementwiseOps {
                 gb = g.mul(a);
             } else if (f == Ops.DIV) {
                 ga = g.div(b);
-                gb = g.mul(out).div(b).neg();
+                // ∂b = −a/b² per element through the scalar rule (Ops.DIV_DB): as tensor divisions,
+                // differentiating it again gives NaN at a = 0 with a subnormal b.
+                gb = g.mul(Lifted.apply(f.name() + "'b", v -> f.derivativeB(v[0], v[1], Value.apply(f, v)),
+                        (x, z) -> f.derivativeB(x, z, f.apply(x, z)), a, b));
             } else {
                 ga = g.mul(Lifted.apply(f.name() + "'a", v -> f.derivativeA(v[0], v[1], Value.apply(f, v)),
                         (x, z) -> f.derivativeA(x, z, f.apply(x, z)), a, b));

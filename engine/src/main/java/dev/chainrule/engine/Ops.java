@@ -109,15 +109,32 @@ final class Ops {
         public Value derivativeB(Value a, Value b, Value y) { return a; }
     });
 
+    /**
+     * a/b. ∂b = −(a/b)/b, not −a/(b·b): b·b overflows or underflows long before a/b² does. Its
+     * graph form is an op of its own ({@link #DIV_DB}): as a chain of divisions, differentiating
+     * it again multiplies 1/b (∞ for a subnormal b) by a/b (0 for a = 0) and gives NaN.
+     */
     static final BinaryOp DIV = register(new BinaryOp(binary("div", "÷").kind(ARITHMETIC).title("a/b")
             .formula("a/b").description("quotient").domain("b ≠ 0", x -> Math.abs(x[1]))
             .derivatives("1/{b}", "−{a}/{b}²")) {
         public double apply(double a, double b) { return a / b; }
         public double derivativeA(double a, double b, double y) { return 1 / b; }
-        public double derivativeB(double a, double b, double y) { return -a / (b * b); }
+        public double derivativeB(double a, double b, double y) { return -y / b; }
         public Value derivativeA(Value a, Value b, Value y) { return b.pow(-1); }
-        public Value derivativeB(Value a, Value b, Value y) { return y.neg().div(b); }
+        public Value derivativeB(Value a, Value b, Value y) { return Value.apply(DIV_DB, a, b); }
     });
+
+    /**
+     * ∂(a/b)/∂b = −a/b², with ∂a = −1/b² and ∂b = 2a/b³ as ((2a/b)/b)/b. Internal: only derivative
+     * graphs hold it, so it is not registered (no name for programs).
+     */
+    static final BinaryOp DIV_DB = new BinaryOp("div'b", "÷'b") {
+        public double apply(double a, double b) { return -(a / b) / b; }
+        public double derivativeA(double a, double b, double y) { return -1 / b / b; }
+        public double derivativeB(double a, double b, double y) { return 2 * a / b / b / b; }
+        public Value derivativeA(Value a, Value b, Value y) { return b.pow(-2).neg(); }
+        public Value derivativeB(Value a, Value b, Value y) { return a.mul(2).div(b).div(b).div(b); }
+    };
 
     static final UnaryOp NEG = register(new UnaryOp(unary("neg", "−").kind(ARITHMETIC).title("−x")
             .formula("−x").description("negation").derivatives("−1")) {
@@ -151,27 +168,163 @@ final class Ops {
             return p == 2 ? x * x : Math.pow(x, p);
         }
 
+        // x⁰ is the constant 1, so its derivative is 0 everywhere, also at x = 0 (not 0·0⁻¹).
         public double derivative(double x, double y) {
-            return p == 2 ? 2 * x : p * Math.pow(x, p - 1);
+            return p == 2 ? 2 * x : p == 0 ? 0 : p * Math.pow(x, p - 1);
         }
 
         public Value derivative(Value x, Value y) {
-            return x.pow(p - 1).mul(p);
+            return p == 0 ? constant(0) : x.pow(p - 1).mul(p);
         }
     }
 
-    /** a^b with both a and b Values. */
+    /**
+     * a^b with both a and b Values: ∂a = b·a^(b−1), ∂b = a^b·log a.
+     *
+     * <p>The graph forms of the derivatives, and theirs in turn, are ops of their own
+     * ({@link #POW_DA}, {@link #POW_DB}, {@link #POW_HAA}, {@link #POW_HAB}, {@link #POW_HBB}):
+     * built from pow, mul and log, differentiating them again multiplies a^b, which under- or
+     * overflows, by 1/a or log a, and the Hessian loses every digit (∂²/∂a∂b of a^1.5 at
+     * a = 1e-300 was 0.1 % off) or turns NaN. Each is c·a^q, evaluated by {@link #timesPow}.
+     *
+     * <p>At a base of 0, where a^b is not differentiable in b: ∂a = 0 when b = 0 (x⁰ is the
+     * constant 1); ∂b = 0 when b ≥ 0 and −∞ when b &lt; 0 (as PyTorch); ∂²/∂a∂b and ∂²/∂b² are
+     * their limits as a → 0+ (0 for b &gt; 1, −∞ for 0 &lt; b ≤ 1, +∞ for b ≤ 0; and 0 for b &gt; 0,
+     * +∞ for b ≤ 0). When a^b overflows, ∂b is still finite where the truth is (1.5^1751,
+     * 2^1024). For a &lt; 0 the b-derivatives are NaN: log a is undefined.
+     */
     static final BinaryOp POW = register(new BinaryOp(binary("pow", "^").kind(ARITHMETIC).title("a^b")
             .formula("a^b").description("power; a constant exponent (x^2) makes a one-input node")
             .domain("a > 0 (for a non-integer b)", x -> x[0])
-            .conventions("∂/∂b is taken as 0 where a^b = 0")
+            .conventions("at a = 0: ∂/∂a = 0 for b = 0, ∂/∂b = 0 for b ≥ 0 and −∞ for b < 0")
             .derivatives("{b}·{a}^({b} − 1)", "{out}·ln {a}")) {
         public double apply(double a, double b) { return Math.pow(a, b); }
-        public double derivativeA(double a, double b, double y) { return b * Math.pow(a, b - 1); }
-        public double derivativeB(double a, double b, double y) { return y == 0 ? 0 : y * Math.log(a); }
-        public Value derivativeA(Value a, Value b, Value y) { return b.mul(a.pow(b.sub(1))); }
-        public Value derivativeB(Value a, Value b, Value y) { return y.mul(a.log()); }
+        public double derivativeA(double a, double b, double y) { return powDa(a, b); }
+        public double derivativeB(double a, double b, double y) { return powDb(a, b); }
+        public Value derivativeA(Value a, Value b, Value y) { return Value.apply(POW_DA, a, b); }
+        public Value derivativeB(Value a, Value b, Value y) { return Value.apply(POW_DB, a, b); }
     });
+
+    /** ∂(a^b)/∂a = b·a^(b−1). */
+    static final BinaryOp POW_DA = new BinaryOp("pow'a", "^'a") {
+        public double apply(double a, double b) { return powDa(a, b); }
+        public double derivativeA(double a, double b, double y) { return powHaa(a, b); }
+        public double derivativeB(double a, double b, double y) { return powHab(a, b); }
+        public Value derivativeA(Value a, Value b, Value y) { return Value.apply(POW_HAA, a, b); }
+        public Value derivativeB(Value a, Value b, Value y) { return Value.apply(POW_HAB, a, b); }
+    };
+
+    /** ∂(a^b)/∂b = a^b·log a. */
+    static final BinaryOp POW_DB = new BinaryOp("pow'b", "^'b") {
+        public double apply(double a, double b) { return powDb(a, b); }
+        public double derivativeA(double a, double b, double y) { return powHab(a, b); }
+        public double derivativeB(double a, double b, double y) { return powHbb(a, b); }
+        public Value derivativeA(Value a, Value b, Value y) { return Value.apply(POW_HAB, a, b); }
+        public Value derivativeB(Value a, Value b, Value y) { return Value.apply(POW_HBB, a, b); }
+    };
+
+    // The second derivatives. Their own derivatives (third order) are plain graphs of pow, mul
+    // and log: exact in exact arithmetic, with no accuracy promised at the extremes.
+
+    /** ∂²(a^b)/∂a² = b(b−1)·a^(b−2). */
+    static final BinaryOp POW_HAA = new BinaryOp("pow'aa", "^'aa") {
+        public double apply(double a, double b) { return powHaa(a, b); }
+        public double derivativeA(double a, double b, double y) { return timesPow(b * (b - 1) * (b - 2), a, b - 3); }
+        public double derivativeB(double a, double b, double y) { return powAab(a, b); }
+        public Value derivativeA(Value a, Value b, Value y) {
+            return b.mul(b.sub(1)).mul(b.sub(2)).mul(a.pow(b.sub(3)));
+        }
+        public Value derivativeB(Value a, Value b, Value y) { return powAab(a, b); }
+    };
+
+    /** ∂²(a^b)/∂a∂b = a^(b−1)·(1 + b·log a). */
+    static final BinaryOp POW_HAB = new BinaryOp("pow'ab", "^'ab") {
+        public double apply(double a, double b) { return powHab(a, b); }
+        public double derivativeA(double a, double b, double y) { return powAab(a, b); }
+        public double derivativeB(double a, double b, double y) { return powAbb(a, b); }
+        public Value derivativeA(Value a, Value b, Value y) { return powAab(a, b); }
+        public Value derivativeB(Value a, Value b, Value y) { return powAbb(a, b); }
+    };
+
+    /** ∂²(a^b)/∂b² = a^b·log²a. */
+    static final BinaryOp POW_HBB = new BinaryOp("pow'bb", "^'bb") {
+        public double apply(double a, double b) { return powHbb(a, b); }
+        public double derivativeA(double a, double b, double y) { return powAbb(a, b); }
+        public double derivativeB(double a, double b, double y) {
+            double l = Math.log(a);
+            return timesPow(l * l * l, a, b);
+        }
+        public Value derivativeA(Value a, Value b, Value y) { return powAbb(a, b); }
+        public Value derivativeB(Value a, Value b, Value y) { return a.pow(b).mul(a.log().pow(3)); }
+    };
+
+    static double powDa(double a, double b) {
+        return timesPow(b, a, b - 1);
+    }
+
+    static double powDb(double a, double b) {
+        if (a == 0) {
+            return b >= 0 ? 0 : Double.NEGATIVE_INFINITY;
+        }
+        return timesPow(Math.log(a), a, b);
+    }
+
+    static double powHaa(double a, double b) {
+        return timesPow(b * (b - 1), a, b - 2);
+    }
+
+    static double powHab(double a, double b) {
+        if (a == 0) {
+            return b > 1 ? 0 : b > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return timesPow(Math.fma(b, Math.log(a), 1), a, b - 1);
+    }
+
+    static double powHbb(double a, double b) {
+        if (a == 0) {
+            return b > 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        double l = Math.log(a);
+        return timesPow(l * l, a, b);
+    }
+
+    /** ∂³(a^b)/∂a²∂b = a^(b−2)·(2b − 1 + b(b−1)·log a). */
+    private static double powAab(double a, double b) {
+        return timesPow(2 * b - 1 + b * (b - 1) * Math.log(a), a, b - 2);
+    }
+
+    private static Value powAab(Value a, Value b) {
+        return a.pow(b.sub(2)).mul(b.mul(2).sub(1).add(b.mul(b.sub(1)).mul(a.log())));
+    }
+
+    /** ∂³(a^b)/∂a∂b² = a^(b−1)·log a·(2 + b·log a). */
+    private static double powAbb(double a, double b) {
+        double l = Math.log(a);
+        return timesPow(l * (2 + b * l), a, b - 1);
+    }
+
+    private static Value powAbb(Value a, Value b) {
+        return a.pow(b.sub(1)).mul(a.log()).mul(b.mul(a.log()).add(2));
+    }
+
+    /**
+     * c·a^q, also where a^q alone over- or underflows but c·a^q does not (b·a^(b−1) at a = 4.9e-324,
+     * b = 1e-20 is 2e303): then it is (a^(q/2)·c)·a^(q/2). c = 0 gives 0 (x⁰'s derivative at 0).
+     */
+    static double timesPow(double c, double a, double q) {
+        if (c == 0) {
+            return 0;
+        }
+        double direct = c * Math.pow(a, q);
+        if (Double.isNaN(direct) || a == 0 || Double.isInfinite(a)
+                || Double.isFinite(direct) && Math.abs(direct) >= Double.MIN_NORMAL) {
+            return direct;
+        }
+        // a < 0 reaches here only with an integer q (otherwise a^q is NaN): the sign is q's parity.
+        double h = Math.pow(Math.abs(a), q / 2);
+        double r = (h * c) * h;
+        return a < 0 && Math.abs(q % 2) == 1 ? -r : r;
+    }
 
     // ---------------------------------------------------------------- functions
 
@@ -244,18 +397,48 @@ final class Ops {
 
     // ---------------------------------------------------------------- activations
 
+    /**
+     * tanh′ = 1 − y² while |x| &lt; ½ (y² &lt; ¼, no cancellation; differentiated again it gives
+     * −2y·tanh′, exact near 0), and 4σ(2x)σ(−2x) beyond, where 1 − y² would cancel (it is 0
+     * from |x| ≈ 19 on). Differentiated, that form gives 8σσ(σ(−2x) − σ(2x)), whose difference is
+     * tanh|x| ≥ 0.46 there: no cancellation either. The number form computes the same
+     * 4σ(2x)σ(−2x) as 4e/(1 + e)² with e = e^(−2|x|), one exp instead of two.
+     */
     static final UnaryOp TANH = register(new UnaryOp(activation("tanh", "tanh", "tanh(x)").formula("(eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)")
             .description("the hyperbolic tangent, squashing to (−1, 1)").derivatives("1 − {out}²")) {
         public double apply(double x) { return Math.tanh(x); }
-        public double derivative(double x, double y) { return 1 - y * y; }
-        public Value derivative(Value x, Value y) { return y.mul(y).neg().add(1); }
+        public double derivative(double x, double y) {
+            if (Math.abs(x) < 0.5) {
+                return 1 - y * y;
+            }
+            double e = Math.exp(-2 * Math.abs(x));
+            double d = 1 + e;
+            return 4 * e / (d * d);
+        }
+        public Value derivative(Value x, Value y) {
+            return Math.abs(x.data) < 0.5 ? y.mul(y).neg().add(1)
+                    : x.mul(2).sigmoid().mul(x.mul(-2).sigmoid()).mul(4);
+        }
     });
 
+    /**
+     * σ′(x) = ¼·tanh′(x/2): the same two forms as tanh′, so σ′ = σ(x)σ(−x) on the tails (not
+     * y(1 − y), which is 0 from x ≈ 37 on) and ¼(1 − tanh²(x/2)) near 0, where the graph form
+     * differentiated again stays exact (σσ(σ(−x) − σ(x)) would cancel to 0 at x = 1e-300).
+     * The number form is σ(x)σ(−x) everywhere, with σ(−x) as 1 − y where that is exact (x &lt; 0):
+     * as accurate, and one exp at most.
+     */
     static final UnaryOp SIGMOID = register(new UnaryOp(activation("sigmoid", "σ", "sigmoid σ(x)").alias("σ").formula("1/(1 + e⁻ˣ)")
             .description("the logistic function, squashing to (0, 1)").derivatives("{out}·(1 − {out})")) {
         public double apply(double x) { return sigmoid(x); }
-        public double derivative(double x, double y) { return y * (1 - y); }
-        public Value derivative(Value x, Value y) { return y.mul(y.neg().add(1)); }
+        public double derivative(double x, double y) { return y * (x < 0 ? 1 - y : sigmoid(-x)); }
+        public Value derivative(Value x, Value y) {
+            if (Math.abs(x.data) < 1) {
+                Value h = x.mul(0.5);
+                return TANH.derivative(h, h.tanh()).mul(0.25);
+            }
+            return y.mul(x.neg().sigmoid());
+        }
     });
 
     /** The logistic function, in the form that cannot overflow: exp only ever sees -|x|. */
@@ -306,7 +489,8 @@ final class Ops {
     static final OpInfo ELU = register(activation("elu", "ELU", "ELU (α = 1)").parameter("alpha", 1.0)
             .formula("x if x > 0, else alpha·(eˣ − 1)").description("exponential linear unit")
             .kinks("x = 0 (the second derivative jumps)", Ops::fromZero)
-            .derivatives("1 if {x} > 0, else {out} + {alpha}").build(p -> new Elu(p[0])));
+            .conventions("elu′(0) = elu″(0) = alpha, the x ≤ 0 branch's (PyTorch's elu″(0) is 0)")
+            .derivatives("1 if {x} > 0, else {alpha}·e^{x}").build(p -> new Elu(p[0])));
 
     /** x for x > 0, alpha·(e^x − 1) otherwise. */
     static final class Elu extends UnaryOp {
@@ -317,56 +501,112 @@ final class Ops {
             this.alpha = alpha;
         }
 
+        // α·eˣ, not y + α, which cancels (2e-8 off at x = −20, 0 at −40). At 0 every
+        // derivative is the x ≤ 0 branch's: elu′(0) = α (as PyTorch) and elu″(0) = α (PyTorch: 0).
         public double apply(double x) { return x > 0 ? x : alpha * Math.expm1(x); }
-        public double derivative(double x, double y) { return x > 0 ? 1 : y + alpha; }
-        public Value derivative(Value x, Value y) { return x.data > 0 ? one() : y.add(alpha); }
+        public double derivative(double x, double y) { return x > 0 ? 1 : alpha * Math.exp(x); }
+        public Value derivative(Value x, Value y) { return x.data > 0 ? one() : x.exp().mul(alpha); }
     }
 
     private static final double GELU_C = Math.sqrt(2 / Math.PI);
     private static final double GELU_K = 0.044715;
 
-    /** GELU, tanh form: ½x(1 + tanh(√(2/π)(x + 0.044715x³))). */
+    /** Beyond this |x|, GELU′ is 1 or 0 and GELU″ is 0 to the last double (e^(−2u) &lt; 1e-850). */
+    private static final double GELU_FLAT = 30;
+
+    /**
+     * GELU, tanh form: ½x(1 + tanh u) with u = √(2/π)(x + 0.044715x³), computed as x·σ(2u)
+     * (1 + tanh u cancels for x ≤ −4; σ(−2u) does not). With S = σ(2u), T = σ(−2u) and
+     * u′ = √(2/π)(1 + 3·0.044715x²): GELU′ = S + 2x·S·T·u′. For |x| ≥ 30 the derivative is the
+     * constant 1 or 0 (what the formula rounds to), which also keeps 0·∞ out where x² overflows.
+     */
     static final UnaryOp GELU = register(new UnaryOp(activation("gelu", "GELU", "GELU (tanh form)")
             .formula("½x(1 + tanh(√(2/π)(x + 0.044715x³)))").description("Gaussian error linear unit, tanh form")
             .derivatives("½(1 + t) + ½{x}(1 − t²)·√(2/π)(1 + 3·0.044715{x}²), t = tanh(√(2/π)({x} + 0.044715{x}³))")) {
         public double apply(double x) {
-            return 0.5 * x * (1 + Math.tanh(GELU_C * (x + GELU_K * x * x * x)));
+            return x * sigmoid(2 * geluU(x));
         }
 
         public double derivative(double x, double y) {
-            double t = Math.tanh(GELU_C * (x + GELU_K * x * x * x));
-            return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_C * (1 + 3 * GELU_K * x * x);
+            if (Math.abs(x) >= GELU_FLAT) {
+                return x > 0 ? 1 : 0;
+            }
+            double u = geluU(x);
+            double s = sigmoid(2 * u);
+            return s + 2 * x * s * sigmoid(-2 * u) * GELU_C * (1 + 3 * GELU_K * x * x);
         }
 
         public Value derivative(Value x, Value y) {
-            Value t = x.pow(3).mul(GELU_K).add(x).mul(GELU_C).tanh();
-            Value inner = x.pow(2).mul(3 * GELU_K).add(1).mul(GELU_C);
-            return t.add(1).mul(0.5).add(x.mul(0.5).mul(t.mul(t).neg().add(1)).mul(inner));
+            if (Math.abs(x.data) >= GELU_FLAT) {
+                return constant(derivative(x.data, y.data));
+            }
+            Value u = x.mul(x).mul(GELU_K).add(1).mul(x).mul(GELU_C);
+            Value s = u.mul(2).sigmoid();
+            Value du = x.mul(x).mul(3 * GELU_K).add(1).mul(GELU_C);
+            return s.add(x.mul(2).mul(s).mul(u.mul(-2).sigmoid()).mul(du));
         }
     });
+
+    /** GELU's u = √(2/π)·x·(1 + 0.044715x²). */
+    private static double geluU(double x) {
+        return GELU_C * (x * (1 + GELU_K * x * x));
+    }
 
     /** x·σ(x), also called swish. */
     static final UnaryOp SILU = register(new UnaryOp(activation("silu", "SiLU", "SiLU x·σ(x)").alias("swish").formula("x·σ(x)")
             .description("sigmoid-weighted linear unit, also called swish")
             .derivatives("σ({x})·(1 + {x}·(1 − σ({x})))")) {
+        // σ(x)(1 + x·σ(−x)): σ(−x), not 1 − σ(x), which is 0 from x ≈ 37 on.
         public double apply(double x) { return x * sigmoid(x); }
         public double derivative(double x, double y) {
-            double s = sigmoid(x);
-            return s * (1 + x * (1 - s));
+            return sigmoid(x) * (1 + x * sigmoid(-x));
         }
         public Value derivative(Value x, Value y) {
-            Value s = x.sigmoid();
-            return s.mul(x.mul(s.neg().add(1)).add(1));
+            return x.sigmoid().mul(x.mul(x.neg().sigmoid()).add(1));
         }
     });
 
-    /** exp(−x²). */
+    /**
+     * exp(−x²). Its derivative −2x·y is multiplied in the order (−2y)·x, so that y = 0 meets a
+     * finite number (−2x overflows at |x| ≥ 9e307, and ∞·0 is NaN).
+     *
+     * <p>The graph form is its own op, {@link #GAUSSIAN_PRIME}: differentiating −2y·x as a product
+     * adds 4x²y and −2y, which cancel near x = 1/√2 (0 instead of 1.66e-16 at fl(1/√2)).
+     */
     static final UnaryOp GAUSSIAN = register(new UnaryOp(activation("gaussian", "gauss", "Gaussian exp(−x²)").formula("e^(−x²)")
             .description("the Gaussian bump").derivatives("−2{x}·{out}")) {
         public double apply(double x) { return Math.exp(-x * x); }
-        public double derivative(double x, double y) { return -2 * x * y; }
-        public Value derivative(Value x, Value y) { return x.mul(-2).mul(y); }
+        public double derivative(double x, double y) { return -2 * y * x; }
+        public Value derivative(Value x, Value y) { return x.apply(GAUSSIAN_PRIME); }
     });
+
+    /** gaussian″ = 4(x² − ½)·e^(−x²), with x² − ½ in one rounding (fused multiply-add). */
+    static double gaussianSecond(double x) {
+        double g = GAUSSIAN.apply(x);
+        return g == 0 ? 0 : 4 * Math.fma(x, x, -0.5) * g;
+    }
+
+    /** gaussian′(x) = −2x·e^(−x²) as an op, so that its derivative can be {@link #gaussianSecond}. */
+    static final UnaryOp GAUSSIAN_PRIME = new UnaryOp("gaussian'", "gauss'") {
+        public double apply(double x) { return GAUSSIAN.derivative(x, GAUSSIAN.apply(x)); }
+        public double derivative(double x, double y) { return gaussianSecond(x); }
+        public Value derivative(Value x, Value y) { return x.apply(GAUSSIAN_SECOND); }
+    };
+
+    /**
+     * gaussian″ as an op. Its derivative, −8x(x² − 3/2)·e^(−x²), is third order: its graph form
+     * is a plain product, with no accuracy promised.
+     */
+    static final UnaryOp GAUSSIAN_SECOND = new UnaryOp("gaussian''", "gauss''") {
+        public double apply(double x) { return gaussianSecond(x); }
+        public double derivative(double x, double y) {
+            double g = GAUSSIAN.apply(x);
+            return g == 0 ? 0 : -8 * x * Math.fma(x, x, -1.5) * g;
+        }
+        public Value derivative(Value x, Value y) {
+            return x.mul(-8).mul(x.mul(x).add(-1.5)).mul(x.gaussian());
+        }
+    };
 
     /** Heaviside step: 1 for x ≥ 0, else 0. Its derivative is taken as 0 everywhere. */
     static final UnaryOp STEP = register(new UnaryOp(activation("step", "step", "step(x)").formula("1 if x ≥ 0, else 0")

@@ -183,11 +183,14 @@ public final class ReferenceMath {
             }
             case "log":
                 if (x.signum() < 0) {
-                    return undefined();
+                    // Undefined; the engine continues the formulas 1/x and −1/x² (as PyTorch).
+                    return new Real[] {Real.UNDEFINED, Real.of(BigDecimal.ONE.divide(x, MC)),
+                        Real.of(BigDecimal.ONE.divide(x.multiply(x), MC).negate())};
                 }
                 if (x.signum() == 0) {
-                    // The limits from the right.
-                    return new Real[] {Real.NEGATIVE_INFINITY, Real.POSITIVE_INFINITY, Real.NEGATIVE_INFINITY};
+                    // The limits from the right; at −0 IEEE's 1/−0 = −∞ (as PyTorch).
+                    return new Real[] {Real.NEGATIVE_INFINITY, negativeZero(xd) ? Real.NEGATIVE_INFINITY
+                        : Real.POSITIVE_INFINITY, Real.NEGATIVE_INFINITY};
                 }
                 return reals(log(x), BigDecimal.ONE.divide(x, MC), BigDecimal.ONE.divide(x.multiply(x), MC).negate());
             case "sqrt": {
@@ -195,7 +198,10 @@ public final class ReferenceMath {
                     return undefined();
                 }
                 if (x.signum() == 0) {
-                    return new Real[] {Real.of(0.0), Real.POSITIVE_INFINITY, Real.NEGATIVE_INFINITY};
+                    // At −0: √−0 = −0 (IEEE) and so 1/(2·−0) = −∞, and f″ = +∞ (as PyTorch).
+                    return negativeZero(xd)
+                            ? new Real[] {Real.of(0.0), Real.NEGATIVE_INFINITY, Real.POSITIVE_INFINITY}
+                            : new Real[] {Real.of(0.0), Real.POSITIVE_INFINITY, Real.NEGATIVE_INFINITY};
                 }
                 BigDecimal r = BigDecimalMath.sqrt(x, MC);
                 BigDecimal d1 = BigDecimal.ONE.divide(r.multiply(TWO), MC);
@@ -264,7 +270,7 @@ public final class ReferenceMath {
             case "sign":
                 return reals(BigDecimal.valueOf(x.signum()), BigDecimal.ZERO, BigDecimal.ZERO);
             case "pow":
-                return powConst(x, param);
+                return powConst(x, param, negativeZero(xd));
             default:
                 throw new IllegalArgumentException("no reference for unary op " + name);
         }
@@ -290,11 +296,11 @@ public final class ReferenceMath {
     }
 
     /** x^p for a constant p: value, p·x^(p−1), p(p−1)·x^(p−2). */
-    private static Real[] powConst(BigDecimal x, double p) {
+    private static Real[] powConst(BigDecimal x, double p, boolean negativeZero) {
         BigDecimal bp = big(p);
-        Real v = pow(x, p);
-        Real d1 = p == 0 ? Real.of(0.0) : times(bp, pow(x, p - 1));
-        Real d2 = p == 0 || p == 1 ? Real.of(0.0) : times(bp.multiply(big(p - 1)), pow(x, p - 2));
+        Real v = pow(x, p, negativeZero);
+        Real d1 = p == 0 ? Real.of(0.0) : times(bp, pow(x, p - 1, negativeZero));
+        Real d2 = p == 0 || p == 1 ? Real.of(0.0) : times(bp.multiply(big(p - 1)), pow(x, p - 2, negativeZero));
         return new Real[] {v, d1, d2};
     }
 
@@ -311,12 +317,15 @@ public final class ReferenceMath {
 
     /**
      * x^p: real for x &gt; 0, for x &lt; 0 only with an integer p, and at x = 0 the limit from the
-     * right (0 for p &gt; 0, 1 for p = 0, +∞ for p &lt; 0).
+     * right (0 for p &gt; 0, 1 for p = 0, +∞ for p &lt; 0), or at −0 with an odd p &lt; 0 from the
+     * left (−∞), as IEEE's pow.
      */
-    public static Real pow(BigDecimal x, double p) {
+    public static Real pow(BigDecimal x, double p, boolean negativeZero) {
         boolean integer = p == Math.rint(p) && Math.abs(p) < 1e15;
         if (x.signum() == 0) {
-            return p > 0 ? Real.of(0.0) : p == 0 ? Real.of(1.0) : Real.POSITIVE_INFINITY;
+            boolean odd = integer && Math.abs(p % 2) == 1;
+            return p > 0 ? Real.of(0.0) : p == 0 ? Real.of(1.0)
+                    : negativeZero && odd ? Real.NEGATIVE_INFINITY : Real.POSITIVE_INFINITY;
         }
         if (integer && Math.abs(p) <= 4096) {
             long n = (long) p;
@@ -333,11 +342,17 @@ public final class ReferenceMath {
         return Real.of(exp(big(p).multiply(log(x), WIDE)));
     }
 
+    private static boolean negativeZero(double x) {
+        return Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits(-0.0);
+    }
+
     /**
      * a^b with both varying: {value, ∂a, ∂b, ∂²/∂a², ∂²/∂a∂b, ∂²/∂b²}, for a &gt; 0 (and for a &lt; 0
-     * with an integer b, where the b-derivatives are undefined). At a = 0 see the engine's
-     * documented conventions; this returns the same: ∂a = 0 at b = 0 (x⁰ is constant), ∂b = 0
-     * for b ≥ 0 (PyTorch's choice), and the limits from the right elsewhere.
+     * with an integer b, where the b-derivatives are undefined).
+     *
+     * <p>At a = +0 a^b is not differentiable in b; there this returns what the engine documents
+     * for {@code Ops.POW}: ∂a = 0 at b = 0 (x⁰ is constant), ∂b = 0 for b ≥ 0 and −∞ for b &lt; 0
+     * (PyTorch's choice), and for ∂²/∂a∂b and ∂²/∂b² their limits as a → 0+.
      */
     public static Real[] pow2(double ad, double bd) {
         BigDecimal a = big(ad);
@@ -360,14 +375,12 @@ public final class ReferenceMath {
             return new Real[] {r[0], r[1], Real.UNDEFINED, r[2], Real.UNDEFINED, Real.UNDEFINED};
         }
         Real[] r = unary("pow", bd, ad);
+        Real zero = Real.of(0.0);
         if (bd > 0) {
-            Real hab = bd > 1 ? Real.of(0.0) : Real.NEGATIVE_INFINITY;
-            return new Real[] {r[0], r[1], Real.of(0.0), r[2], hab, Real.of(0.0)};
+            return new Real[] {r[0], r[1], zero, r[2], bd > 1 ? zero : Real.NEGATIVE_INFINITY, zero};
         }
-        if (bd == 0) {
-            return new Real[] {r[0], Real.of(0.0), Real.of(0.0), Real.of(0.0), Real.POSITIVE_INFINITY, Real.of(0.0)};
-        }
-        return new Real[] {r[0], r[1], Real.NEGATIVE_INFINITY, r[2], Real.NEGATIVE_INFINITY, Real.POSITIVE_INFINITY};
+        Real inf = Real.POSITIVE_INFINITY;
+        return new Real[] {r[0], r[1], bd == 0 ? zero : Real.NEGATIVE_INFINITY, r[2], inf, inf};
     }
 
     /** a/b: {value, ∂a, ∂b, ∂²/∂a², ∂²/∂a∂b, ∂²/∂b²} for b ≠ 0. */
