@@ -25,7 +25,18 @@ import java.util.List;
  *   <li>max and min at a tie send half the gradient to each input;</li>
  *   <li>step(0) = 1 (the perceptron's {@code w·x + b >= 0}), sign(0) = 0; both have derivative 0
  *       everywhere, so nothing flows back through them.</li>
+ *   <li>elu′(0) = elu″(0) = α: every derivative at 0 is the x ≤ 0 branch's (PyTorch: elu″(0) = 0).</li>
  * </ul>
+ *
+ * <p>Accuracy (checked by {@code OpAccuracyTest} against a 50-digit oracle): value, first and
+ * second derivative, in number and graph form, are within 1e-12 relative of the truth wherever
+ * it is a finite double, subnormal results included, and never NaN there. Where the truth is not
+ * a finite double: overflow gives ±∞; at a pole the IEEE limit (log′(0) = 1/0 = +∞, and at −0
+ * the sign carries: log′(−0) = sqrt′(−0) = −∞, as PyTorch); outside the domain the value is NaN
+ * and the derivatives are NaN (sqrt) or the formula continued (log′ = 1/x, as PyTorch); x^y at
+ * x = 0 is documented at {@link #POW}. Where a derivative's graph form, differentiated again,
+ * would cancel or multiply ∞ by 0, it is an op of its own (DIV_DB, POW_DA.., GAUSSIAN_PRIME), said
+ * next to the op.
  */
 final class Ops {
     /** Every op declared below, in declaration order; filled as the class initialises. */
