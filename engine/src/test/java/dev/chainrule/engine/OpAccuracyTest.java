@@ -141,6 +141,12 @@ class OpAccuracyTest {
 
         System.out.println(report());
         failures.forEach(f -> System.out.println("OFF " + f));
+        for (Worst w : table) {
+            // Every op saw its hard points and its random ones (a corpus that shrank would pass quietly).
+            assertTrue(w.points >= RANDOM_POINTS + HARD.length, w.op + " checked only " + w.points + " points");
+        }
+        assertTrue(table.stream().mapToInt(w -> w.specials).sum() > 500,
+                "the documented non-finite results were hardly checked");
         assertTrue(failures.isEmpty(), failures.size() + " results off the goal of " + GOAL + ":\n"
                 + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
     }
@@ -352,13 +358,13 @@ class OpAccuracyTest {
 
     private String report() {
         StringBuilder s = new StringBuilder("worst relative error per op (goal ").append(GOAL).append(")\n");
-        s.append(String.format(Locale.ROOT, "%-16s %6s %10s %-30s %10s %-40s %10s %-40s%n",
-                "op", "points", "value", "at", "d1", "at", "d2", "at"));
+        s.append(String.format(Locale.ROOT, "%-16s %6s %6s %10s %-30s %10s %-40s %10s %-40s%n",
+                "op", "points", "±∞/NaN", "value", "at", "d1", "at", "d2", "at"));
         for (int i = 0; i < table.size(); i++) {
             Worst w = table.get(i);
             long end = i + 1 < table.size() ? table.get(i + 1).nanos : System.nanoTime();
-            s.append(String.format(Locale.ROOT, "%-16s %6d %10.2g %-30s %10.2g %-40s %10.2g %-40s %5d ms%n", w.op,
-                    w.points, w.err[0], w.where[0], w.err[1], w.where[1], w.err[2], w.where[2],
+            s.append(String.format(Locale.ROOT, "%-16s %6d %6d %10.2g %-30s %10.2g %-40s %10.2g %-40s %5d ms%n", w.op,
+                    w.points, w.specials, w.err[0], w.where[0], w.err[1], w.where[1], w.err[2], w.where[2],
                     (end - w.nanos) / 1_000_000));
         }
         return s.toString();
