@@ -174,6 +174,9 @@ def truth_unary(name, p, xd):
     if name == "gaussian":
         g = mpmath.exp(-x * x)
         return g, -2 * x * g, (4 * x * x - 2) * g
+    if name == "softsign":
+        d = 1 + abs(x)
+        return x / d, 1 / d ** 2, -2 * mpmath.sign(x) / d ** 3
     if name == "pow":
         return truth_pow(x, mpf(p), p)
     raise ValueError(name)
@@ -242,6 +245,7 @@ def torch_unary(name, p):
         "gelu": lambda x: F.gelu(x, approximate="tanh"),
         "silu": F.silu,
         "gaussian": lambda x: torch.exp(-x * x),
+        "softsign": F.softsign,
         "pow": lambda x: torch.pow(x, p),
     }[name]
 
@@ -298,6 +302,7 @@ UNARY = [
     ("gelu", 0, [-4, -4.5, 0.7, 1.3, 2.2, 9, -9, 4e51, 2.2e51]), ("silu", 0, [2.4, 1.2, -1.2]),
     ("gaussian", 0, [math.nextafter(math.sqrt(0.5), 1), math.nextafter(math.sqrt(0.5), 0), 1.2247448713915889,
                      26.6, 27.3]),
+    ("softsign", 0, []),
 ] + [("pow", p, []) for p in (2, 3, 0.5, -1, -2, 0, 1, 1.5, -0.5, 10, 1.0 / 3, 2.5)]
 
 

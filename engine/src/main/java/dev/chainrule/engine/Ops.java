@@ -644,8 +644,9 @@ final class Ops {
             .kinks("x = 0 (the second derivative jumps)", Ops::fromZero).derivatives("1/(1 + |{x}|)²")) {
         public double apply(double x) { return x / (1 + Math.abs(x)); }
         public double derivative(double x, double y) {
+            // (1/d)/d: d·d overflows from |x| ≈ 1.3e154 on, where 1/d² is still a (subnormal) double.
             double d = 1 + Math.abs(x);
-            return 1 / (d * d);
+            return 1 / d / d;
         }
         public Value derivative(Value x, Value y) { return x.abs().add(1).pow(-2); }
     });

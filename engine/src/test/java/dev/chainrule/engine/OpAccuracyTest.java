@@ -82,6 +82,7 @@ class OpAccuracyTest {
         c.add(new UnaryCase("silu", 0, Value::silu, Tensor::silu, 2.4, 1.2, -1.2));
         c.add(new UnaryCase("gaussian", 0, Value::gaussian, Tensor::gaussian,
                 Math.nextUp(Math.sqrt(0.5)), Math.nextDown(Math.sqrt(0.5)), 1.2247448713915889, 26.6, 27.3));
+        c.add(new UnaryCase("softsign", 0, v -> v.apply(Ops.SOFTSIGN), t -> t.apply(Ops.SOFTSIGN)));
         c.add(new UnaryCase("step", 0, Value::step, Tensor::step));
         c.add(new UnaryCase("sign", 0, Value::sign, Tensor::sign));
         for (double p : new double[] {2, 3, 0.5, -1, -2, 0, 1, 1.5, -0.5, 10, 1.0 / 3, 2.5}) {

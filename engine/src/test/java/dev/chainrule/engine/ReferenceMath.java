@@ -265,6 +265,12 @@ public final class ReferenceMath {
                 BigDecimal d2 = x2.multiply(BigDecimal.valueOf(4)).subtract(TWO).multiply(g);
                 return reals(g, d1, d2);
             }
+            case "softsign": {
+                BigDecimal d = BigDecimal.ONE.add(x.abs());
+                BigDecimal d2 = d.multiply(d);
+                return reals(x.divide(d, MC), BigDecimal.ONE.divide(d2, MC),
+                        BigDecimal.valueOf(-2 * x.signum()).divide(d2.multiply(d), MC));
+            }
             case "step":
                 return reals(x.signum() >= 0 ? BigDecimal.ONE : BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
             case "sign":
