@@ -2,6 +2,7 @@ package dev.chainrule.examples;
 
 import static dev.chainrule.examples.Printed.assertContains;
 import static dev.chainrule.examples.Printed.assertDigits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,6 +44,31 @@ class Module11ExampleTest {
         }
     }
 
+    /**
+     * The material's code, step for step: grad_w2 = delta_h2·i1 and grad_w3 = delta_h1·i2 give
+     * exactly its printed 0.00287383 and 0.00257361, which are the engine's ∂E/∂w3 and ∂E/∂w2.
+     */
+    @Test
+    void theMaterialsCodeExplainsItsPrintedW2AndW3() {
+        SigmoidNet222 n = Module11Example.network();
+        n.backward();
+        double i1 = 0.1, i2 = 0.5;
+        double h1 = n.outH1.data(), h2 = n.outH2.data();
+        double o1 = n.outO1.data(), o2 = n.outO2.data();
+        double deltaO1 = (o1 - 0.05) * o1 * (1 - o1);
+        double deltaO2 = (o2 - 0.95) * o2 * (1 - o2);
+        double deltaH1 = (deltaO1 * 0.6 + deltaO2 * 0.8) * h1 * (1 - h1);
+        double deltaH2 = (deltaO1 * 0.9 + deltaO2 * 0.1) * h2 * (1 - h2);
+        double materialGradW2 = deltaH2 * i1;
+        double materialGradW3 = deltaH1 * i2;
+        assertDigits(0.00287383, materialGradW2, 8, "the material's grad_w2");
+        assertDigits(0.00257361, materialGradW3, 8, "the material's grad_w3");
+        assertDigits(0.39999713, 0.4 - 0.001 * materialGradW2, 8, "the material's new w2");
+        assertDigits(0.29999743, 0.3 - 0.001 * materialGradW3, 8, "the material's new w3");
+        assertEquals(n.w(3).grad(), materialGradW2, 1e-18, "it is ∂E/∂w3");
+        assertEquals(n.w(2).grad(), materialGradW3, 1e-18, "it is ∂E/∂w2");
+    }
+
     @Test
     void printsEveryGradientAndUpdatedWeight(@TempDir Path dir) throws IOException {
         String text = Printed.run(new Module11Example(), dir);
@@ -51,15 +77,19 @@ class Module11ExampleTest {
                 "out_o2 = 0.6245", "E_total = 0.26060897"}) {
             assertContains(text, s);
         }
-        SigmoidNet222 n = Module11Example.network();
-        n.backward();
-        for (int k = 1; k <= 8; k++) {
-            double g = n.w(k).grad();
-            assertContains(text, "∂E/∂w" + k + " = " + Format.fixed(g, 8));
-            assertContains(text, "w" + k + " ← " + Format.fixed(n.w(k).data() - 0.001 * g, 8));
-        }
-        assertContains(text, "∂E/∂w5 = 0.07788311");
-        assertContains(text, "w4 ← 0.19998563");
+        // The material's printed solution where it is right (w1, w4..w8) ...
+        assertContains(text, "  ∂E/∂w1 = 0.00051472   w1 ← 0.79999949   (the material: the same)\n");
+        assertContains(text, "  ∂E/∂w4 = 0.01436917   w4 ← 0.19998563   (the material: the same)\n");
+        assertContains(text, "  ∂E/∂w5 = 0.07788311   w5 ← 0.59992212   (the material: the same)\n");
+        assertContains(text, "  ∂E/∂w6 = 0.07281094   w6 ← 0.89992719   (the material: the same)\n");
+        assertContains(text, "  ∂E/∂w7 = -0.04346529  w7 ← 0.80004347   (the material: the same)\n");
+        assertContains(text, "  ∂E/∂w8 = -0.04063459  w8 ← 0.10004063   (the material: the same)\n");
+        // ... and where it swaps w2 and w3, both numbers side by side with the reason.
+        assertContains(text, "  ∂E/∂w2 = 0.00257361   w2 ← 0.39999743   the material: 0.00287383"
+                + " and 0.39999713, our ∂E/∂w3 and w2 − η·∂E/∂w3 (see below)\n");
+        assertContains(text, "  ∂E/∂w3 = 0.00287383   w3 ← 0.29999713   the material: 0.00257361"
+                + " and 0.29999743, our ∂E/∂w2 and w3 − η·∂E/∂w2 (see below)\n");
+        assertContains(text, "but its code takes grad_w2 = delta_h2·i1 and grad_w3 = delta_h1·i2");
         Printed.assertTranscript("module11", text);
         Printed.assertPicture(dir.resolve("module11.svg"));
         Printed.assertPicture(dir.resolve("module11.png"));
