@@ -78,6 +78,53 @@ class DataTest {
     }
 
     @Test
+    void selectDropAndStringsPickColumnsByName() {
+        DataTable t = Csv.read(new StringReader("name,a,b\nann,1,2\nbob,3,4\n"), "people.csv", Csv.Header.FIRST_LINE);
+        assertArrayEquals(new String[] {"ann", "bob"}, t.strings("name"));
+        DataTable ba = t.select("b", "a");
+        assertEquals(List.of("b", "a"), ba.columns());
+        assertArrayEquals(new double[] {2, 4}, ba.column("b"), 0.0);
+        assertArrayEquals(new double[][] {{2, 1}, {4, 3}}, ba.matrix(ba.columns()));
+        assertArrayEquals(new String[] {"2", "4"}, ba.strings("b"));
+        DataTable numbers = t.drop("name");
+        assertEquals(List.of("a", "b"), numbers.columns());
+        assertEquals(2, numbers.rowCount());
+        assertArrayEquals(new double[] {3, 4}, numbers.matrix(numbers.columns())[1], 0.0);
+        assertEquals(List.of("name", "a", "b"), t.columns(), "select and drop leave the table as it was");
+        for (var call : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> t.select("a", "c"), () -> t.drop("c"), () -> t.strings("c"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+            assertEquals("people.csv: no column 'c'; the columns are [name, a, b]", e.getMessage());
+        }
+    }
+
+    @Test
+    void shuffledIsTheFisherYatesOrderThatCollectionsShuffleDraws() {
+        // java.util.Collections.shuffle swaps i − 1 with rng.nextInt(i) for i = n down to 2: the same
+        // draws as Dataset.shuffled, so it is an independent reference for the order.
+        double[][] x = new double[10][];
+        double[] y = new double[10];
+        List<Integer> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            x[i] = new double[] {i, 10 * i};
+            y[i] = i;
+            expected.add(i);
+        }
+        java.util.Collections.shuffle(expected, new Random(42));
+        Dataset d = new Dataset(List.of("i", "ten"), x, y);
+        Dataset s = d.shuffled(new Random(42));
+        assertEquals(10, s.size());
+        assertEquals(List.of("i", "ten"), s.featureNames());
+        for (int k = 0; k < 10; k++) {
+            assertEquals(expected.get(k), (int) s.label(k), "label at " + k);
+            assertArrayEquals(new double[] {expected.get(k), 10 * expected.get(k)}, s.features(k), 0.0);
+        }
+        assertNotEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), expected, "seed 42 moves something");
+        assertEquals(0.0, d.label(0), 0.0, "the original keeps its order");
+        assertArrayEquals(s.labels(), d.shuffled(new Random(42)).labels(), 0.0, "same seed, same order");
+    }
+
+    @Test
     void standardizerFitsOnTrainAndAppliesToTest() {
         double[][] train = {{1, 10}, {3, 10}};
         Standardizer z = Standardizer.fit(train, Standardizer.Deviation.POPULATION);

@@ -117,16 +117,4 @@ class TrainerTest {
                 ProgressBar.line(5, 10, 1.5, "loss 0.1"));
         assertEquals("training [==============================] 10/10 3.0s done", ProgressBar.line(10, 10, 3.0, "done"));
     }
-
-    @Test
-    void progressBarUsesADecimalPointWhateverTheDefaultLocale() {
-        java.util.Locale saved = java.util.Locale.getDefault();
-        java.util.Locale.setDefault(java.util.Locale.GERMANY);
-        try {
-            assertEquals("training [===============>              ] 5/10 1.5s eta 1.5s loss 0.1",
-                    ProgressBar.line(5, 10, 1.5, "loss 0.1"));
-        } finally {
-            java.util.Locale.setDefault(saved);
-        }
-    }
 }
