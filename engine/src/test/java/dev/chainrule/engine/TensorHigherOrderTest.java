@@ -95,6 +95,28 @@ class TensorHigherOrderTest {
     }
 
     @Test
+    void backwardRunsThroughTheScattersOfGatherAndIndexSelectGradients() {
+        // Grad.of gives ∂f/∂x as a graph whose last op is a scatter; backward() on a weighted sum
+        // of it runs the scatter's own backward (a Hessian-vector product), not Grad.of again.
+        Tensor w = Tensor.of(new double[][] {{1, -1}, {2, -2}, {3, -3}}).requiresGrad(false);
+
+        Tensor x = Tensor.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        // f = Σ x[r, label_r]³ with labels 1, 0, 1: ∂f/∂x = 3x² there; Σ w·∂f/∂x has ∂/∂x = 6x·w there.
+        Tensor g = Grad.of(x.gather(1, 1, 0, 1).pow(3).sum(), x)[0];
+        assertEquals("scatter", g.opName());
+        g.mul(w).sum().backward();
+        assertArrayEquals(new double[] {0, 6 * 2 * -1, 6 * 3 * 2, 0, 0, 6 * 6 * -3}, x.grad().toArray(), 1e-12);
+
+        Tensor z = Tensor.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        // f = Σ (rows 2, 0, 2 of z)²: ∂f/∂z = 2z on row 0, 0 on row 1, 4z on row 2 (picked twice);
+        // Σ w·∂f/∂z has ∂/∂z = 2w, 0, 4w.
+        Tensor gz = Grad.of(z.indexSelect(0, 2, 0, 2).square().sum(), z)[0];
+        assertArrayEquals(new double[] {2, 4, 0, 0, 20, 24}, gz.toArray(), 1e-12);
+        gz.mul(w).sum().backward();
+        assertArrayEquals(new double[] {2, -2, 0, 0, 12, -12}, z.grad().toArray(), 1e-12);
+    }
+
+    @Test
     void aUserOpWithoutAGraphDerivativeIsReportedOnlyWhenNeeded() {
         UnaryOp cube = new UnaryOp("cube", "x³") {
             public double apply(double v) { return v * v * v; }
