@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** GradCheck: the PyTorch rule, the symmetric relative error, scale-aware steps and kinks. */
+@Isolated("sets the default Locale, which every test shares")
 class GradCheckTest {
 
     @Test

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chainrule.engine.Value;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The JUnit entry points: given functions, inputs, seeds from code, annotation and system property. */
+@Isolated("sets the chainrule.seed system property, which every property test reads")
 class GradientPropertiesTest {
 
     @Test

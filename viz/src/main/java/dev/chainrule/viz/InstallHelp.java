@@ -13,7 +13,16 @@ final class InstallHelp {
 
     /** One line with the install command for this OS, for example {@code sudo apt-get install graphviz}. */
     static String installGraphviz() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        return installGraphviz(System.getProperty("os.name", ""), osRelease());
+    }
+
+    /**
+     * The advice for a given OS: {@code osName} as in the {@code os.name} property, {@code release}
+     * the {@code ID=} and {@code ID_LIKE=} lines of /etc/os-release (lower case; empty if unknown).
+     * Separate from the lookup so that tests can name the OS.
+     */
+    static String installGraphviz(String osName, String release) {
+        String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("mac") || os.contains("darwin")) {
             return "install Graphviz with: brew install graphviz (or: sudo port install graphviz)";
         }
@@ -21,7 +30,6 @@ final class InstallHelp {
             return "install Graphviz with: winget install graphviz (or: choco install graphviz),"
                     + " then put its bin folder on the PATH";
         }
-        String release = osRelease();
         if (release.matches("(?s).*\\b(debian|ubuntu|mint|pop)\\b.*")) {
             return "install Graphviz with: sudo apt-get install graphviz";
         }

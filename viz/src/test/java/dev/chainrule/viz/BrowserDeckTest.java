@@ -2,7 +2,6 @@ package dev.chainrule.viz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -18,7 +17,7 @@ class BrowserDeckTest {
 
     @Test
     void theDeckStepsWithArrowKeysAndButtons(@TempDir Path dir) throws Exception {
-        assumeTrue(Chromium.binary() != null, "Chromium is not installed (.ci/run installs it)");
+        Installed.require(Chromium.binary() != null, "Chromium");
         Path page = SlideDeck.of(Examples.chainRule(), GraphStyle.defaults()).writeHtml(dir.resolve("deck.html"));
         try (Chromium browser = new Chromium(page)) {
             browser.awaitLoaded();

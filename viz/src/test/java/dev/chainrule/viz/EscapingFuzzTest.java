@@ -3,7 +3,6 @@ package dev.chainrule.viz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chainrule.engine.Value;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ class EscapingFuzzTest {
 
     @Test
     void everyLabelRendersLiterallyWithTheNativeDot() {
-        assumeTrue(GraphRenderer.nativeDotAvailable(), "native dot is not installed");
+        Installed.require(GraphRenderer.nativeDotAvailable(), "the native Graphviz dot");
         rendersLiterally(RenderEngine.NATIVE);
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chainrule.engine.Tensor;
 import dev.chainrule.engine.Value;
@@ -21,7 +20,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated("sets the chainrule.dot system property, which every render reads")
 class RenderTest {
     private static final GraphStyle EMBEDDED = GraphStyle.builder().engine(RenderEngine.EMBEDDED).build();
 
@@ -89,8 +90,57 @@ class RenderTest {
         assertEquals((int) Math.ceil(size[0] * 1.5), png.getWidth());
         assertEquals((int) Math.ceil(size[1] * 1.5), png.getHeight());
         assertTrue(png.getWidth() > 600 && png.getHeight() > 100, png.getWidth() + "x" + png.getHeight());
-        // The background is the theme's white, and the record of x is filled with its blue.
+        // The background is the theme's white, and the record of x is filled with its leaf blue.
         assertEquals(0xffffff, png.getRGB(2, 2) & 0xffffff);
+        int[] inside = pixelInsideRecord(GraphRenderer.svg(Examples.chainRule(), style), "v0", png);
+        assertEquals(0xdbeafe, png.getRGB(inside[0], inside[1]) & 0xffffff,
+                "x's record at pixel " + inside[0] + "," + inside[1]);
+        // ... and the output f with its green: the fill follows the node, not one colour for all.
+        int[] output = pixelInsideRecord(GraphRenderer.svg(Examples.chainRule(), style), "v4", png);
+        assertEquals(0xdcfce7, png.getRGB(output[0], output[1]) & 0xffffff,
+                "f's record at pixel " + output[0] + "," + output[1]);
+    }
+
+    /**
+     * A pixel of {@code png} inside the record of node {@code id}, 3 points right of its left edge
+     * and halfway down, where no text or border is drawn: read from the node's polygon in the SVG
+     * and the graph's translate, scaled from SVG points to PNG pixels.
+     */
+    private static int[] pixelInsideRecord(String svg, String id, BufferedImage png) {
+        org.w3c.dom.Document doc = SvgTexts.parse(svg);
+        org.w3c.dom.Element root = doc.getDocumentElement();
+        String[] viewBox = root.getAttribute("viewBox").trim().split("\\s+");
+        double ptWidth = Double.parseDouble(viewBox[2]);
+        double tx = 0;
+        double ty = 0;
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile("translate\\(([-\\d.]+)[ ,]+([-\\d.]+)\\)")
+                .matcher(((org.w3c.dom.Element) doc.getElementsByTagName("g").item(0)).getAttribute("transform"));
+        if (t.find()) {
+            tx = Double.parseDouble(t.group(1));
+            ty = Double.parseDouble(t.group(2));
+        }
+        org.w3c.dom.NodeList groups = doc.getElementsByTagName("g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            org.w3c.dom.Element g = (org.w3c.dom.Element) groups.item(i);
+            if (!"node".equals(g.getAttribute("class"))
+                    || !id.equals(g.getElementsByTagName("title").item(0).getTextContent())) {
+                continue;
+            }
+            org.w3c.dom.Element polygon = (org.w3c.dom.Element) g.getElementsByTagName("polygon").item(0);
+            double minX = Double.POSITIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
+            for (String point : polygon.getAttribute("points").trim().split("\\s+")) {
+                String[] xy = point.split(",");
+                minX = Math.min(minX, Double.parseDouble(xy[0]));
+                minY = Math.min(minY, Double.parseDouble(xy[1]));
+                maxY = Math.max(maxY, Double.parseDouble(xy[1]));
+            }
+            double pixelsPerPoint = png.getWidth() / ptWidth;
+            return new int[] {(int) Math.round((minX + 3 + tx) * pixelsPerPoint),
+                    (int) Math.round(((minY + maxY) / 2 + ty) * pixelsPerPoint)};
+        }
+        throw new AssertionError("no node " + id + " in\n" + svg);
     }
 
     @Test
@@ -107,7 +157,7 @@ class RenderTest {
 
     @Test
     void theNativeDotGivesTheSameTextsAndMakesPdf() throws IOException {
-        assumeTrue(GraphRenderer.nativeDotAvailable(), "native dot is not installed");
+        Installed.require(GraphRenderer.nativeDotAvailable(), "the native Graphviz dot");
         GraphStyle style = GraphStyle.builder().engine(RenderEngine.NATIVE).build();
         assertChainRuleTexts(GraphRenderer.svg(Examples.chainRule(), style));
         byte[] pdf = GraphRenderer.pdf(Examples.chainRule(), style);
