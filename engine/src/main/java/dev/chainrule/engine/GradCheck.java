@@ -43,7 +43,20 @@ public final class GradCheck {
     public static final int DEFAULT_ELEMENT_LIMIT = 256;
 
     private static final GradCheck DEFAULTS = new GradCheck(DEFAULT_ATOL, DEFAULT_RTOL, DEFAULT_EPS, null,
-            DEFAULT_ELEMENT_LIMIT, 0);
+            DEFAULT_ELEMENT_LIMIT, 0, false);
+
+    /** {@link #extrapolated()}'s first step, relative to max(1, |x|): steps 1e-3, 5e-4 and 2.5e-4. */
+    public static final double EXTRAPOLATED_EPS = 1e-3;
+    /**
+     * {@link #extrapolated()}'s relative floor: far below the 1e-6 it must resolve, it only
+     * absorbs the rounding of the analytic value itself, which the estimate does not see.
+     */
+    public static final double EXTRAPOLATED_RTOL = 1e-9;
+    /** How many times its error estimate a numerical derivative may be off in {@link #extrapolated()}. */
+    public static final double SAFETY = 4;
+
+    private static final GradCheck EXTRAPOLATED = new GradCheck(0, EXTRAPOLATED_RTOL, EXTRAPOLATED_EPS, null,
+            DEFAULT_ELEMENT_LIMIT, 0, true);
 
     private final double atol;
     private final double rtol;
@@ -51,19 +64,50 @@ public final class GradCheck {
     private final String[] names;
     private final int elementLimit;
     private final long seed;
+    private final boolean extrapolated;
 
-    private GradCheck(double atol, double rtol, double eps, String[] names, int elementLimit, long seed) {
+    private GradCheck(double atol, double rtol, double eps, String[] names, int elementLimit, long seed,
+            boolean extrapolated) {
         this.atol = atol;
         this.rtol = rtol;
         this.eps = eps;
         this.names = names;
         this.elementLimit = elementLimit;
         this.seed = seed;
+        this.extrapolated = extrapolated;
     }
 
     /** A checker with the default tolerances (atol 1e-5, rtol 1e-3, eps 1e-6) and inputs named x0, x1, .... */
     public static GradCheck defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * A checker that estimates the error of each numerical derivative and allows only a few times
+     * that estimate: about 1e-12 of the derivative where the function is smooth, so analytic
+     * derivatives wrong by 1e-6 relative fail, where PyTorch's fixed rtol 1e-3 lets them through.
+     * This is what the test kit's properties use.
+     *
+     * <p>The numerical derivative is Richardson's extrapolation of central differences at the
+     * steps h, h/2 and h/4 (h = eps·max(1, |x|), eps {@value #EXTRAPOLATED_EPS}). Its error
+     * estimate is the change from the extrapolation at 2h (truncation) plus 32 units in the last
+     * place of |f| per evaluation, times the combination's weights (rounding); see
+     * {@link GradCheckEntry#errorEstimate()}. An entry passes when
+     * {@code |a − n| ≤ SAFETY·estimate + atol + rtol·|n|} (SAFETY {@value #SAFETY}, atol 0, rtol
+     * {@value #EXTRAPOLATED_RTOL}). Kinks are found and judged as by {@link #defaults()}, from
+     * the one-sided slopes at h/4 and h/2.
+     *
+     * <pre>{@code
+     * GradCheck.extrapolated().run(v -> v[0].sigmoid(), 0.3).worst().errorEstimate();   // about 1e-14
+     * }</pre>
+     */
+    public static GradCheck extrapolated() {
+        return EXTRAPOLATED;
+    }
+
+    /** Whether tolerances come from the estimated error of each numerical derivative ({@link #extrapolated()}). */
+    public boolean isExtrapolated() {
+        return extrapolated;
     }
 
     /**
@@ -83,7 +127,7 @@ public final class GradCheck {
      */
     public GradCheck atol(double atol) {
         requireTolerance("atol", atol);
-        return new GradCheck(atol, rtol, eps, names, elementLimit, seed);
+        return new GradCheck(atol, rtol, eps, names, elementLimit, seed, extrapolated);
     }
 
     /**
@@ -93,7 +137,7 @@ public final class GradCheck {
      */
     public GradCheck rtol(double rtol) {
         requireTolerance("rtol", rtol);
-        return new GradCheck(atol, rtol, eps, names, elementLimit, seed);
+        return new GradCheck(atol, rtol, eps, names, elementLimit, seed, extrapolated);
     }
 
     /**
@@ -105,7 +149,7 @@ public final class GradCheck {
         if (!(eps > 0 && eps < 1)) {
             throw new IllegalArgumentException("gradcheck: eps must be in (0, 1), got " + eps);
         }
-        return new GradCheck(atol, rtol, eps, names, elementLimit, seed);
+        return new GradCheck(atol, rtol, eps, names, elementLimit, seed, extrapolated);
     }
 
     /** A copy that names the inputs (and labels their leaves) in results, instead of x0, x1, .... */
@@ -114,7 +158,7 @@ public final class GradCheck {
         for (int i = 0; i < names.length; i++) {
             Objects.requireNonNull(names[i], () -> "gradcheck: name " + names.length + " is null");
         }
-        return new GradCheck(atol, rtol, eps, names.clone(), elementLimit, seed);
+        return new GradCheck(atol, rtol, eps, names.clone(), elementLimit, seed, extrapolated);
     }
 
     /**
@@ -127,12 +171,12 @@ public final class GradCheck {
         if (n < 0) {
             throw new IllegalArgumentException("gradcheck: elementLimit must be at least 0, got " + n);
         }
-        return new GradCheck(atol, rtol, eps, names, n, seed);
+        return new GradCheck(atol, rtol, eps, names, n, seed, extrapolated);
     }
 
     /** A copy whose tensor checks draw their random output weights and directions from this seed (default 0). */
     public GradCheck seed(long seed) {
-        return new GradCheck(atol, rtol, eps, names, elementLimit, seed);
+        return new GradCheck(atol, rtol, eps, names, elementLimit, seed, extrapolated);
     }
 
     /** The absolute tolerance. */
@@ -176,7 +220,9 @@ public final class GradCheck {
      * applied twice (the graph-building form of every op's derivative) against central
      * differences of ∂f/∂x_i computed by the backward pass (the number form). A wrong graph form
      * therefore shows here even when the first-order check passes. Entries are named
-     * {@code "∂²/∂x0∂x1"}.
+     * {@code "∂²/∂x0∂x1"}; after them one entry per input, {@code "∂/∂x0 graph form"}, compares
+     * the graph form's value (as analytic) with the backward pass's (as numerical), which must
+     * agree to rounding: a linear op's wrong graph form has right (zero) second derivatives.
      *
      * @throws UnsupportedOperationException if {@code f} uses an op without a graph-building derivative
      */
@@ -203,6 +249,13 @@ public final class GradCheck {
                 f.apply(v).backward();
                 return v[row].grad();
             }).entries());
+        }
+        // The graph form's value must be the backward pass's: a linear op whose graph form is off
+        // by a constant factor (mean without its 1/n) has the right second derivatives, zero.
+        Value[] byBackward = leaves(n, x);
+        f.apply(byBackward).backward();
+        for (int i = 0; i < x.length; i++) {
+            all.add(sameValue("∂/∂" + n[i] + " graph form", x[i], first[i].data(), byBackward[i].grad()));
         }
         return result(all, y.data());
     }
@@ -251,6 +304,25 @@ public final class GradCheck {
         return TensorGradCheck.runSecondOrder(this, names, elementLimit, seed, f, inputs);
     }
 
+    /** Relative difference allowed between the graph form's value and the backward pass's: rounding only. */
+    static final double SAME_VALUE_RTOL = 1e-9;
+    /** Absolute difference allowed between the two: rounding of terms of order 1. */
+    static final double SAME_VALUE_ATOL = 1e-12;
+
+    /**
+     * An entry comparing a derivative's graph form ({@link Grad#of}, as analytic) with the number
+     * the backward pass computed (as numerical): the same quantity by two routes, so they agree
+     * to rounding ({@value #SAME_VALUE_RTOL} of their size, plus {@value #SAME_VALUE_ATOL}).
+     */
+    GradCheckEntry sameValue(String name, double point, double graphForm, double backward) {
+        // Both sum the same terms, maybe in another order, so their difference is rounding of
+        // terms of order 1 at least (1/z − z/z² for z/z is two terms of 1/z that cancel).
+        double allowed = SAME_VALUE_RTOL * (Math.abs(graphForm) + Math.abs(backward)) + SAME_VALUE_ATOL;
+        boolean passed = Math.abs(graphForm - backward) <= allowed;
+        return new GradCheckEntry(name, point, graphForm, backward, backward, backward, 0, allowed, false, passed,
+                0, null);
+    }
+
     /** A function of a point, evaluated without building a gradient. */
     @FunctionalInterface
     interface Objective {
@@ -297,6 +369,9 @@ public final class GradCheck {
     /** As above, with the step taken as eps·max(1, scale). */
     GradCheckEntry compare(String name, double t0, double scale, double analytic, DoubleUnaryOperator g, double f0) {
         double h = eps * Math.max(1, scale);
+        if (extrapolated) {
+            return compareExtrapolated(name, t0, h, analytic, g, f0);
+        }
         double[] s = slopes(g, t0, h, f0);
         double left = s[0];
         double right = s[1];
@@ -327,6 +402,30 @@ public final class GradCheck {
             passed = Math.abs(analytic - numerical) <= allowed;
         }
         return new GradCheckEntry(name, t0, analytic, numerical, left, right, s[3], allowed, kink, passed);
+    }
+
+    /** The comparison of {@link #extrapolated()}: Richardson's extrapolation and its error estimate. */
+    private GradCheckEntry compareExtrapolated(String name, double t0, double h, double analytic,
+            DoubleUnaryOperator g, double f0) {
+        RichardsonDifference d = RichardsonDifference.at(g, t0, h, f0);
+        double numerical = d.numerical;
+        double estimate = d.estimate();
+        double allowed = SAFETY * estimate + atol + rtol * Math.abs(numerical);
+        boolean finite = Double.isFinite(analytic) && Double.isFinite(numerical) && Double.isFinite(allowed);
+        if (!finite) {
+            return new GradCheckEntry(name, t0, analytic, numerical, d.left, d.right, d.step, allowed, false, false,
+                    estimate, null);
+        }
+        // At a kink the one-sided slopes are exact only up to how much they still move with the
+        // step; the analytic value must lie between them within that.
+        double slopeTol = allowed + d.slopeUncertainty();
+        if (d.kink(2 * slopeTol + 1e-6 * (Math.abs(d.left) + Math.abs(d.right)))) {
+            KinkConvention c = KinkConvention.of(analytic, d.left, d.right, slopeTol);
+            return new GradCheckEntry(name, t0, analytic, numerical, d.left, d.right, d.step, slopeTol, true,
+                    c != KinkConvention.OUTSIDE, estimate, c);
+        }
+        return new GradCheckEntry(name, t0, analytic, numerical, d.left, d.right, d.step, allowed, false,
+                Math.abs(analytic - numerical) <= allowed, estimate, null);
     }
 
     /** {left slope, right slope, central difference, step}, with steps rounded so that t0 ± h are exact. */

@@ -25,9 +25,18 @@ public final class GradCheckEntry {
     private final double allowed;
     private final boolean kink;
     private final boolean passed;
+    private final double errorEstimate;
+    private final KinkConvention convention;
 
     GradCheckEntry(String name, double point, double analytic, double numerical, double leftSlope,
             double rightSlope, double step, double allowed, boolean kink, boolean passed) {
+        this(name, point, analytic, numerical, leftSlope, rightSlope, step, allowed, kink, passed, Double.NaN,
+                kink ? KinkConvention.of(analytic, leftSlope, rightSlope, allowed) : null);
+    }
+
+    GradCheckEntry(String name, double point, double analytic, double numerical, double leftSlope,
+            double rightSlope, double step, double allowed, boolean kink, boolean passed, double errorEstimate,
+            KinkConvention convention) {
         this.name = name;
         this.point = point;
         this.analytic = analytic;
@@ -38,6 +47,8 @@ public final class GradCheckEntry {
         this.allowed = allowed;
         this.kink = kink;
         this.passed = passed;
+        this.errorEstimate = errorEstimate;
+        this.convention = convention;
     }
 
     /** What was varied: an input's name such as {@code "x"}, an element such as {@code "W[1, 2]"}, or a direction. */
@@ -55,9 +66,28 @@ public final class GradCheckEntry {
         return analytic;
     }
 
-    /** The central difference (f(x + h) − f(x − h)) / 2h. */
+    /**
+     * The numerical derivative: the central difference (f(x + h) − f(x − h)) / 2h, or with
+     * {@link GradCheck#extrapolated()} its Richardson extrapolation over the steps h, h/2 and h/4.
+     */
     public double numerical() {
         return numerical;
+    }
+
+    /**
+     * The estimated error of {@link #numerical()} (truncation plus rounding; see
+     * {@link GradCheck#extrapolated()}), or NaN where none was made (PyTorch's rule).
+     */
+    public double errorEstimate() {
+        return errorEstimate;
+    }
+
+    /**
+     * At a kink, which one-sided slope the analytic value took ({@code null} away from kinks):
+     * relu′(0) = 0 is {@link KinkConvention#LEFT}, max at a tie {@link KinkConvention#MEAN}.
+     */
+    public KinkConvention kinkConvention() {
+        return convention;
     }
 
     /** The one-sided slope (f(x) − f(x − h)) / h. */
@@ -92,7 +122,10 @@ public final class GradCheckEntry {
         return d == 0 ? 0 : d / Math.max(Math.abs(analytic) + Math.abs(numerical), TINY);
     }
 
-    /** The tolerance of PyTorch's rule at this entry, atol + rtol·|numerical|. */
+    /**
+     * The error allowed at this entry: by PyTorch's rule atol + rtol·|numerical|; with
+     * {@link GradCheck#extrapolated()} a multiple of the error estimate, plus atol + rtol·|numerical|.
+     */
     public double allowedError() {
         return allowed;
     }
@@ -129,7 +162,8 @@ public final class GradCheckEntry {
     @Override
     public String toString() {
         return name + " = " + point + ": analytic " + analytic + ", numerical " + numerical
-                + (kink ? " (kink: one-sided " + leftSlope + " and " + rightSlope + ")" : "")
+                + (Double.isNaN(errorEstimate) ? "" : String.format(Locale.ROOT, " ± %.3g", errorEstimate))
+                + (kink ? " (kink: one-sided " + leftSlope + " and " + rightSlope + ", took " + convention + ")" : "")
                 + ", rel. error " + String.format(Locale.ROOT, "%.3g", relativeError())
                 + (passed ? ", ok" : ", FAILED");
     }

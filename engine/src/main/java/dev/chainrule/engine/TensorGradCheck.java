@@ -125,7 +125,35 @@ final class TensorGradCheck {
             compareInput(entries, "∇(∇L·d) ", "u", data, wrt.get(k), hd[k].toArray(), total <= elementLimit,
                     random, () -> gradientAlong(data, wrt, d), phi0);
         }
+        addGraphFormValues(entries, data, wrt, g);
         return config.result(entries, phi0);
+    }
+
+    /**
+     * Adds, per input, the element at which the graph-form gradient {@code g} differs most from
+     * the backward pass's: a linear op whose graph form is off by a constant factor (mean without
+     * its 1/n) shows here and nowhere else, since its second derivatives are zero either way.
+     */
+    private void addGraphFormValues(List<GradCheckEntry> entries, double[][] data, List<Integer> wrt, Tensor[] g) {
+        Tensor[] leaves = leaves(data);
+        Tensor out = f.apply(leaves);
+        out.backward(weightTensor(out));
+        for (int k = 0; k < wrt.size(); k++) {
+            int i = wrt.get(k);
+            double[] byGraph = g[k].toArray();
+            double[] byBackward = leaves[i].hasGrad() ? leaves[i].gradArray() : new double[data[i].length];
+            GradCheckEntry worst = null;
+            for (int j = 0; j < byBackward.length; j++) {
+                GradCheckEntry e = config.sameValue("∇L graph form " + labels[i] + index(shapes[i], j), data[i][j],
+                        byGraph[j], byBackward[j]);
+                if (worst == null || e.excess() > worst.excess()) {
+                    worst = e;
+                }
+            }
+            if (worst != null) {
+                entries.add(worst);
+            }
+        }
     }
 
     /**

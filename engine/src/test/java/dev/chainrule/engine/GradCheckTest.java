@@ -2,9 +2,11 @@ package dev.chainrule.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -111,8 +113,9 @@ class GradCheckTest {
         GradCheckResult r = GradCheck.defaults().names("x", "y")
                 .runSecondOrder(v -> v[0].mul(v[1]).add(v[0].pow(3)).sigmoid(), 0.4, -0.8);
         assertTrue(r.passed(), r::toString);
-        assertEquals(4, r.entries().size());
+        assertEquals(6, r.entries().size(), "4 second derivatives, then the graph form's value for x and y");
         assertEquals("∂²/∂x∂y", r.entries().get(1).name());
+        assertEquals("∂/∂y graph form", r.entries().get(5).name());
         assertEquals(r.entries().get(1).analytic(), r.entries().get(2).analytic(), 1e-12);   // symmetric Hessian
     }
 
@@ -162,5 +165,71 @@ class GradCheckTest {
         } finally {
             java.util.Locale.setDefault(saved);
         }
+    }
+
+    @Test
+    void theExtrapolatedCheckCatchesADerivativeOffByOneInAMillionAndReportsItsErrorEstimate() {
+        CustomOp off = CustomOp.unary("sigmoid_off", x -> 1 / (1 + Math.exp(-x)),
+                (x, y) -> y * (1 - y) * (1 + 1e-6));
+        Function<Value[], Value> f = v -> Value.apply(off, v[0]);
+        assertTrue(GradCheck.check(f, 0.3).passed(), "PyTorch's rtol 1e-3 lets it through");
+        GradCheckResult r = GradCheck.extrapolated().run(f, 0.3);
+        assertFalse(r.passed(), r::toString);
+        GradCheckEntry e = r.entries().get(0);
+        double s = 1 / (1 + Math.exp(-0.3));
+        assertEquals(s * (1 - s), e.numerical(), 1e-13);
+        assertTrue(e.errorEstimate() > 0 && e.errorEstimate() < 1e-10, e::toString);
+        assertEquals(GradCheck.SAFETY * e.errorEstimate() + 1e-9 * Math.abs(e.numerical()), e.allowedError(), 1e-20);
+        assertTrue(e.toString().contains(" ± "), e::toString);
+        CustomOp right = CustomOp.unary("sigmoid", x -> 1 / (1 + Math.exp(-x)), (x, y) -> y * (1 - y));
+        for (double x : new double[] {-30, -3, -0.2, 0, 0.7, 4, 25}) {
+            GradCheckResult ok = GradCheck.extrapolated().run(v -> Value.apply(right, v[0]), x);
+            assertTrue(ok.passed(), ok::toString);
+        }
+    }
+
+    @Test
+    void theExtrapolatedCheckStepsBackInsideTheDomain() {
+        // At x = 5e-4 the first step, 1e-3, would take log below 0; smaller steps are tried.
+        GradCheckResult r = GradCheck.extrapolated().run(v -> v[0].log(), 5e-4);
+        assertTrue(r.passed(), r::toString);
+        assertEquals(2000, r.entries().get(0).numerical(), 0.01);
+        assertTrue(r.entries().get(0).step() < 5e-4, r::toString);
+    }
+
+    @Test
+    void kinksSayWhichConventionTheAnalyticValueTook() {
+        GradCheck gc = GradCheck.extrapolated();
+        assertEquals(KinkConvention.LEFT, gc.run(v -> v[0].relu(), 0.0).entries().get(0).kinkConvention());
+        assertEquals(KinkConvention.MEAN, gc.run(v -> v[0].abs(), 0.0).entries().get(0).kinkConvention());
+        GradCheckResult max = gc.run(v -> v[0].max(v[1]), 1.5, 1.5);
+        assertEquals(KinkConvention.MEAN, max.entries().get(0).kinkConvention(), max::toString);
+        assertEquals(KinkConvention.MEAN, max.entries().get(1).kinkConvention(), max::toString);
+        // min(x, 0) = −relu(−x): relu's left slope, seen from the other side, is min's right slope.
+        GradCheckEntry min = gc.run(v -> v[0].neg().relu().neg(), 0.0).entries().get(0);
+        assertTrue(min.kink() && min.passed(), min::toString);
+        assertEquals(KinkConvention.RIGHT, min.kinkConvention(), min::toString);
+        CustomOp reluOne = CustomOp.unary("relu_one", x -> Math.max(0, x), (x, y) -> x >= 0 ? 1 : 0);
+        GradCheckEntry one = gc.run(v -> Value.apply(reluOne, v[0]), 0.0).entries().get(0);
+        assertTrue(one.passed(), "any value between the slopes passes");
+        assertEquals(KinkConvention.RIGHT, one.kinkConvention());
+        assertNull(gc.run(v -> v[0].relu(), 0.5).entries().get(0).kinkConvention());
+        assertEquals(KinkConvention.LEFT, GradCheck.check(v -> v[0].relu(), 0.0).entries().get(0).kinkConvention());
+    }
+
+    @Test
+    void aGraphFormWhoseValueDiffersFromTheBackwardPassFails() {
+        UnaryOp half = new UnaryOp("half", null) {
+            public double apply(double x) { return x / 2; }
+            public double derivative(double x, double y) { return 0.5; }
+            public Value derivative(Value x, Value y) { return Value.of(1); }   // wrong: should be 0.5
+        };
+        GradCheckResult r = GradCheck.defaults().names("x").runSecondOrder(v -> v[0].apply(half), 1.5);
+        assertFalse(r.passed(), r::toString);
+        assertTrue(r.entry("∂²/∂x∂x").passed(), "the second derivative is 0 either way");
+        GradCheckEntry value = r.entry("∂/∂x graph form");
+        assertEquals(1.0, value.analytic());
+        assertEquals(0.5, value.numerical());
+        assertFalse(value.passed());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** GradCheck on tensor functions: element by element, along random directions, fixed inputs, kinks. */
@@ -95,8 +96,9 @@ class TensorGradCheckTest {
         Tensor b = Tensor.randn(rnd, 3).label("b");
         GradCheckResult r = GradCheck.defaults().runTensorsSecondOrder(t -> t[0].mul(t[1]).tanh().softmax(1), a, b);
         assertTrue(r.passed(), r::toString);
-        assertEquals(9, r.entries().size());
+        assertEquals(11, r.entries().size(), "9 elements, then the graph form's value at the worst element of A and b");
         assertEquals("∇(∇L·d) A[0, 0]", r.entries().get(0).name());
+        assertTrue(r.entries().get(9).name().startsWith("∇L graph form A["), r::toString);
         GradCheckResult big = GradCheck.defaults().elementLimit(4)
                 .runTensorsSecondOrder(t -> t[0].matmul(t[0].transpose()).sigmoid(), a);
         assertTrue(big.passed(), big::toString);
@@ -114,5 +116,21 @@ class TensorGradCheckTest {
         assertTrue(GradCheck.checkTensors(t -> t[0].apply(cube), x).passed());
         GradCheckResult r = GradCheck.defaults().runTensorsSecondOrder(t -> t[0].apply(cube), x);
         assertFalse(r.passed(), r::toString);
+    }
+
+    @Test
+    void theExtrapolatedCheckCatchesATensorBackwardOffByOneInAHundredThousand() {
+        UnaryOp slightlyWrong = new UnaryOp("sin_off", null) {
+            public double apply(double x) { return Math.sin(x); }
+            public double derivative(double x, double y) { return Math.cos(x) * (1 + 1e-5); }
+            public Value derivative(Value x, Value y) { return x.cos(); }
+        };
+        Tensor big = Tensor.randn(new Random(3), 64, 65).label("x");
+        Function<Tensor[], Tensor> f = t -> t[0].apply(slightlyWrong).softmax(1);
+        assertTrue(GradCheck.checkTensors(f, big).passed(), "PyTorch's tolerances let it through");
+        GradCheckResult r = GradCheck.extrapolated().runTensors(f, big);
+        assertFalse(r.passed(), r::toString);
+        assertEquals("x·d", r.worst().name());
+        assertTrue(r.worst().errorEstimate() < 1e-9 * Math.abs(r.worst().numerical()), r::toString);
     }
 }

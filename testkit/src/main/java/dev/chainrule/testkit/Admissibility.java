@@ -12,8 +12,8 @@ import java.util.Map;
  * operator well away from its kink, so that finite differences never straddle one.
  */
 final class Admissibility {
-    /** Values beyond this make finite differences meaningless in float64 at rtol 1e-3. */
-    static final double BOUND = 1e4;
+    /** Values beyond this are left alone: intermediate products of them overflow soon after. */
+    static final double BOUND = 1e8;
     /** The distance kept from a kink, relative to max(1, |argument|). */
     static final double KINK_MARGIN = 1e-2;
 

@@ -3,6 +3,7 @@ package dev.chainrule.testkit;
 import dev.chainrule.engine.GradCheckEntry;
 import dev.chainrule.engine.GradCheckResult;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,10 +29,18 @@ public final class GradientReport {
     private final Path svgFile;
     private final String fileNote;
     private final String where;
+    private final String originalWhere;
+    private final String reason;
 
+    /**
+     * @param where         the shrunk point as text, or null to write {@code point} by input names
+     * @param originalWhere the first-drawn point as text, or null to write {@code originalPoint}
+     * @param reason        why the case failed when it is not a gradient out of tolerance, or null
+     */
     GradientReport(String property, long runSeed, long caseSeed, int caseIndex, int cases, boolean secondOrder,
             Expr original, double[] originalPoint, Expr expression, double[] point, int shrinkSteps,
-            GradCheckResult check, String dot, Path dotFile, Path svgFile, String fileNote, String where) {
+            GradCheckResult check, String dot, Path dotFile, Path svgFile, String fileNote, String where,
+            String originalWhere, String reason) {
         this.property = property;
         this.runSeed = runSeed;
         this.caseSeed = caseSeed;
@@ -49,6 +58,13 @@ public final class GradientReport {
         this.svgFile = svgFile;
         this.fileNote = fileNote;
         this.where = where;
+        this.originalWhere = originalWhere;
+        this.reason = reason;
+    }
+
+    /** Why the case failed when no gradient was out of tolerance (a kink convention), or {@code null}. */
+    public String reason() {
+        return reason;
     }
 
     /** The seed of the run's first case. */
@@ -129,6 +145,9 @@ public final class GradientReport {
                 .append(", seed ").append(runSeed).append('\n');
         s.append("  replay: -D").append(Seeds.PROPERTY).append('=').append(caseSeed)
                 .append("  or  @GradientSeed(").append(caseSeed).append("L)\n");
+        if (reason != null) {
+            s.append(reason).append('\n');
+        }
         if (expression != null) {
             s.append("smallest failing expression (").append(expression.size()).append(" nodes, shrunk from ")
                     .append(original.size()).append(" in ").append(shrinkSteps).append(" steps):\n");
@@ -136,14 +155,25 @@ public final class GradientReport {
         } else {
             s.append("the given function fails\n");
         }
-        s.append("at ").append(where != null ? where : pointText(expression, point)).append('\n');
+        String at = where != null ? where : pointText(expression, point);
+        s.append("at ").append(at).append('\n');
         GradCheckEntry w = check.worst();
-        s.append(String.format("worst: %s: analytic %s, numerical %s, |a-n| %.3g, rel. error %.3g%n", w.name(),
-                w.analytic(), w.numerical(), w.absoluteError(), w.relativeError()));
+        s.append(String.format(Locale.ROOT, "worst: %s: analytic %s, numerical %s, |a-n| %.3g, rel. error %.3g",
+                w.name(), w.analytic(), w.numerical(), w.absoluteError(), w.relativeError()));
+        if (!Double.isNaN(w.errorEstimate())) {
+            s.append(String.format(Locale.ROOT, ", error estimate %.3g (allowed %.3g)", w.errorEstimate(),
+                    w.allowedError()));
+        }
+        s.append('\n');
         s.append(indent(check.toString())).append('\n');
         if (original != null && original != expression) {
             s.append("original expression:\n").append(indent(original.toString())).append('\n');
             s.append("at ").append(pointText(original, originalPoint)).append('\n');
+        } else {
+            String first = originalWhere != null ? originalWhere : pointText(original, originalPoint);
+            if (!first.equals(at)) {
+                s.append("first failing point, before shrinking:\n  at ").append(first).append('\n');
+            }
         }
         if (dotFile != null) {
             s.append("graph: ").append(dotFile);

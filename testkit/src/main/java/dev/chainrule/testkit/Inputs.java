@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * Seeded random points of k inputs.
  *
  * <pre>{@code
- * Inputs.of(2)                        // mostly in [-3, 3], sometimes 0.01..100 in size
+ * Inputs.of(2)                        // mostly in [-3, 3], else 0.001..10,000 in size, either sign
  * Inputs.of(1).positive()             // 0.01..20, log-uniform: for log, sqrt
  * Inputs.of(2).between(-1, 1).where(x -> x[0] != x[1])
  * }</pre>
@@ -17,8 +17,11 @@ import java.util.function.Predicate;
  * same point.
  */
 public final class Inputs {
-    /** How often a coordinate is drawn with a magnitude of 0.01 to 100 instead of from the range. */
-    private static final double WIDE = 0.15;
+    /** How often a coordinate is drawn with a magnitude of 1e-3 to 1e4 instead of from the range. */
+    private static final double WIDE = 0.3;
+    /** The decades of those magnitudes: 10^-3 to 10^4, log-uniform. */
+    private static final double WIDE_LOW = -3;
+    private static final double WIDE_DECADES = 7;
     private static final int TRIES = 10_000;
 
     private final int count;
@@ -38,8 +41,10 @@ public final class Inputs {
     }
 
     /**
-     * Points of {@code count} inputs, mostly uniform in [−3, 3] and now and then of magnitude
-     * 0.01 to 100, so that steps suited to the scale are exercised.
+     * Points of {@code count} inputs, each coordinate uniform in [−3, 3] (70%) or of magnitude
+     * 0.001 to 10,000, log-uniform, either sign (30%), so that rules that go wrong only for
+     * large or small arguments are reached, and steps suited to the scale are exercised. Points
+     * where an operator is undefined or a value leaves the test kit's bounds are drawn again.
      *
      * @throws IllegalArgumentException if {@code count < 0}
      */
@@ -79,6 +84,22 @@ public final class Inputs {
     }
 
     /**
+     * Whether {@code x} is a point these inputs could draw: inside the range (any value for the
+     * default wide scales) and accepted by the filter. Shrinking keeps to such points.
+     */
+    boolean admits(double[] x) {
+        if (x.length != count) {
+            return false;
+        }
+        for (double v : x) {
+            if (!Double.isFinite(v) || (!wide && (v < lo || v > hi))) {
+                return false;
+            }
+        }
+        return filter.test(x);
+    }
+
+    /**
      * The next point.
      *
      * @throws IllegalStateException if the filter rejected 10,000 points in a row
@@ -102,7 +123,7 @@ public final class Inputs {
             return Math.exp(Math.log(lo) + r.nextDouble() * (Math.log(hi) - Math.log(lo)));
         }
         if (wide && r.nextDouble() < WIDE) {
-            double m = Math.pow(10, -2 + 4 * r.nextDouble());
+            double m = Math.pow(10, WIDE_LOW + WIDE_DECADES * r.nextDouble());
             return r.nextBoolean() ? m : -m;
         }
         return lo + r.nextDouble() * (hi - lo);

@@ -1,6 +1,7 @@
 package dev.chainrule.testkit;
 
 import dev.chainrule.engine.CustomOp;
+import dev.chainrule.engine.KinkConvention;
 import dev.chainrule.engine.Op;
 import dev.chainrule.engine.OpInfo;
 import dev.chainrule.engine.OpRegistry;
@@ -66,10 +67,19 @@ public final class Operator {
     final String symbol;
     final int precedence;
     final double exponent;
+    private final double kinkPoint;
+    private final KinkConvention convention;
 
     private Operator(String name, int arity, Function<Value[], Value> apply, Predicate<double[]> domain,
             ToDoubleFunction<double[]> kinkDistance, boolean secondOrder, Notation notation, String symbol,
             int precedence, double exponent) {
+        this(name, arity, apply, domain, kinkDistance, secondOrder, notation, symbol, precedence, exponent,
+                Double.NaN, null);
+    }
+
+    private Operator(String name, int arity, Function<Value[], Value> apply, Predicate<double[]> domain,
+            ToDoubleFunction<double[]> kinkDistance, boolean secondOrder, Notation notation, String symbol,
+            int precedence, double exponent, double kinkPoint, KinkConvention convention) {
         this.name = name;
         this.arity = arity;
         this.apply = apply;
@@ -80,6 +90,8 @@ public final class Operator {
         this.symbol = symbol;
         this.precedence = precedence;
         this.exponent = exponent;
+        this.kinkPoint = kinkPoint;
+        this.convention = convention;
     }
 
     private static Operator call(String name, int arity, Function<Value[], Value> apply) {
@@ -158,12 +170,55 @@ public final class Operator {
     public Operator domain(Predicate<double[]> admits) {
         Objects.requireNonNull(admits, "admits");
         return new Operator(name, arity, apply, admits, kinkDistance, secondOrder, notation, symbol, precedence,
-                exponent);
+                exponent, kinkPoint, convention);
     }
 
     /** A copy with a kink where its (single) argument equals {@code at}; points keep away from it. */
     public Operator kinkAt(double at) {
-        return kinks(x -> Math.abs(x[0] - at));
+        Operator o = kinks(x -> Math.abs(x[0] - at));
+        return new Operator(name, arity, apply, domain, o.kinkDistance, secondOrder, notation, symbol, precedence,
+                exponent, at, convention);
+    }
+
+    /**
+     * A copy declaring which one-sided slope its derivative takes at its kinks (relu′(0) = 0 is
+     * {@link KinkConvention#LEFT}, max at a tie {@link KinkConvention#MEAN}). Its property then
+     * also checks one case in ten exactly at a kink (its argument at {@link #kinkAt}, or, for a
+     * kink given by {@link #kinks}, its first two arguments equal) and fails if the analytic
+     * value takes another slope: GradCheck alone accepts anything between the slopes.
+     */
+    public Operator kinkConvention(KinkConvention c) {
+        Objects.requireNonNull(c, "c");
+        return new Operator(name, arity, apply, domain, kinkDistance, secondOrder, notation, symbol, precedence,
+                exponent, kinkPoint, c);
+    }
+
+    /** The declared convention at kinks, or {@code null} if none was declared. */
+    public KinkConvention kinkConvention() {
+        return convention;
+    }
+
+    /**
+     * {@code x} moved onto a kink (argument 0 to the {@link #kinkAt} point, or the second argument
+     * equal to the first), or {@code null} if that is not a kink of this operator.
+     */
+    double[] pointAtKink(double[] x) {
+        double[] p = x.clone();
+        if (!Double.isNaN(kinkPoint)) {
+            p[0] = kinkPoint;
+        } else if (p.length == 1) {
+            // The kink is |x − k| away: on one side or the other.
+            double d = kinkDistance(p);
+            p[0] = x[0] - d;
+            if (kinkDistance(p) != 0) {
+                p[0] = x[0] + d;
+            }
+        } else if (p.length >= 2) {
+            p[1] = p[0];
+        } else {
+            return null;
+        }
+        return kinkDistance(p) == 0 ? p : null;
     }
 
     /**
@@ -173,13 +228,13 @@ public final class Operator {
     public Operator kinks(ToDoubleFunction<double[]> distance) {
         Objects.requireNonNull(distance, "distance");
         return new Operator(name, arity, apply, domain, distance, secondOrder, notation, symbol, precedence,
-                exponent);
+                exponent, Double.NaN, convention);
     }
 
     /** A copy whose second derivatives are not checked (its derivative has no graph form). */
     public Operator firstOrderOnly() {
         return new Operator(name, arity, apply, domain, kinkDistance, false, notation, symbol, precedence,
-                exponent);
+                exponent, kinkPoint, convention);
     }
 
     /** The name, as written in expression text for function-call operators. */
@@ -262,8 +317,21 @@ public final class Operator {
         if (!op.definedEverywhere()) {
             o = o.domain(insideOf(op));
         }
-        return op.hasKinks() ? o.kinks(op::kinkDistance) : o;
+        if (op.hasKinks()) {
+            o = o.kinks(op::kinkDistance);
+        }
+        KinkConvention c = KINK_CONVENTIONS.get(op.name());
+        return c == null ? o : o.kinkConvention(c);
     }
+
+    /**
+     * The engine's conventions at kinks (the registry states them as text, "relu′(0) = 0"), as the
+     * slope each takes, so that a property checks them: step and sign jump rather than bend, and
+     * elu's first derivative is continuous, so they have none to check.
+     */
+    private static final java.util.Map<String, KinkConvention> KINK_CONVENTIONS = java.util.Map.of(
+            "relu", KinkConvention.LEFT, "leaky_relu", KinkConvention.LEFT, "abs", KinkConvention.MEAN,
+            "max", KinkConvention.MEAN, "min", KinkConvention.MEAN);
 
     /** Inside the op's domain by more than {@link #SINGULARITY_MARGIN}. */
     private static Predicate<double[]> insideOf(OpInfo op) {

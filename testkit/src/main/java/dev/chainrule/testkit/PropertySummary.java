@@ -1,19 +1,39 @@
 package dev.chainrule.testkit;
 
-/** What a passing gradient property checked: how many cases, how many second-order checks, how many kinks. */
+import dev.chainrule.engine.KinkConvention;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What a passing gradient property did, counted as it went: the cases it checked, how many of
+ * those had second derivatives checked, the points it drew again, the failures it excused, the
+ * kinks it met and which convention the analytic value took at each.
+ *
+ * <p>{@code checked() + excused()} is the number of cases asked for. A test that wants its
+ * property to mean something asserts a floor on {@link #checked()} and a ceiling on
+ * {@link #excused()} and {@link #redrawn()}.
+ */
 public final class PropertySummary {
     private final String property;
     private final long seed;
-    private final int cases;
+    private final int checked;
     private final int secondOrderCases;
-    private final int kinks;
+    private final int redrawn;
+    private final int excused;
+    private final Map<KinkConvention, Integer> kinks;
 
-    PropertySummary(String property, long seed, int cases, int secondOrderCases, int kinks) {
+    PropertySummary(String property, long seed, int checked, int secondOrderCases, int redrawn, int excused,
+            Map<KinkConvention, Integer> kinks) {
         this.property = property;
         this.seed = seed;
-        this.cases = cases;
+        this.checked = checked;
         this.secondOrderCases = secondOrderCases;
-        this.kinks = kinks;
+        this.redrawn = redrawn;
+        this.excused = excused;
+        EnumMap<KinkConvention, Integer> k = new EnumMap<>(KinkConvention.class);
+        k.putAll(kinks);
+        this.kinks = Collections.unmodifiableMap(k);
     }
 
     /** The seed of the first case. */
@@ -21,25 +41,59 @@ public final class PropertySummary {
         return seed;
     }
 
-    /** How many cases were checked (each at one point, every input). */
+    /**
+     * How many cases were checked and passed: every comparison of the case made and within its
+     * tolerance. Excused cases are not counted here.
+     */
     public int cases() {
-        return cases;
+        return checked;
     }
 
-    /** How many of them had their second derivatives checked too. */
+    /** How many of the checked cases had their second derivatives checked too. */
     public int secondOrderCases() {
         return secondOrderCases;
     }
 
+    /**
+     * How many points were drawn again before a case could be checked: outside a domain, near a
+     * kink, or where the numerical derivative could not resolve even PyTorch's tolerance.
+     */
+    public int redrawn() {
+        return redrawn;
+    }
+
+    /**
+     * How many cases failed and were excused rather than reported: only with
+     * {@link ExprGenerator#allowKinks(boolean)}, where an operator inside the graph sat at its kink
+     * (the graph's one-sided rules need not give a derivative of the whole).
+     */
+    public int excused() {
+        return excused;
+    }
+
     /** How many comparisons found a kink (non-differentiable point) and passed by the kink rule. */
     public int kinks() {
+        int n = 0;
+        for (int c : kinks.values()) {
+            n += c;
+        }
+        return n;
+    }
+
+    /** How many kinks took each convention (left slope, right slope, their mean, between). */
+    public Map<KinkConvention, Integer> kinkConventions() {
         return kinks;
     }
 
-    /** For example {@code log: 1000 cases (1000 second order, 0 kinks), seed 42}. */
+    /** For example {@code operator log: 1000 cases checked (1000 second order), 12 redrawn, 0 excused, 0 kinks, seed 42}. */
     @Override
     public String toString() {
-        return property + ": " + cases + " cases (" + secondOrderCases + " second order, " + kinks + " kinks), seed "
-                + seed;
+        StringBuilder s = new StringBuilder(property).append(": ").append(checked).append(" cases checked (")
+                .append(secondOrderCases).append(" second order), ").append(redrawn).append(" redrawn, ")
+                .append(excused).append(" excused, ").append(kinks()).append(" kinks");
+        if (!kinks.isEmpty()) {
+            s.append(' ').append(kinks);
+        }
+        return s.append(", seed ").append(seed).toString();
     }
 }

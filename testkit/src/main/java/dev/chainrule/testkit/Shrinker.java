@@ -40,6 +40,7 @@ final class Shrinker {
                     break;
                 }
                 double[] p = x.clone();
+                carryMergedInput(e, c, p);
                 zeroUnused(c, p);
                 if (fails.test(c, p)) {
                     e = c;
@@ -105,6 +106,28 @@ final class Shrinker {
             }
         }
         return out;
+    }
+
+    /**
+     * Where {@code c} uses an input that {@code e} did not, in place of one that e used and c no
+     * longer does (y replaced by x), that input takes the replaced one's value, so that the
+     * candidate is the same function at the same point.
+     */
+    private static void carryMergedInput(Expr e, Expr c, double[] p) {
+        int removed = -1;
+        int added = -1;
+        for (int i = 0; i < p.length; i++) {
+            boolean before = e.usesInput(i);
+            boolean after = c.usesInput(i);
+            if (before && !after && removed < 0) {
+                removed = i;
+            } else if (after && !before && added < 0) {
+                added = i;
+            }
+        }
+        if (removed >= 0 && added >= 0) {
+            p[added] = p[removed];
+        }
     }
 
     private static void zeroUnused(Expr e, double[] x) {

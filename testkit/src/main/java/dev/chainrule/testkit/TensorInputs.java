@@ -85,6 +85,29 @@ public final class TensorInputs {
     }
 
     /**
+     * A copy that, with probability {@code p}, draws tensors of these fixed shapes instead: big
+     * ones reach the code paths that only large tensors take (vector loops from 4,096 elements,
+     * multi-threaded matmul). Checked along random directions, they cost little.
+     *
+     * <pre>{@code
+     * TensorInputs.broadcastable(1, 2, 3).sometimes(0.1, new int[] {64, 65})   // 4,160 elements
+     * }</pre>
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
+     */
+    public TensorInputs sometimes(double p, int[]... shapes) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("TensorInputs.sometimes: need 0 <= p <= 1, got " + p);
+        }
+        int[][] fixed = new int[shapes.length][];
+        for (int i = 0; i < fixed.length; i++) {
+            fixed[i] = Objects.requireNonNull(shapes[i], "shape " + i).clone();
+        }
+        Function<Random, int[][]> base = this.shapes;
+        return new TensorInputs(r -> r.nextDouble() < p ? fixed : base.apply(r), lo, hi, positive, kink, avoidKink);
+    }
+
+    /**
      * A copy with values uniform in [lo, hi].
      *
      * @throws IllegalArgumentException unless {@code lo < hi}, both finite
@@ -104,6 +127,20 @@ public final class TensorInputs {
     /** A copy whose values keep at least 0.05 away from {@code point} (relu, abs at 0; a divisor). */
     public TensorInputs awayFrom(double point) {
         return new TensorInputs(shapes, lo, hi, positive, point, true);
+    }
+
+    /**
+     * Whether every value of {@code flat} (the tensors' values one after another) is one these
+     * inputs could draw: inside the range, and away from the kink if asked. Shrinking keeps to such
+     * values, so that a pow's base stays positive.
+     */
+    boolean admits(double[] flat) {
+        for (double v : flat) {
+            if (!(v >= lo && v <= hi) || (avoidKink && !(Math.abs(v - kink) > KINK_MARGIN))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The next tensors, labelled x, y, z, .... */

@@ -20,16 +20,25 @@ class EngineGradientPropertiesTest {
     @MethodSource("builtins")
     void everyBuiltinOpMatchesFiniteDifferencesOnAThousandPoints(Operator op) {
         PropertySummary s = GradientProperties.assertGradientsMatch(op);
-        assertEquals(1000, s.cases());
+        assertEquals(1000, s.cases(), s::toString);
         assertEquals(1000, s.secondOrderCases(), "every built-in op has a graph-form derivative");
-        assertEquals(0, s.kinks(), "points keep away from kinks");
+        assertEquals(0, s.excused(), s::toString);
+        assertTrue(s.redrawn() <= 400, () -> "points drawn again: " + s);
+        if (op.kinkConvention() == null) {
+            assertEquals(0, s.kinks(), "points keep away from kinks");
+        } else {
+            // One case in ten is also checked exactly at a kink: every kink took the declared slope.
+            assertEquals(java.util.Set.of(op.kinkConvention()), s.kinkConventions().keySet(), s::toString);
+            assertTrue(s.kinks() >= 100, s::toString);
+        }
     }
 
     @Test
     void aThousandRandomGraphsOverThreeInputs() {
         PropertySummary s = GradientProperties.assertGradientsMatch(ExprGenerator.over(3).maxDepth(5).maxSize(14));
-        assertEquals(1000, s.cases());
-        assertEquals(1000, s.secondOrderCases());
+        assertEquals(1000, s.cases(), s::toString);
+        assertEquals(1000, s.secondOrderCases(), s::toString);
+        assertEquals(0, s.excused(), s::toString);
     }
 
     @Test
@@ -39,7 +48,11 @@ class EngineGradientPropertiesTest {
                 Operator.builtin("*"), Operator.builtin("neg"));
         PropertySummary s = GradientProperties.property().secondOrder(false)
                 .assertGradientsMatch(ExprGenerator.over(2).operators(kinked).allowKinks(true));
-        assertEquals(1000, s.cases());
+        // Failures at an inner kink are excused, and bounded: most cases are checked.
+        assertTrue(s.excused() <= 30, s::toString);
+        assertEquals(1000, s.cases() + s.excused(), s::toString);
+        // Kinks that passed by the kink rule (the whole function's one-sided slopes), not failures.
         assertTrue(s.kinks() > 50, s::toString);
+        System.out.println(s);
     }
 }

@@ -21,15 +21,20 @@ class TensorGradientPropertiesTest {
         return Arguments.of(name, fn, inputs);
     }
 
+    /** Above {@code ReluLoops.VECTOR_SIZE} (4,096): the size from which loops run on the Vector API. */
+    private static final int[] LARGE = {64, 65};
+
+    /** One tensor: small and broadcastable, or one in ten large. */
     private static TensorInputs one() {
-        return TensorInputs.broadcastable(1, 2, 3);
+        return TensorInputs.broadcastable(1, 2, 3).sometimes(0.1, LARGE);
     }
 
+    /** Two tensors that broadcast together, one case in ten large. */
     private static TensorInputs two() {
-        return TensorInputs.broadcastable(2, 3, 3);
+        return TensorInputs.broadcastable(2, 3, 3).sometimes(0.1, LARGE, new int[] {65});
     }
 
-    /** A shape of rank 1 to 3, sizes 1 to 3. */
+    /** A shape of rank 1 to 3, sizes 1 to 3; one case in ten 16 × 16 × 17 (4,352 elements). */
     private static TensorInputs ranked() {
         return TensorInputs.generated(r -> {
             int[] s = new int[1 + r.nextInt(3)];
@@ -37,7 +42,7 @@ class TensorGradientPropertiesTest {
                 s[a] = 1 + r.nextInt(3);
             }
             return new int[][] {s};
-        });
+        }).sometimes(0.1, new int[] {16, 16, 17});
     }
 
     static Stream<Arguments> ops() {
@@ -82,6 +87,11 @@ class TensorGradientPropertiesTest {
                 op("max axis -1", t -> t[0].max(new int[] {-1}, false), ranked()),
                 op("logsumexp", t -> t[0].logsumexp(), ranked()),
                 op("logsumexp axis -1", t -> t[0].logsumexp(-1), ranked()),
+                op("logsumexp axis 0 keepDims", t -> t[0].logsumexp(new int[] {0}, true), ranked()),
+                op("logsumexp wide", t -> t[0].logsumexp(new int[] {-1}, true), ranked().between(-50, 50)),
+                op("softmax wide", t -> t[0].softmax(0), ranked().between(-50, 50)),
+                op("mean axes 0, -1 keepDims", t -> t[0].mean(t[0].rank() > 1 ? new int[] {0, -1} : new int[] {0}, true),
+                        ranked()),
                 op("softmax", t -> t[0].softmax(-1), ranked()),
                 op("logSoftmax", t -> t[0].logSoftmax(0), ranked()),
                 op("matmul", t -> t[0].matmul(t[1]), TensorInputs.generated(r -> {
@@ -89,7 +99,8 @@ class TensorGradientPropertiesTest {
                     int k = 1 + r.nextInt(3);
                     int n = 1 + r.nextInt(3);
                     return new int[][] {{m, k}, {k, n}};
-                })),
+                    // 64³ multiply-adds: the size from which matmul splits across threads.
+                }).sometimes(0.05, new int[] {64, 64}, new int[] {64, 64})),
                 op("batched matmul", t -> t[0].matmul(t[1]), TensorInputs.generated(r -> {
                     int b = 1 + r.nextInt(2);
                     return r.nextBoolean() ? new int[][] {{b, 2, 3}, {3, 2}} : new int[][] {{b, 1, 2}, {1, 2, 2}};
@@ -113,9 +124,11 @@ class TensorGradientPropertiesTest {
     void everyTensorOpMatchesFiniteDifferencesOnAThousandInputs(String name, Function<Tensor[], Tensor> fn,
             TensorInputs inputs) {
         PropertySummary s = GradientProperties.assertGradientsMatch(fn, inputs);
-        assertEquals(1000, s.cases());
+        assertEquals(1000, s.cases(), s::toString);
         assertEquals(1000, s.secondOrderCases(), "every tensor op has a graph-form derivative");
         assertEquals(0, s.kinks(), "inputs keep away from kinks");
+        assertEquals(0, s.excused(), s::toString);
+        assertTrue(s.redrawn() <= 100, s::toString);
     }
 
     @Test
