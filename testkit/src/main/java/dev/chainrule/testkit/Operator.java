@@ -281,6 +281,15 @@ public final class Operator {
     /** How far built-in ops keep from the singular points of their domains (log and sqrt at 0, 1/0). */
     static final double SINGULARITY_MARGIN = 1e-3;
 
+    /**
+     * The engine's conventions at kinks (the registry states them as text, "relu′(0) = 0"), as the
+     * slope each takes, so that a property checks them: step and sign jump rather than bend, and
+     * elu's first derivative is continuous, so they have none to check.
+     */
+    private static final java.util.Map<String, KinkConvention> KINK_CONVENTIONS = java.util.Map.of(
+            "relu", KinkConvention.LEFT, "leaky_relu", KinkConvention.LEFT, "abs", KinkConvention.MEAN,
+            "max", KinkConvention.MEAN, "min", KinkConvention.MEAN);
+
     private static final List<Operator> BUILTINS = builtinList();
 
     private static List<Operator> builtinList() {
@@ -324,14 +333,6 @@ public final class Operator {
         return c == null ? o : o.kinkConvention(c);
     }
 
-    /**
-     * The engine's conventions at kinks (the registry states them as text, "relu′(0) = 0"), as the
-     * slope each takes, so that a property checks them: step and sign jump rather than bend, and
-     * elu's first derivative is continuous, so they have none to check.
-     */
-    private static final java.util.Map<String, KinkConvention> KINK_CONVENTIONS = java.util.Map.of(
-            "relu", KinkConvention.LEFT, "leaky_relu", KinkConvention.LEFT, "abs", KinkConvention.MEAN,
-            "max", KinkConvention.MEAN, "min", KinkConvention.MEAN);
 
     /** Inside the op's domain by more than {@link #SINGULARITY_MARGIN}. */
     private static Predicate<double[]> insideOf(OpInfo op) {
