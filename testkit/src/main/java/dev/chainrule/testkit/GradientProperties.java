@@ -64,6 +64,16 @@ public final class GradientProperties {
     }
 
     /**
+     * 1,000 random tensor expressions from {@code graphs} (broadcasting, reductions, softmax,
+     * matmul), first derivatives and Hessian-vector products, shrunk on failure.
+     *
+     * @throws GradientAssertionError if a gradient is wrong
+     */
+    public static PropertySummary assertGradientsMatch(TensorExprGenerator graphs) {
+        return PropertyCheck.defaults().assertGradientsMatch(graphs);
+    }
+
+    /**
      * A tensor function at 1,000 random inputs from {@code inputs}, element by element (or along
      * random directions for big tensors), with random weights on the output's elements.
      *

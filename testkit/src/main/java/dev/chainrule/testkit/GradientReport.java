@@ -31,6 +31,8 @@ public final class GradientReport {
     private final String where;
     private final String originalWhere;
     private final String reason;
+    private final String tensorExpression;
+    private final String originalTensorExpression;
 
     /**
      * @param where         the shrunk point as text, or null to write {@code point} by input names
@@ -41,6 +43,17 @@ public final class GradientReport {
             Expr original, double[] originalPoint, Expr expression, double[] point, int shrinkSteps,
             GradCheckResult check, String dot, Path dotFile, Path svgFile, String fileNote, String where,
             String originalWhere, String reason) {
+        this(property, runSeed, caseSeed, caseIndex, cases, secondOrder, original, originalPoint, expression, point,
+                shrinkSteps, check, dot, dotFile, svgFile, fileNote, where, originalWhere, reason, null, null);
+    }
+
+    /** As above, for a random tensor expression: its text after and before shrinking. */
+    GradientReport(String property, long runSeed, long caseSeed, int caseIndex, int cases, boolean secondOrder,
+            Expr original, double[] originalPoint, Expr expression, double[] point, int shrinkSteps,
+            GradCheckResult check, String dot, Path dotFile, Path svgFile, String fileNote, String where,
+            String originalWhere, String reason, String tensorExpression, String originalTensorExpression) {
+        this.tensorExpression = tensorExpression;
+        this.originalTensorExpression = originalTensorExpression;
         this.property = property;
         this.runSeed = runSeed;
         this.caseSeed = caseSeed;
@@ -152,6 +165,9 @@ public final class GradientReport {
             s.append("smallest failing expression (").append(expression.size()).append(" nodes, shrunk from ")
                     .append(original.size()).append(" in ").append(shrinkSteps).append(" steps):\n");
             s.append(indent(expression.toString())).append('\n');
+        } else if (tensorExpression != null) {
+            s.append("smallest failing expression (shrunk in ").append(shrinkSteps).append(" steps):\n")
+                    .append(indent(tensorExpression)).append('\n');
         } else {
             s.append("the given function fails\n");
         }
@@ -171,7 +187,10 @@ public final class GradientReport {
             s.append("at ").append(pointText(original, originalPoint)).append('\n');
         } else {
             String first = originalWhere != null ? originalWhere : pointText(original, originalPoint);
-            if (!first.equals(at)) {
+            if (originalTensorExpression != null) {
+                s.append("original expression:\n").append(indent(originalTensorExpression)).append('\n')
+                        .append("at ").append(first).append('\n');
+            } else if (!first.equals(at)) {
                 s.append("first failing point, before shrinking:\n  at ").append(first).append('\n');
             }
         }

@@ -88,4 +88,21 @@ class WrongDerivativeIsCaughtTest {
         assertEquals(1000, s.cases());
         assertEquals(0, s.secondOrderCases(), "a CustomOp has numeric derivatives only");
     }
+
+    @Test
+    void aUsersDerivativeOffByOneInAMillionFailsNamingTheOpThePointBothValuesAndTheErrorEstimate() {
+        CustomOp almost = CustomOp.unary("almost_cube", x -> x * x * x, (x, y) -> 3 * x * x * (1 + 1e-6));
+        GradientAssertionError e = assertThrows(GradientAssertionError.class,
+                () -> GradientProperties.property().reportDirectory(null).assertGradientsMatch(Operator.of(almost)));
+        GradientReport r = e.report();
+        assertEquals("f = almost_cube(x)", r.expression().toString());
+        double x = r.point()[0];
+        assertEquals(3 * x * x * (1 + 1e-6), r.worst().analytic(), 1e-12 * Math.abs(r.worst().analytic()));
+        assertEquals(3 * x * x, r.worst().numerical(), 1e-9 * Math.abs(r.worst().numerical()));
+        assertTrue(r.worst().errorEstimate() < 1e-8 * Math.abs(r.worst().numerical()), r::toString);
+        String text = e.getMessage();
+        assertTrue(text.contains("f = almost_cube(x)\nat x = "), text);
+        assertTrue(text.contains(", error estimate "), text);
+        assertTrue(text.contains("rel. error 5.0"), text);   // 1e-6 / (2 + 1e-6), the symmetric relative error
+    }
 }
