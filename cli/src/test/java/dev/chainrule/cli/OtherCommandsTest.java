@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,7 +184,6 @@ class OtherCommandsTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("wrote " + all + "\n", r.out());
         assertTrue(Files.readString(all).contains("<svg"));
-        assertEquals(0, Cli.run("plot", "gelu", "-o", dir.resolve("g.svg").toString()).code());
         Path swish = dir.resolve("s.svg");
         assertEquals(0, Cli.run("plot", "y = x·sigmoid(x)", "-o", swish.toString()).code());
         assertTrue(Files.readString(swish).contains("y = x·sigmoid(x)"));
@@ -190,6 +193,58 @@ class OtherCommandsTest {
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().startsWith("error: unknown activation 'nope'"), unknown.err());
         assertEquals(2, Cli.run("plot", "activations", "-o", dir.resolve("a.dot").toString()).code());
+    }
+
+    /**
+     * {@code plot gelu} draws GELU and its derivative: the two curves of the SVG, read back as
+     * numbers, match reference values of the tanh form (mpmath, 40 digits: gelu(1) =
+     * 0.84119199060827670, gelu(−1.5) = −0.10042842301976708, gelu′(1) = 1.0829640838457826,
+     * gelu′(−0.5) = 0.13263009646535769). The curves are sampled at x = −5, −4.975, …, 5, so point
+     * i is x = (i − 200)/40; the y axis is an affine map of the value, fixed here by two points.
+     */
+    @Test
+    void plotGeluDrawsTheGeluCurveAndItsDerivative(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("g.svg");
+        Cli r = Cli.run("plot", "gelu", "-o", svg.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("wrote " + svg + "\n", r.out());
+        String text = Files.readString(svg);
+        assertTrue(text.contains(">GELU (tanh form)</text>"), "title");
+        assertTrue(text.contains(">f(x)</text>") && text.contains(">f′(x)</text>"), "legend");
+        List<double[][]> curves = new ArrayList<>();
+        Matcher path = Pattern.compile("<path d=\"([^\"]+)\"").matcher(text);
+        while (path.find()) {
+            String[] points = path.group(1).replaceAll("[ML]", " ").trim().split("\\s+");
+            double[][] xy = new double[points.length][];
+            for (int i = 0; i < points.length; i++) {
+                String[] c = points[i].split(",");
+                xy[i] = new double[] {Double.parseDouble(c[0]), Double.parseDouble(c[1])};
+            }
+            curves.add(xy);
+        }
+        assertEquals(2, curves.size(), "GELU and its derivative");
+        double[][] f = curves.get(0);
+        double[][] df = curves.get(1);
+        assertEquals(401, f.length);
+        assertEquals(401, df.length);
+        // Pixels per unit of value, and where value 0 is: from gelu(0) = 0 and gelu′(0) = 0.5.
+        double zero = f[200][1];
+        double perUnit = (df[200][1] - zero) / 0.5;
+        double[][] expected = {
+            {240, 0.84119199060827670, 1.0829640838457826},      // x = 1
+            {140, -0.10042842301976708, -0.12771079315143308},   // x = −1.5
+            {180, -0.15428599017485608, 0.13263009646535769},    // x = −0.5
+            {320, 2.9963626079182270, 1.0115841666309697},       // x = 3
+        };
+        for (double[] e : expected) {
+            int i = (int) e[0];
+            assertEquals(f[i][0], df[i][0], 1e-9, "both curves share x");
+            assertEquals(e[1], (f[i][1] - zero) / perUnit, 1e-6, "gelu at point " + i);
+            assertEquals(e[2], (df[i][1] - zero) / perUnit, 1e-6, "gelu′ at point " + i);
+        }
+        double step = f[201][0] - f[200][0];
+        assertEquals(40 * step, f[240][0] - f[200][0], 1e-6, "x is evenly spaced");
+        assertTrue(perUnit < 0, "larger values are drawn higher (SVG y grows downwards)");
     }
 
     @Test

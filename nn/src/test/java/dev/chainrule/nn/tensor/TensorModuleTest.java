@@ -2,6 +2,7 @@ package dev.chainrule.nn.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chainrule.engine.Tensor;
 import dev.chainrule.nn.Activation;
 import dev.chainrule.nn.optim.Sgd;
+import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -48,20 +51,32 @@ class TensorModuleTest {
     }
 
     @Test
-    void initSchemesHaveTheirScaleAndAreSeeded() {
+    void normalSchemesDrawCentredGaussiansOfTheirStd() {
         int in = 400;
         int out = 100;
-        assertEquals(1 / Math.sqrt(in), std(Init.normal(), in, out), 0.02 / Math.sqrt(in));
-        assertEquals(Math.sqrt(2.0 / in), std(Init.heNormal(), in, out), 0.02 * Math.sqrt(2.0 / in));
-        assertEquals(Math.sqrt(2.0 / (in + out)), std(Init.xavierNormal(), in, out), 0.02 * Math.sqrt(2.0 / (in + out)));
-        double a = Math.sqrt(6.0 / (in + out));
-        assertEquals(a / Math.sqrt(3), std(Init.xavierUniform(), in, out), 0.02 * a);
-        assertTrue(max(Init.xavierUniform(), in, out) <= a);
-        assertTrue(max(Init.heUniform(), in, out) <= Math.sqrt(6.0 / in));
-        assertTrue(max(Init.uniform(), in, out) <= 1 / Math.sqrt(in));
+        assertGaussian(Init.normal(), in, out, 1 / Math.sqrt(in));
+        assertGaussian(Init.heNormal(), in, out, Math.sqrt(2.0 / in));
+        assertGaussian(Init.xavierNormal(), in, out, Math.sqrt(2.0 / (in + out)));
+    }
+
+    @Test
+    void uniformSchemesFillTheirWholeRange() {
+        int in = 400;
+        int out = 100;
+        assertUniform(Init.xavierUniform(), in, out, Math.sqrt(6.0 / (in + out)));
+        assertUniform(Init.heUniform(), in, out, Math.sqrt(6.0 / in));
+        assertUniform(Init.uniform(), in, out, 1 / Math.sqrt(in));
+        assertUniform(Init.uniform(0.5), in, out, 0.5);
+    }
+
+    @Test
+    void initIsSeededAndBiasesStartAtZero() {
         Linear x = new Linear(5, 3, Init.heNormal(), new Random(9));
         Linear y = new Linear(5, 3, Init.heNormal(), new Random(9));
         assertArrayEquals(x.weight().toArray(), y.weight().toArray(), 0.0);
+        assertTrue(Arrays.stream(x.weight().toArray()).allMatch(v -> v != 0), "every weight is drawn");
+        assertNotEquals(Arrays.toString(x.weight().toArray()),
+                Arrays.toString(new Linear(5, 3, Init.heNormal(), new Random(10)).weight().toArray()));
         assertArrayEquals(new double[3], x.bias().toArray(), 0.0);
     }
 
@@ -71,21 +86,39 @@ class TensorModuleTest {
         return w;
     }
 
-    private static double std(Init init, int in, int out) {
+    /**
+     * 40,000 draws: the mean is within 0.02σ of 0 (its own σ is 0.005σ), the root mean square within
+     * 2 % of σ, and 4.55 % of a Gaussian lies beyond 2σ (between 4 % and 5.1 % here). An all-zero,
+     * a constant or a uniform fill fails at least one of these.
+     */
+    private static void assertGaussian(Init init, int in, int out, double sigma) {
         double[] w = draw(init, in, out);
+        DoubleSummaryStatistics s = Arrays.stream(w).summaryStatistics();
+        assertEquals(0, s.getAverage(), 0.02 * sigma, "mean");
+        assertEquals(sigma, rms(w), 0.02 * sigma, "root mean square");
+        double beyond2 = Arrays.stream(w).filter(v -> Math.abs(v) > 2 * sigma).count() / (double) w.length;
+        assertTrue(beyond2 > 0.04 && beyond2 < 0.051, "share beyond 2σ: " + beyond2);
+    }
+
+    /**
+     * 40,000 draws on [−a, a]: nothing outside, both ends reached within 1 % of a (missing them has
+     * probability 0.995^40000), the mean within 0.02a of 0 and the root mean square within 2 % of a/√3.
+     */
+    private static void assertUniform(Init init, int in, int out, double a) {
+        double[] w = draw(init, in, out);
+        DoubleSummaryStatistics s = Arrays.stream(w).summaryStatistics();
+        assertTrue(s.getMax() <= a && s.getMax() >= 0.99 * a, "max " + s.getMax() + " for limit " + a);
+        assertTrue(s.getMin() >= -a && s.getMin() <= -0.99 * a, "min " + s.getMin() + " for limit " + a);
+        assertEquals(0, s.getAverage(), 0.02 * a, "mean");
+        assertEquals(a / Math.sqrt(3), rms(w), 0.02 * a / Math.sqrt(3), "root mean square");
+    }
+
+    private static double rms(double[] w) {
         double ss = 0;
         for (double v : w) {
             ss += v * v;
         }
         return Math.sqrt(ss / w.length);
-    }
-
-    private static double max(Init init, int in, int out) {
-        double m = 0;
-        for (double v : draw(init, in, out)) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 
     @Test
