@@ -33,6 +33,14 @@ class LibraryCoordinatesTest {
     }
 
     @Test
+    void theStarterUsesTheBomAtTheReactorVersion() {
+        String starter = ProjectPoms.read("starter/pom.xml");
+        assertTrue(starter.contains("<chainrule.version>" + ProjectPoms.reactorVersion() + "</chainrule.version>"),
+                "starter/pom.xml must build against this reactor's version");
+        assertTrue(starter.contains("<artifactId>chainrule-bom</artifactId>") && !starter.contains("<parent>"));
+    }
+
+    @Test
     void everyModuleNamesItsJarsModule() {
         for (String module : ProjectPoms.all(ProjectPoms.read("pom.xml"), "<module>([^<]+)</module>")) {
             if (module.equals("bom")) {
