@@ -988,25 +988,26 @@ public final class Tensor extends GraphNode implements Node {
         return (label == null ? "" : "'" + label + "' ") + Shapes.str(shape);
     }
 
-    /** For example {@code Tensor(W [2, 3] op matmul, data [1.0, 2.0, ...])}: up to 6 numbers. */
+    /**
+     * Its label, shape, op and numbers as nested rows, for example
+     * <pre>
+     * Tensor(W, shape [2, 3],
+     *        [[1, 2, 3],
+     *         [4, 5, 6]])
+     * </pre>
+     * Above 1,000 elements each axis shows its first and last three entries.
+     */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Tensor(");
         if (label != null) {
-            s.append(label).append(' ');
+            s.append(label).append(", ");
         }
-        s.append(Shapes.str(shape));
+        s.append("shape ").append(Shapes.str(shape));
         if (op != null) {
-            s.append(" op ").append(op.name);
+            s.append(", op ").append(op.name);
         }
-        s.append(", data [");
-        int n = Math.min(6, data.length);
-        for (int i = 0; i < n; i++) {
-            s.append(i == 0 ? "" : ", ").append(data[i]);
-        }
-        if (n < data.length) {
-            s.append(", ...");
-        }
-        return s.append("])").toString();
+        s.append(",\n       ");
+        return s.append(TensorText.rows(data, shape, 7)).append(')').toString();
     }
 }
