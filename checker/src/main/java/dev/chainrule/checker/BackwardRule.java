@@ -6,8 +6,16 @@ package dev.chainrule.checker;
  * the net input, one path of a sum left out).
  */
 interface BackwardRule {
-    /** Each op's own local derivative. */
-    BackwardRule STANDARD = (tape, values, node, input, standard) -> standard;
+    /**
+     * Each op's own local derivative, except that σ′ and tanh′ are taken from the node's output as a
+     * student computes them by hand (out(1 − out), 1 − out²). At true values the two agree to rounding;
+     * at a student's rounded output carried forward, only this form reproduces the student's number.
+     */
+    BackwardRule STANDARD = (tape, values, node, input, standard) -> switch (tape.opName(node)) {
+        case "sigmoid" -> values[node] * (1 - values[node]);
+        case "tanh" -> 1 - values[node] * values[node];
+        default -> standard;
+    };
 
     /**
      * The local derivative ∂node/∂input to use.
