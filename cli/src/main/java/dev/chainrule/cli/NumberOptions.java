@@ -10,7 +10,8 @@ import picocli.CommandLine.TypeConversionException;
  * {@code --trials} ...), the same as {@code --at} and the expression language: decimals through
  * {@link NumberLiteral} (so {@code 0x1p3}, {@code 1d}, {@code NaN} and {@code Infinity} are
  * refused, and so is a number that does not fit a double), whole numbers as plain decimal digits
- * (picocli's own converters read {@code 010} as octal 8 and take {@code 0x10}).
+ * (a Unicode minus allowed), each refusal saying what is accepted. picocli's own double converter
+ * takes {@code 0x1p3}, {@code 1d} and {@code NaN}.
  */
 final class NumberOptions {
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");

@@ -125,6 +125,14 @@ class HostileInputTest {
     }
 
     @Test
+    void aLayerTooLargeForAnArrayIsOneLineNotAnInternalError() throws Exception {
+        Path csv = dir.resolve("t.csv");
+        Files.writeString(csv, "a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n");
+        assertOneLineError(Cli.run("train", csv.toString(), "--label", "y", "--hidden", "2000000000", "--epochs", "1"),
+                "Linear: 2000000000 × 2 weights are more than one array can hold (2^31 − 1); use smaller layers");
+    }
+
+    @Test
     void aCsvFileThatIsNotUtf8NamesTheFileAndLine() throws Exception {
         Path csv = dir.resolve("data.csv");
         Files.write(csv, "a,b\n1,2\n3,\u00ff\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -150,7 +158,7 @@ class HostileInputTest {
                 assertTrue(scale.err().contains("Invalid value for option '--scale': " + reason), scale.err());
             }
         }
-        // Whole-number options take decimal digits only: 010 is ten, not octal eight; 0x10 is refused.
+        // Whole-number options take decimal digits only: 010 is ten; 0x10 is refused, saying what to write.
         Cli ten = Cli.run("grad", "f = 1/3", "--digits", "010");
         assertTrue(ten.out().contains(" 0.3333333333 "), ten.out()); // ten significant digits
         assertOneLineError(Cli.run("grad", "f = 1", "--digits", "0x10"), "'0x10' is not a whole number");

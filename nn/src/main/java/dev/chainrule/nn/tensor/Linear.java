@@ -38,6 +38,10 @@ public final class Linear implements TensorModule {
             throw new IllegalArgumentException("Linear: in and out must be at least 1, got " + in + " and " + out);
         }
         Objects.requireNonNull(init, "init");
+        if ((long) out * in > Integer.MAX_VALUE - 8) { // out * in would wrap around to a negative size
+            throw new IllegalArgumentException("Linear: " + out + " × " + in + " weights are more than one array can "
+                    + "hold (2^31 − 1); use smaller layers");
+        }
         double[] w = new double[out * in];
         init.fill(w, in, out, rng);
         this.weight = Tensor.of(w, out, in).label("weight");
