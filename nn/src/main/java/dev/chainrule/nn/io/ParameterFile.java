@@ -60,7 +60,7 @@ import java.util.function.Consumer;
  * (the temporary file goes in the target's folder, and the link stays a link), and deletes
  * temporary files of its own naming ({@code .NAME.PID.RANDOM.tmp}) left by a save that was killed,
  * once the process that made them is gone. Loading refuses bytes that are not UTF-8 (naming line
- * and byte offset), JSON nested more than {@value Json#MAX_DEPTH} levels deep, and numbers that
+ * and byte offset), JSON nested more than 256 levels deep, and numbers that
  * overflow or underflow a double.
  */
 public final class ParameterFile {
