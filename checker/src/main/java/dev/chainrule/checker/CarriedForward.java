@@ -16,6 +16,13 @@ import java.util.Map;
  * give is right with rounding; one that is what an earlier wrong number gives says so.
  */
 final class CarriedForward {
+    /**
+     * Beyond this many of the student's numbers to carry forward, no line is explained by the
+     * others: finding which ones explain a line recomputes the network once per number, so a
+     * sheet of thousands of answers would take quadratic time. A worked example has tens.
+     */
+    static final int MAX_SOURCES = 200;
+
     /** The catalogue's name for this entry. */
     static final String NAME = "your own numbers carried forward (right with rounding)";
     private final Network net;
@@ -52,7 +59,7 @@ final class CarriedForward {
                 others.add(o);
             }
         }
-        if (others.isEmpty()) {
+        if (others.isEmpty() || others.size() > MAX_SOURCES) {
             return null;
         }
         double truth = net.truth().of(a.quantity());

@@ -78,8 +78,10 @@ public final class Checker {
         String mistake;
         int digits;
         String message = "";
-        /** The variant a wrong answer matched first, for finding swaps. */
+        /** The variant a wrong answer matched first. */
         Variant first;
+        /** Every other node whose number a wrong answer is, for finding swaps. */
+        final List<String> others = new ArrayList<>();
 
         Judgement(Answer answer, double truth) {
             this.answer = answer;
@@ -102,7 +104,7 @@ public final class Checker {
             int digits = 0;
             for (Variant v : variants) {
                 double x = v.value(q);
-                if (differs(x, t) && n.matches(x)) {
+                if (v.makesUnclear() && differs(x, t) && n.matches(x)) {
                     String what = v.brief(a) + " = " + Decimal.human(x, 10);
                     if (!j.catalogue.contains(v.mistake())) {
                         j.catalogue.add(v.mistake());
@@ -158,6 +160,9 @@ public final class Checker {
                 if (!j.catalogue.contains(v.mistake())) {
                     j.catalogue.add(v.mistake());
                 }
+                if (v instanceof OtherNode.Swap swap) {
+                    j.others.add(swap.other());
+                }
                 if (!j.matches.contains(what)) {
                     j.matches.add(what);
                     if (j.first == null) {
@@ -177,14 +182,11 @@ public final class Checker {
     private static void markSwaps(Map<Answer, Judgement> judged) {
         List<Judgement> all = new ArrayList<>(judged.values());
         for (Judgement x : all) {
-            if (!(x.first instanceof OtherNode.Swap sx)) {
-                continue;
-            }
+            Quantity qx = x.answer.quantity();
             for (Judgement y : all) {
-                if (y != x && y.first instanceof OtherNode.Swap sy
-                        && sx.other().equals(y.answer.quantity().node())
-                        && sy.other().equals(x.answer.quantity().node())
-                        && x.answer.quantity().kind() == y.answer.quantity().kind()) {
+                Quantity qy = y.answer.quantity();
+                if (y != x && qx.kind() == qy.kind() && java.util.Objects.equals(qx.of(), qy.of())
+                        && x.others.contains(qy.node()) && y.others.contains(qx.node())) {
                     x.mistake = "swapped with " + y.answer.subject() + " (line " + y.answer.line()
                             + "): each is the other's value";
                     x.message = x.mistake;

@@ -16,6 +16,12 @@ interface Mistake {
     /** A short name for the catalogue table, such as "activation derivative left out". */
     String name();
 
+    /**
+     * At most this many variants per entry: each is a recomputation of the network, and a long
+     * program should not make checking one answer quadratic in its size.
+     */
+    int MAX_VARIANTS = 400;
+
     /** The ways this mistake can be made on {@code net} (at each node where it can), each recomputed. */
     List<Variant> variants(Network net);
 }

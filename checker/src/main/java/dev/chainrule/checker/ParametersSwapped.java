@@ -21,7 +21,7 @@ final class ParametersSwapped implements Mistake {
         Tape t = net.tape();
         List<Variant> out = new ArrayList<>();
         for (int i = 0; i < params.length; i++) {
-            for (int j = i + 1; j < params.length; j++) {
+            for (int j = i + 1; j < params.length && out.size() < MAX_VARIANTS; j++) {
                 int a = params[i];
                 int b = params[j];
                 if (leaves[a] == leaves[b]) {

@@ -29,7 +29,7 @@ final class PathLeftOut implements Mistake {
             }
             for (int k = 0; k < users.length; k++) {
                 int user = users[k];
-                if (!upstream[user]) {
+                if (!upstream[user] || out.size() >= MAX_VARIANTS) {
                     continue;
                 }
                 int from = n;

@@ -44,6 +44,15 @@ abstract class Variant {
     }
 
     /**
+     * Whether a right answer that also matches this variant is unclear. True for every mistake a
+     * student could have made on the way to the number asked for; false for one that only names
+     * wrong answers (a forward value taken after the update, when the update comes later).
+     */
+    boolean makesUnclear() {
+        return true;
+    }
+
+    /**
      * Whether an answer that matches this variant may be called this mistake even when it has
      * few digits. Matching another node's number by chance is likely at two digits, so those
      * variants ask for three.

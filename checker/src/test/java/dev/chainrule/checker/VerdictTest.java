@@ -63,11 +63,34 @@ class VerdictTest {
 
     @Test
     void oneDigitCannotTellAGradientFromItsNeighbours() {
-        // ∂E/∂w5 = 0.0822; 0.1 also covers ∂E/∂w5 after the update (0.0831) and many others.
+        // ∂E/∂w5 = 0.0822; 0.1 also covers ∂E/∂w6 = 0.0827, ∂E/∂w5 with w1 and w2 swapped (0.0821) and more.
         LineResult r = Worked.only(Worked.mazur(), "dE_total/dw5 = 0.1");
         assertEquals(Verdict.UNCLEAR, r.verdict());
-        assertTrue(r.matches().contains("dE_total/dw5 after the update = 0.08312523544"), r.matches().toString());
+        assertTrue(r.matches().contains("dE_total/dw5 computed with w1 and w2 swapped = 0.08208843796"),
+                r.matches().toString());
+        assertTrue(r.matches().contains("∂E/∂w6, not ∂E/∂w5 = 0.08266762785"), r.matches().toString());
         assertEquals(0.08216704056423078, r.trueValue(), 1e-15);
+    }
+
+    @Test
+    void theMaterialsOwnRoundedForwardPassIsRightOrRightWithRounding() {
+        // Module 11 prints its forward pass to four decimals; net_o2 = 0.5089 there (true 0.50888),
+        // and 0.5088 is what a student's own rounded out_h1 = 0.5695, out_h2 = 0.5325 give.
+        CheckReport r = Checker.check(Worked.module11(), """
+                net_h1 = 0.2800
+                out_h1 = 0.5695
+                net_h2 = 0.1300
+                out_h2 = 0.5325
+                net_o1 = 0.8209
+                out_o1 = 0.6944
+                net_o2 = 0.5088
+                out_o2 = 0.6245
+                E_total = 0.26060897
+                """);
+        assertEquals(0, r.exitStatus(), Worked.render(r));
+        assertEquals(Verdict.ROUNDED, r.results().get(6).verdict());
+        assertEquals("right with rounding: it follows from your out_h1 = 0.5695 (line 2); unrounded 0.5088824098",
+                r.results().get(6).message());
     }
 
     @Test

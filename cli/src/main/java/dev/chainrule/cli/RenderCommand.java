@@ -63,6 +63,8 @@ final class RenderCommand implements Callable<Integer> {
             return GraphRenderer.render(c.evaluation.output(), style.build(), file);
         } catch (java.io.UncheckedIOException e) {
             throw new UserError("cannot write '" + file + "': " + FileErrors.reason(e.getCause()));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new UserError(StyleOptions.inCliTerms(e.getMessage()));
         }
     }
 }

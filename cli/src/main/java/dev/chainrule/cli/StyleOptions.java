@@ -83,7 +83,7 @@ final class StyleOptions {
             }
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            throw new UserError(inCliTerms(e.getMessage()));
         }
     }
 
@@ -95,5 +95,36 @@ final class StyleOptions {
         }
         throw new UserError(option + " " + value + ": use one of "
                 + String.join(", ", Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList()));
+    }
+
+    /** The rendering library's builder names and the options that set them. */
+    private static final String[][] OPTION_NAMES = {
+        {"highlightPath", "--highlight-path"}, {"maxNodes", "--max-nodes"}, {"precision", "--precision"},
+        {"scale", "--scale"}};
+
+    /**
+     * A rendering library message in the words of the command line: {@code RenderEngine.AUTO or
+     * EMBEDDED} becomes {@code --engine auto or --engine embedded}, {@code highlightPath} becomes
+     * {@code --highlight-path}.
+     */
+    static String inCliTerms(String message) {
+        if (message == null) {
+            return "rendering failed";
+        }
+        for (String[] n : OPTION_NAMES) {
+            if (message.startsWith(n[0] + " ") || message.startsWith(n[0] + ":")) {
+                message = n[1] + message.substring(n[0].length());
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("RenderEngine\\.([A-Z]+)( or ([A-Z]+))?")
+                .matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String words = "--engine " + m.group(1).toLowerCase(java.util.Locale.ROOT)
+                    + (m.group(3) == null ? "" : " or --engine " + m.group(3).toLowerCase(java.util.Locale.ROOT));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(words));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }
