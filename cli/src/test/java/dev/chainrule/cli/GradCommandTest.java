@@ -268,7 +268,8 @@ class GradCommandTest {
     void learningRateWithoutWrtUpdatesParametersNotInputsOrTargets() {
         Cli r = Cli.run("grad", Cli.resource("mazur.txt"), "--lr", "0.5", "--format", "csv");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("\nw5,input,0.4,0.08216704056423078,0.35891647971788465\n"), r.out());
+        // ∂E/∂w5 = 0.0821670405642308 to a unit in the last place (the engine's σ′ may move that bit).
+        assertTrue(r.out().matches("(?s).*\nw5,input,0\\.4,0\\.082167040564230\\d*,0\\.358916479717884\\d*\n.*"), r.out());
         assertTrue(r.out().contains("\ni1,input,0.05,"), r.out());
         assertTrue(r.out().matches("(?s).*\ni1,input,0\\.05,[^,\n]*,\n.*"), "i1 gets no updated value: " + r.out());
         Cli none = Cli.run("grad", "x = 1; y = 2; f = x*y", "--lr", "0.1");
