@@ -75,6 +75,7 @@ public final class MazurExample implements Example {
         out.println("  out_o1  = " + Format.fixed(r.outO1(), 9));
         out.println("  out_o2  = " + Format.fixed(r.outO2(), 9));
         out.println("  E_total = " + Format.fixed(r.errorBefore(), 9));
+        printChain(start, out);
         out.println("One update, η = " + ETA + " (weights only, biases fixed)");
         for (int k = 0; k < 8; k++) {
             out.printf("  w%d: ∂E/∂w%d = %s   new w%d = %s%n", k + 1, k + 1,
@@ -90,6 +91,35 @@ public final class MazurExample implements Example {
         out.println("  out_o2  = " + Format.fixed(r.out2AfterAllSteps(), 7) + " (target 0.99)");
         out.println("Tutorial 6 writes net_h1 = w1·i1 + w3·i2 + b1 in its ∂E/∂w1 step; its numbers,"
                 + " like these, use net_h1 = w1·i1 + w2·i2 + b1.");
+    }
+
+    /**
+     * The intermediate numbers the material writes on its way to ∂E/∂w5 and ∂E/∂w1, read off the
+     * graph after {@code backward()}: node values, node grads, and local derivatives as the
+     * ratio of a node's grad to its output's grad.
+     */
+    static void printChain(SigmoidNet222 net, PrintStream out) {
+        double w5 = net.w(5).data();
+        double w7 = net.w(7).data();
+        double eO1 = 0.5 * (0.01 - net.outO1.data()) * (0.01 - net.outO1.data());
+        double eO2 = 0.5 * (0.99 - net.outO2.data()) * (0.99 - net.outO2.data());
+        out.println("The material's steps, from the graph's values and grads");
+        out.println("  net_h1 = " + Format.fixed(net.netH1.data(), 9) + "   net_o1 = "
+                + Format.fixed(net.netO1.data(), 9));
+        out.println("  E_o1 = ½(0.01 − out_o1)² = " + Format.fixed(eO1, 9) + "   E_o2 = "
+                + Format.fixed(eO2, 9));
+        out.println("  ∂E/∂out_o1      = " + Format.fixed(net.outO1.grad(), 9));
+        out.println("  ∂out_o1/∂net_o1 = " + Format.fixed(net.netO1.grad() / net.outO1.grad(), 9));
+        out.println("  ∂E/∂net_o1      = " + Format.fixed(net.netO1.grad(), 9));
+        out.println("  ∂E_o1/∂out_h1   = ∂E/∂net_o1·w5 = " + Format.fixed(net.netO1.grad() * w5, 9));
+        // The material rounds ∂E/∂net_o2 to 9 decimals before multiplying by w7 = 0.5, which
+        // moves the last digit: −0.0190491183 exactly, −0.019049119 in the material.
+        out.println("  ∂E_o2/∂out_h1   = ∂E/∂net_o2·w7 = " + Format.fixed(net.netO2.grad() * w7, 9)
+                + "   (the material: -0.019049119, w7 times ∂E/∂net_o2 rounded first to "
+                + Format.fixed(net.netO2.grad(), 9) + ")");
+        out.println("  ∂E/∂out_h1      = " + Format.fixed(net.outH1.grad(), 9));
+        out.println("  ∂out_h1/∂net_h1 = " + Format.fixed(net.netH1.grad() / net.outH1.grad(), 9));
+        out.println("  ∂net_h1/∂w1     = i1 = " + Format.plain(net.i1.data()));
     }
 
     /** Runs this example alone; pictures go to {@code chainrule-out/mazur-2-2-2}. */

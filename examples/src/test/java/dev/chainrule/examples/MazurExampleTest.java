@@ -48,6 +48,18 @@ class MazurExampleTest {
     void printsTheNumbers(@TempDir Path dir) throws IOException {
         String text = Printed.run(new MazurExample(), dir);
         assertContains(text, "  E_total = 0.298371109\n");
+        // Every intermediate number the material writes for w5 and w1, to its digits.
+        assertContains(text, "  net_h1 = 0.377500000   net_o1 = 1.105905967\n");
+        assertContains(text, "  E_o1 = ½(0.01 − out_o1)² = 0.274811083   E_o2 = 0.023560026\n");
+        assertContains(text, "  ∂E/∂out_o1      = 0.741365070\n");
+        assertContains(text, "  ∂out_o1/∂net_o1 = 0.186815602\n");
+        assertContains(text, "  ∂E/∂net_o1      = 0.138498562\n");
+        assertContains(text, "  ∂E_o1/∂out_h1   = ∂E/∂net_o1·w5 = 0.055399425\n");
+        assertContains(text, "  ∂E_o2/∂out_h1   = ∂E/∂net_o2·w7 = -0.019049118   (the material:"
+                + " -0.019049119, w7 times ∂E/∂net_o2 rounded first to -0.038098237)\n");
+        assertContains(text, "  ∂E/∂out_h1      = 0.036350306\n");
+        assertContains(text, "  ∂out_h1/∂net_h1 = 0.241300709\n");
+        assertContains(text, "  ∂net_h1/∂w1     = i1 = 0.05\n");
         assertContains(text, "  w5: ∂E/∂w5 = 0.082167041   new w5 = 0.358916480\n");
         assertContains(text, "  w1: ∂E/∂w1 = 0.000438568   new w1 = 0.149780716\n");
         assertContains(text, "  E_total after one update = 0.291027774");
