@@ -1,6 +1,11 @@
 package dev.chainrule.examples;
 
+import dev.chainrule.checker.CheckReport;
+import dev.chainrule.checker.Checker;
+import dev.chainrule.checker.LineResult;
+import dev.chainrule.checker.Problem;
 import dev.chainrule.engine.Value;
+import dev.chainrule.engine.expr.Program;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,6 +34,57 @@ public final class Module11Example implements Example {
     /** The material's printed updated weights w1′..w8′. */
     static final String[] MATERIAL_WEIGHTS = {"0.79999949", "0.39999713", "0.29999743",
         "0.19998563", "0.59992212", "0.89992719", "0.80004347", "0.10004063"};
+
+    /** The network as a program of the expression language, for {@code check}. */
+    static final String PROGRAM = """
+            i1 = 0.1; i2 = 0.5
+            param w1 = 0.8; param w2 = 0.4; param w3 = 0.3; param w4 = 0.2
+            param w5 = 0.6; param w6 = 0.9; param w7 = 0.8; param w8 = 0.1
+            net_h1 = w1·i1 + w2·i2; out_h1 = sigmoid(net_h1)
+            net_h2 = w3·i1 + w4·i2; out_h2 = sigmoid(net_h2)
+            net_o1 = w5·out_h1 + w6·out_h2; out_o1 = sigmoid(net_o1)
+            net_o2 = w7·out_h1 + w8·out_h2; out_o2 = sigmoid(net_o2)
+            E_total = 0.5·(0.05 − out_o1)^2 + 0.5·(0.95 − out_o2)^2
+            """;
+
+    /**
+     * The material's printed solution in {@code check}'s notation, digit for digit, one answer a
+     * line in the order it prints them.
+     */
+    static final String MATERIAL_ANSWERS = """
+            net_h1 = 0.2800
+            out_h1 = 0.5695
+            net_h2 = 0.1300
+            out_h2 = 0.5325
+            net_o1 = 0.8209
+            out_o1 = 0.6944
+            net_o2 = 0.5089
+            out_o2 = 0.6245
+            E_total = 0.26060897
+            dE/dw5 = 0.07788311
+            w5' = 0.59992212
+            dE/dw6 = 0.07281094
+            w6' = 0.89992719
+            dE/dw7 = -0.04346529
+            w7' = 0.80004347
+            dE/dw8 = -0.04063459
+            w8' = 0.10004063
+            dE/dw1 = 0.00051472
+            w1' = 0.79999949
+            dE/dw2 = 0.00287383
+            w2' = 0.39999713
+            dE/dw3 = 0.00257361
+            w3' = 0.29999743
+            dE/dw4 = 0.01436917
+            w4' = 0.19998563
+            """;
+
+    /** {@code check} on the material's printed solution, at η = {@link #ETA}. */
+    static CheckReport checkMaterial() {
+        Problem problem = Problem.builder(Program.parse(PROGRAM)).output("E_total")
+                .learningRate(ETA).build();
+        return Checker.check(problem, MATERIAL_ANSWERS);
+    }
 
     @Override
     public String name() {
@@ -86,6 +142,26 @@ public final class Module11Example implements Example {
                 + " w2·i2 and net_h2 = w3·i1 + w4·i2,");
         out.println("  but its code takes grad_w2 = delta_h2·i1 and grad_w3 = delta_h1·i2, the"
                 + " gradients of the weights i1→h2 (w3) and i2→h1 (w2).");
+        printCheck(checkMaterial(), out, outDir);
+    }
+
+    /**
+     * Writes the network and the material's answers as files for {@code chainrule check}, then
+     * prints its verdict on each answer and its summary.
+     */
+    static void printCheck(CheckReport report, PrintStream out, Path outDir) throws IOException {
+        Path program = Files.writeString(outDir.resolve("module11-network.txt"), PROGRAM);
+        Path answers = Files.writeString(outDir.resolve("module11-material-answers.txt"),
+                MATERIAL_ANSWERS);
+        out.println("wrote " + program);
+        out.println("wrote " + answers);
+        out.println("check on the material's printed solution (the verdicts of ./chainrule check "
+                + program.getFileName() + " --lr 0.001 --expect " + answers.getFileName() + "):");
+        for (LineResult r : report.results()) {
+            out.println(String.format("  %2d  %-22s %-8s %s", r.line(), r.written(),
+                    r.verdict().word(), r.message()).stripTrailing());
+        }
+        out.println("  " + report.summary());
     }
 
     /** The index of the gradient that prints as {@code printed} at 8 decimals, or −1. */

@@ -4,8 +4,12 @@ import static dev.chainrule.examples.Printed.assertContains;
 import static dev.chainrule.examples.Printed.assertDigits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chainrule.checker.CheckReport;
+import dev.chainrule.checker.LineResult;
+import dev.chainrule.checker.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +74,27 @@ class Module11ExampleTest {
         assertEquals(n.w(2).grad(), materialGradW3, 1e-15 * Math.abs(materialGradW3), "it is ∂E/∂w2");
     }
 
+    /** The checker's verdicts: every answer the material gets right is ok or unclear, never wrong. */
+    @Test
+    void checkFindsExactlyTheSwappedAnswersWrong() {
+        CheckReport report = Module11Example.checkMaterial();
+        assertEquals(25, report.results().size());
+        List<String> wrong = report.results().stream().filter(r -> r.verdict() == Verdict.WRONG)
+                .map(LineResult::written).toList();
+        assertEquals(List.of("dE/dw2 = 0.00287383", "w2' = 0.39999713", "dE/dw3 = 0.00257361",
+                "w3' = 0.29999743"), wrong);
+        for (LineResult r : report.results()) {
+            if (r.written().startsWith("dE/dw")) {
+                assertEquals(r.written().startsWith("dE/dw2") || r.written().startsWith("dE/dw3")
+                        ? Verdict.WRONG : Verdict.OK, r.verdict(), r.written());
+            }
+        }
+        SigmoidNet222 n = Module11Example.network();
+        n.backward();
+        LineResult w2 = report.results().get(19);
+        assertEquals(n.w(2).grad(), w2.trueValue(), 1e-15, "check's true ∂E/∂w2 is the engine's");
+    }
+
     @Test
     void printsEveryGradientAndUpdatedWeight(@TempDir Path dir) throws IOException {
         String text = Printed.run(new Module11Example(), dir);
@@ -91,6 +116,15 @@ class Module11ExampleTest {
         assertContains(text, "  ∂E/∂w3 = 0.00287383   w3 ← 0.29999713   the material: 0.00257361"
                 + " and 0.29999743, our ∂E/∂w2 and w3 − η·∂E/∂w2 (see below)\n");
         assertContains(text, "but its code takes grad_w2 = delta_h2·i1 and grad_w3 = delta_h1·i2");
+        // check, run on the material's solution, catches the swap and follows it into w2′, w3′.
+        assertContains(text, "  20  dE/dw2 = 0.00287383    wrong    swapped with dE/dw3 (line 22):"
+                + " each is the other's value\n");
+        assertContains(text, "  21  w2' = 0.39999713       wrong    follows from your dE/dw2 ="
+                + " 0.00287383 (line 20), carried forward correctly: the mistake is there\n");
+        assertContains(text, "  22  dE/dw3 = 0.00257361    wrong    swapped with dE/dw2 (line 20):"
+                + " each is the other's value\n");
+        assertContains(text, "  10  dE/dw5 = 0.07788311    ok\n");
+        assertContains(text, "  4 of 25 answers are wrong, 8 are unclear.\n");
         Printed.assertTranscript("module11", text);
         Printed.assertPicture(dir.resolve("module11.svg"));
         Printed.assertPicture(dir.resolve("module11.png"));
