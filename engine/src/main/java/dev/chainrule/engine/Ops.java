@@ -638,6 +638,22 @@ final class Ops {
         public Value derivative(Value x, Value y) { return constant(0); }
     });
 
+    /**
+     * The course material's Sign activation (Tutorial 6): 1 for x ≥ 0, else −1. Unlike
+     * {@link #SIGN} (signum, 0 at 0, as in mathematics and PyTorch) it never gives 0, so it is a
+     * step between −1 and 1. Its derivative is taken as 0 everywhere.
+     */
+    static final UnaryOp BIPOLAR_STEP = register(new UnaryOp(activation("bipolar_step", "±step",
+            "bipolar step (the course's Sign)").formula("1 if x ≥ 0, else −1")
+            .description("the course material's Sign(x): a step from −1 to 1, with 1 at 0 (sign gives 0 there)")
+            .kinks("x = 0", Ops::fromZero)
+            .conventions("bipolar_step(0) = 1; its derivative is taken as 0 everywhere").derivatives("0")) {
+        // NaN stays NaN rather than being read as "below 0".
+        public double apply(double x) { return x >= 0 ? 1 : x < 0 ? -1 : x; }
+        public double derivative(double x, double y) { return 0; }
+        public Value derivative(Value x, Value y) { return constant(0); }
+    });
+
     /** x/(1 + |x|): like tanh, but it approaches ±1 polynomially rather than exponentially. */
     static final UnaryOp SOFTSIGN = register(new UnaryOp(activation("softsign", "softsign", "softsign x/(1 + |x|)")
             .formula("x/(1 + |x|)").description("a tanh-like squashing to (−1, 1) with polynomial tails")

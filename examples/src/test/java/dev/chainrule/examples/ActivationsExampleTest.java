@@ -35,14 +35,35 @@ class ActivationsExampleTest {
     }
 
     @Test
+    void thresholdsAreTheMaterialsStepAndSign() {
+        for (double x : new double[] {-2, -0.7, -1e-12, 0, 1e-12, 0.3, 1.5}) {
+            assertEquals(x >= 0 ? 1 : 0, value("step", x), "Step(" + x + ")");
+            assertEquals(x >= 0 ? 1 : -1, value("bipolar_step", x), "Sign(" + x + ")");
+            assertEquals(Math.signum(x), value("sign", x), "signum(" + x + ")");
+        }
+    }
+
+    private static double value(String name, double x) {
+        ActivationsExample.Activation a = ActivationsExample.THRESHOLDS.stream()
+                .filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        return ActivationsExample.valueAndDerivative(a, x)[0];
+    }
+
+    @Test
     void printsTheTable(@TempDir Path dir) throws IOException {
         String text = Printed.run(new ActivationsExample(), dir);
         // sigmoid at -2 .. 2, then σ′(0) = 0.25, tanh′(0) = 1, gaussian(1) = e^−1
         assertContains(text, "sigmoid        0.1192   0.2689   0.3775   0.5000   0.6225   0.7311   0.8808");
         assertContains(text, "0.2500");
         assertContains(text, "gaussian       0.0183   0.3679   0.7788   1.0000   0.7788   0.3679   0.0183");
+        // Tutorial 6's Step and Sign beside the engine's step, bipolar_step and signum.
+        assertContains(text, "  Sign(x) = 1 if x ≥ 0, else −1   is bipolar_step;");
+        assertContains(text, "\nstep           0.0000   0.0000   0.0000   1.0000   1.0000   1.0000   1.0000\n");
+        assertContains(text, "\nbipolar_step  -1.0000  -1.0000  -1.0000   1.0000   1.0000   1.0000   1.0000\n");
+        assertContains(text, "\nsign          -1.0000  -1.0000  -1.0000   0.0000   1.0000   1.0000   1.0000\n");
+        assertContains(text, "In programs too: at x = 0, bipolar_step(x) − sign(x) = 1\n");
         Printed.assertTranscript("activations", text);
-        for (String name : new String[] {"activations", "leaky-relu", "identity"}) {
+        for (String name : new String[] {"activations", "leaky-relu", "identity", "bipolar-step"}) {
             Printed.assertPicture(dir.resolve(name + ".png"));
             Printed.assertPicture(dir.resolve(name + ".svg"));
         }

@@ -25,6 +25,11 @@ public enum Activation {
     SIGMOID("sigmoid"),
     /** Heaviside step (1 if x ≥ 0, else 0); passes no gradient. Used by the perceptron. */
     STEP("step"),
+    /**
+     * The course material's Sign: 1 if x ≥ 0, else −1 (a step between −1 and 1; the engine's
+     * {@code sign} is signum, 0 at 0); passes no gradient.
+     */
+    BIPOLAR_STEP("bipolar_step"),
     /** x for x &gt; 0, else 0.01·x (the registry's default slope). */
     LEAKY_RELU("leaky_relu"),
     /** log(1 + e^x). */

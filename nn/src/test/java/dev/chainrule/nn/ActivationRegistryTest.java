@@ -33,4 +33,16 @@ class ActivationRegistryTest {
         }
         assertEquals(-0.02, Activation.LEAKY_RELU.apply(Value.of(-2)).data(), 1e-15, "slope 0.01, the registry's default");
     }
+
+    /** The course's Sign as a neuron's activation: −1 below 0, 1 from 0 on, on Values and tensors. */
+    @Test
+    void bipolarStepIsTheCoursesSign() {
+        assertEquals(-1.0, Activation.BIPOLAR_STEP.apply(Value.of(-0.2)).data(), 0.0);
+        assertEquals(1.0, Activation.BIPOLAR_STEP.apply(Value.of(0)).data(), 0.0);
+        assertEquals(0.0, Activation.BIPOLAR_STEP.apply(Tensor.of(new double[] {0}, 1)).item() - 1, 0.0);
+        Neuron n = new Neuron(2, Activation.BIPOLAR_STEP, new java.util.Random(1));
+        n.setParameters(1, -1, 0);
+        assertEquals(1.0, n.forward(2, 2).data(), 0.0, "w·x + b = 0 → 1");
+        assertEquals(-1.0, n.forward(1, 2).data(), 0.0, "w·x + b = −1 → −1");
+    }
 }

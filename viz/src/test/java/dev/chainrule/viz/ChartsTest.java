@@ -66,7 +66,7 @@ class ChartsTest {
     @Test
     void anyActivationCanBeDrawnByNameOrAsAFunction() {
         assertEquals(List.of("sigmoid", "tanh", "relu", "gaussian", "leaky_relu", "softplus", "elu", "gelu", "silu",
-                "step", "sign", "softsign", "identity"), Charts.activationNames());
+                "step", "sign", "bipolar_step", "softsign", "identity"), Charts.activationNames());
         assertTrue(SvgTexts.all(Charts.activation("gelu").svg()).contains("GELU (tanh form)"));
         assertTrue(SvgTexts.all(Charts.activation("swish", v -> v.mul(v.sigmoid())).svg()).contains("swish"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.activation("softmax"));

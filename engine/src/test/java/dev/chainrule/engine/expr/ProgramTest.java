@@ -158,6 +158,7 @@ class ProgramTest {
         unary.put("step", Value::step);
         unary.put("sign", Value::sign);
         unary.put("softsign", v -> OpRegistry.get("softsign").apply(v));
+        unary.put("bipolar_step", v -> OpRegistry.get("bipolar_step").apply(v));
         unary.put("neg", Value::neg);
         for (double x : new double[] {-1.3, 0.7}) {
             for (Map.Entry<String, UnaryOperator<Value>> f : unary.entrySet()) {
