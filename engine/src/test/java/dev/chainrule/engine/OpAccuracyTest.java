@@ -85,6 +85,8 @@ class OpAccuracyTest {
         c.add(new UnaryCase("softsign", 0, v -> v.apply(Ops.SOFTSIGN), t -> t.apply(Ops.SOFTSIGN)));
         c.add(new UnaryCase("step", 0, Value::step, Tensor::step));
         c.add(new UnaryCase("sign", 0, Value::sign, Tensor::sign));
+        c.add(new UnaryCase("bipolar_step", 0, v -> v.apply(Ops.BIPOLAR_STEP),
+                t -> t.apply(Ops.BIPOLAR_STEP)));
         for (double p : new double[] {2, 3, 0.5, -1, -2, 0, 1, 1.5, -0.5, 10, 1.0 / 3, 2.5}) {
             c.add(new UnaryCase("pow", p, v -> v.pow(p), t -> t.pow(p)));
         }

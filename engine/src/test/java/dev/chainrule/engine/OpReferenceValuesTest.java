@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * published constants agree with their tables: e = 2.718281828459045235360287 (OEIS A001113),
  * ln 2 = 0.6931471805599453094172321 (A002162), √2 = 1.414213562373095048801689 (A002193),
  * sin 1 = 0.8414709848078965066525023 (A049469), cos 1 = 0.5403023058681397174009366 (A049470).
- * Conventions at kinks (step(0) = 1, sign(0) = 0) are the registry's stated ones.
+ * Conventions at kinks (step(0) = 1, sign(0) = 0, bipolar_step(0) = 1) are the registry's stated ones.
  *
  * <p>A correct double formula lands within a few units in the last place of the reference; 4 are
  * allowed. A wrong constant or sign is off by orders of magnitude more.
@@ -112,6 +112,10 @@ class OpReferenceValuesTest {
             sign       |      | 0              | 0
             sign       |      | 0.3            | 1.0
             sign       |      | 3              | 1.0
+            bipolar_step |    | -2.5           | -1.0
+            bipolar_step |    | 0              | 1.0
+            bipolar_step |    | 0.3            | 1.0
+            bipolar_step |    | 3              | 1.0
             softsign   |      | -2.5           | -0.7142857142857142857142857
             softsign   |      | -0.5           | -0.3333333333333333333333333
             softsign   |      | 0.3            | 0.2307692307692307626614022

@@ -275,6 +275,9 @@ public final class ReferenceMath {
                 return reals(x.signum() >= 0 ? BigDecimal.ONE : BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
             case "sign":
                 return reals(BigDecimal.valueOf(x.signum()), BigDecimal.ZERO, BigDecimal.ZERO);
+            case "bipolar_step":
+                return reals(x.signum() >= 0 ? BigDecimal.ONE : BigDecimal.ONE.negate(), BigDecimal.ZERO,
+                        BigDecimal.ZERO);
             case "pow":
                 return powConst(x, param, negativeZero(xd));
             default:

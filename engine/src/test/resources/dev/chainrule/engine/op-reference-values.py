@@ -7,10 +7,11 @@ U = {
  'gelu': lambda x: x/2*(1+tanh(sqrt(2/pi)*(x+mpf('0.044715')*x**3))),
  'silu': lambda x: x*sig(x), 'gaussian': lambda x: exp(-x*x),
  'step': lambda x: mpf(1) if x >= 0 else mpf(0), 'sign': lambda x: mpf((x > 0) - (x < 0)),
+ 'bipolar_step': lambda x: mpf(1) if x >= 0 else mpf(-1),
  'softsign': lambda x: x/(1+abs(x)), 'identity': lambda x: x,
 }
 pts = [-2.5, -0.5, 0.3, 1.0, 3.0]
-special = {'log': [0.3, 1.0, 2.0, 10.0], 'sqrt': [0.3, 2.0, 10.0, 1e-4], 'step': [-2.5, 0.0, 0.3, 3.0], 'sign': [-2.5, 0.0, 0.3, 3.0],
+special = {'log': [0.3, 1.0, 2.0, 10.0], 'sqrt': [0.3, 2.0, 10.0, 1e-4], 'step': [-2.5, 0.0, 0.3, 3.0], 'sign': [-2.5, 0.0, 0.3, 3.0], 'bipolar_step': [-2.5, 0.0, 0.3, 3.0],
            'relu': [-2.5, 0.0, 0.3, 3.0], 'abs': [-2.5, 0.0, 0.3, 3.0], 'sin': [-2.5, 0.3, 1.0, 3.0, 100.0], 'cos': [-2.5, 0.3, 1.0, 3.0, 100.0],
            'exp': [-2.5, 0.3, 1.0, 3.0, 20.0], 'sigmoid': [-20.0, -2.5, 0.3, 1.0, 3.0], 'tanh': [-2.5, 0.3, 1.0, 3.0, 1e-5],
            'softplus': [-20.0, -2.5, 0.3, 1.0, 30.0], 'gelu': [-1.5, -0.5, 0.3, 1.0, 3.0]}
