@@ -106,8 +106,10 @@ public final class MazurExample implements Example {
         out.println("The material's steps, from the graph's values and grads");
         out.println("  net_h1 = " + Format.fixed(net.netH1.data(), 9) + "   net_o1 = "
                 + Format.fixed(net.netO1.data(), 9));
-        out.println("  E_o1 = ½(0.01 − out_o1)² = " + Format.fixed(eO1, 9) + "   E_o2 = "
-                + Format.fixed(eO2, 9));
+        out.println("  E_o1 = ½(0.01 − out_o1)² = ½·" + Format.fixed(2 * eO1, 9) + " = "
+                + Format.fixed(eO1, 9) + "   E_o2 = " + Format.fixed(eO2, 9));
+        // The material squares out_o1 rounded to 0.75136507: 0.74136507² = 0.549622167.
+        out.println("    (the material: ½·0.549622167, squaring out_o1 rounded first to 0.75136507)");
         out.println("  ∂E/∂out_o1      = " + Format.fixed(net.outO1.grad(), 9));
         out.println("  ∂out_o1/∂net_o1 = " + Format.fixed(net.netO1.grad() / net.outO1.grad(), 9));
         out.println("  ∂E/∂net_o1      = " + Format.fixed(net.netO1.grad(), 9));

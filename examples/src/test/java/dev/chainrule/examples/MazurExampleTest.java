@@ -50,7 +50,9 @@ class MazurExampleTest {
         assertContains(text, "  E_total = 0.298371109\n");
         // Every intermediate number the material writes for w5 and w1, to its digits.
         assertContains(text, "  net_h1 = 0.377500000   net_o1 = 1.105905967\n");
-        assertContains(text, "  E_o1 = ½(0.01 − out_o1)² = 0.274811083   E_o2 = 0.023560026\n");
+        assertContains(text, "  E_o1 = ½(0.01 − out_o1)² = ½·0.549622166 = 0.274811083   E_o2 ="
+                + " 0.023560026\n    (the material: ½·0.549622167, squaring out_o1 rounded first to"
+                + " 0.75136507)\n");
         assertContains(text, "  ∂E/∂out_o1      = 0.741365070\n");
         assertContains(text, "  ∂out_o1/∂net_o1 = 0.186815602\n");
         assertContains(text, "  ∂E/∂net_o1      = 0.138498562\n");
