@@ -22,7 +22,7 @@ import javax.tools.ToolProvider;
  * (it builds the scratch copy); not part of CI.
  *
  * <p>Arguments: the scratch copy's root; {@code --only ID,ID} to run some mutants;
- * {@code --seeds K} to run each mutant also at K other seeds ({@code -Dchainrule.seed=1..K}),
+ * {@code --jobs N} to run N mutants at once; {@code --seeds K} to run each mutant also at K other seeds ({@code -Dchainrule.seed=1..K}),
  * against the default properties only (the seed-pinned tests of the rest of the suite are not
  * meant for other seeds).
  */
@@ -169,13 +169,16 @@ public final class DerivativeMutants {
         Path root = Path.of(args[0]);
         Set<String> only = null;
         int seeds = 0;
+        int jobs = 1;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--only")) {
                 only = Set.of(args[++i].split(","));
             } else if (args[i].equals("--seeds")) {
                 seeds = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--jobs")) {
+                jobs = Integer.parseInt(args[++i]);
             } else {
-                throw new IllegalArgumentException("unknown argument " + args[i] + "; use --only ID,ID or --seeds K");
+                throw new IllegalArgumentException("unknown argument " + args[i] + "; use --only ID,ID, --seeds K or --jobs N");
             }
         }
         String cp = System.getProperty("java.class.path");
@@ -187,31 +190,42 @@ public final class DerivativeMutants {
             System.out.println("the suite fails on unchanged code; no mutant can be judged");
             System.exit(2);
         }
+        List<Mutant> chosen = new ArrayList<>();
+        for (Mutant mu : mutants()) {
+            if (only == null || only.contains(mu.id())) {
+                chosen.add(mu);
+            }
+        }
+        int n = seeds;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs);
+        List<java.util.concurrent.Future<String[]>> results = new ArrayList<>();
+        for (Mutant mu : chosen) {
+            results.add(pool.submit(() -> {
+                long t = System.nanoTime();
+                String[] r = apply(root, cp, mu, SUITE, null);
+                int atSeeds = 0;
+                for (int s = 1; s <= n && r[0].equals("KILLED"); s++) {
+                    String[] rs = apply(root, cp, mu, DEFAULT_PROPERTIES, Integer.toString(s));
+                    atSeeds += rs[0].equals("KILLED") ? 1 : 0;
+                }
+                String extra = n > 0 ? " | " + (r[0].equals("KILLED") ? atSeeds + "/" + n : "—") : "";
+                String row = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s%s | %.0f s |", mu.id(),
+                        mu.kind(), mu.size(), mu.description(),
+                        r[0].equals("KILLED") ? "**killed**" : r[0].toLowerCase(Locale.ROOT),
+                        r[1].replace("|", "\\|"), extra, (System.nanoTime() - t) / 1e9);
+                System.out.println(row);
+                return new String[] {r[0], row};
+            }));
+        }
         int killed = 0;
         int total = 0;
-        for (Mutant mu : mutants()) {
-            if (only != null && !only.contains(mu.id())) {
-                continue;
-            }
+        for (java.util.concurrent.Future<String[]> f : results) {
+            String[] r = f.get();
             total++;
-            long t = System.nanoTime();
-            String[] r = apply(root, cp, mu, SUITE, null);
-            StringBuilder extra = new StringBuilder();
-            int atSeeds = 0;
-            for (int s = 1; s <= seeds && r[0].equals("KILLED"); s++) {
-                String[] rs = apply(root, cp, mu, DEFAULT_PROPERTIES, Integer.toString(s));
-                atSeeds += rs[0].equals("KILLED") ? 1 : 0;
-            }
-            if (seeds > 0) {
-                extra.append(" | ").append(r[0].equals("KILLED") ? atSeeds + "/" + seeds : "—");
-            }
             killed += r[0].equals("KILLED") ? 1 : 0;
-            String row = String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s%s | %.0f s |", mu.id(), mu.kind(),
-                    mu.size(), mu.description(), r[0].equals("KILLED") ? "**killed**" : r[0].toLowerCase(Locale.ROOT),
-                    r[1].replace("|", "\\|"), extra, (System.nanoTime() - t) / 1e9);
-            rows.add(row);
-            System.out.println(row);
+            rows.add(r[1]);
         }
+        pool.shutdown();
         System.out.println();
         System.out.println("| id | kind | size | mutant | result | first failing test (message)"
                 + (seeds > 0 ? " | killed at other seeds" : "") + " | time |");
@@ -221,9 +235,21 @@ public final class DerivativeMutants {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Applies the mutant's edits, compiles the changed files into an overlay, runs the tests, restores. */
+    /** Compiles the mutant into its overlay and runs the tests against it. */
     private static String[] apply(Path root, String cp, Mutant mu, List<String> classes, String seed)
             throws Exception {
+        String[] compiled = compile(root, mu);
+        if (compiled != null) {
+            return compiled;
+        }
+        return run(root, root.resolve("target/mutant-" + mu.id()) + File.pathSeparator + cp, mu, classes, seed);
+    }
+
+    /**
+     * Applies the mutant's edits, compiles the changed files into its overlay directory and
+     * restores the sources; one at a time, as the sources are shared. {@code null} if it compiled.
+     */
+    private static synchronized String[] compile(Path root, Mutant mu) throws Exception {
         List<Path> files = new ArrayList<>();
         List<String> saved = new ArrayList<>();
         try {
@@ -255,7 +281,7 @@ public final class DerivativeMutants {
             if (rc != 0) {
                 return new String[] {"NOT COMPILED", "javac failed on the mutant"};
             }
-            return run(root, overlay + File.pathSeparator + cp, mu, classes, seed);
+            return null;
         } finally {
             for (int i = 0; i < files.size(); i++) {
                 Files.writeString(files.get(i), saved.get(i));

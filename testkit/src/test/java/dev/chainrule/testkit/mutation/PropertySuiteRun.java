@@ -48,20 +48,24 @@ public final class PropertySuiteRun {
                                     && failure[0] == null) {
                                 failure[0] = id.getDisplayName() + ": "
                                         + result.getThrowable().map(Throwable::toString).orElse("failed");
+                                // Fail fast, even inside a parameterized test's remaining invocations.
+                                killed(t, failure[0]);
                             }
                         }
                     });
             run++;
-            if (failure[0] != null) {
-                String cls = t.getUniqueId().replaceAll(".*\\[class:dev\\.chainrule\\.testkit\\.([^\\]]*)\\].*", "$1");
-                String first = failure[0].lines().findFirst().orElse("");
-                System.out.println("KILLED\t" + cls + "#" + t.getDisplayName().replaceAll("\\(.*", "") + "\t"
-                        + (first.length() > 200 ? first.substring(0, 200) + "…" : first));
-                System.exit(1);
-            }
         }
         System.out.println("SURVIVED\t" + run + " tests passed");
         System.exit(0);
+    }
+
+    private static void killed(TestIdentifier t, String failure) {
+        String cls = t.getUniqueId().replaceAll(".*\\[class:dev\\.chainrule\\.testkit\\.([^\\]]*)\\].*", "$1");
+        String first = failure.lines().findFirst().orElse("");
+        System.out.println("KILLED\t" + cls + "#" + t.getDisplayName().replaceAll("\\(.*", "") + "\t"
+                + (first.length() > 200 ? first.substring(0, 200) + "…" : first));
+        System.out.flush();
+        Runtime.getRuntime().halt(1);
     }
 
     /** The test methods, plain or parameterized (whose invocations appear only as they run). */
