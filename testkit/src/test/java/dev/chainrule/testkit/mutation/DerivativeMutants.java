@@ -72,50 +72,56 @@ public final class DerivativeMutants {
 
     static List<Mutant> mutants() {
         List<Mutant> l = new ArrayList<>();
-        String sig = "y * (1 - y)";
+        String sig = "y * (x < 0 ? 1 - y : sigmoid(-x))";
         l.add(scalar("S1", "1e-4", "\"sigmoid\"", sig));
         l.add(scalar("S2", "1e-5", "\"sigmoid\"", sig));
         l.add(scalar("S3", "1e-6", "\"sigmoid\"", sig));
-        l.add(scalar("S4", "1e-6", "\"tanh\"", "1 - y * y"));
+        l.add(new Mutant("S4", "scalar derivative", "1e-6", "tanh′ × (1 + 1e-6)", List.of(
+                new Edit(OPS, "return 1 - y * y;", "return (1 - y * y) * (1 + 1e-6);"),
+                new Edit(OPS, "return 4 * e / (d * d);", "return 4 * e / (d * d) * (1 + 1e-6);"))));
         l.add(scalar("S5", "1e-6", "\"log\"", "1 / x"));
         l.add(scalar("S6", "1e-6", "\"sqrt\"", "0.5 / y"));
         l.add(scalar("S7", "1e-6", "\"sin\"", "Math.cos(x)"));
         l.add(scalar("S8", "1e-6", "\"cos\"", "-Math.sin(x)"));
         l.add(scalar("S9", "1e-6", "\"softplus\"", "sigmoid(x)"));
-        l.add(scalar("S10", "1e-6", "\"gaussian\"", "-2 * x * y"));
+        l.add(scalar("S10", "1e-6", "\"gaussian\"", "-2 * y * x"));
         l.add(scalar("S11", "1e-6", "\"abs\"", "Math.signum(x)"));
         l.add(m("S12", "scalar derivative", "1e-6", "exp′ × (1 + 1e-6)", OPS,
                 "public double derivative(double x, double y) { return y; }\n        public Value derivative(Value x, Value y) { return y; }",
                 "public double derivative(double x, double y) { return y * (1 + 1e-6); }\n        public Value derivative(Value x, Value y) { return y; }"));
         l.add(m("S13", "scalar derivative", "1e-6", "gelu′ × (1 + 1e-6)", OPS,
-                "return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_C * (1 + 3 * GELU_K * x * x);",
-                "return (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_C * (1 + 3 * GELU_K * x * x)) * (1 + 1e-6);"));
+                "return s + 2 * x * s * sigmoid(-2 * u) * GELU_C * (1 + 3 * GELU_K * x * x);",
+                "return (s + 2 * x * s * sigmoid(-2 * u) * GELU_C * (1 + 3 * GELU_K * x * x)) * (1 + 1e-6);"));
         l.add(m("S14", "scalar derivative", "1e-6", "silu′ × (1 + 1e-6)", OPS,
-                "return s * (1 + x * (1 - s));", "return s * (1 + x * (1 - s)) * (1 + 1e-6);"));
+                "return sigmoid(x) * (1 + x * sigmoid(-x));", "return sigmoid(x) * (1 + x * sigmoid(-x)) * (1 + 1e-6);"));
         l.add(m("S15", "scalar derivative", "1e-6", "x^p′ × (1 + 1e-6) (p ≠ 2)", OPS,
-                "return p == 2 ? 2 * x : p * Math.pow(x, p - 1);",
-                "return p == 2 ? 2 * x : p * Math.pow(x, p - 1) * (1 + 1e-6);"));
+                "return p == 2 ? 2 * x : p == 0 ? 0 : p * Math.pow(x, p - 1);",
+                "return p == 2 ? 2 * x : p == 0 ? 0 : p * Math.pow(x, p - 1) * (1 + 1e-6);"));
         l.add(m("S16", "scalar derivative", "1e-6", "a^b: ∂/∂b × (1 + 1e-6)", OPS,
-                "return y == 0 ? 0 : y * Math.log(a); }", "return y == 0 ? 0 : y * Math.log(a) * (1 + 1e-6); }"));
+                "public double derivativeB(double a, double b, double y) { return powDb(a, b); }",
+                "public double derivativeB(double a, double b, double y) { return powDb(a, b) * (1 + 1e-6); }"));
         l.add(m("S17", "scalar derivative", "1e-6", "a^b: ∂/∂a × (1 + 1e-6)", OPS,
-                "return b * Math.pow(a, b - 1); }", "return b * Math.pow(a, b - 1) * (1 + 1e-6); }"));
+                "public double derivativeA(double a, double b, double y) { return powDa(a, b); }",
+                "public double derivativeA(double a, double b, double y) { return powDa(a, b) * (1 + 1e-6); }"));
         l.add(m("S18", "scalar derivative", "1e-6", "elu′ (x ≤ 0) × (1 + 1e-6)", OPS,
-                "return x > 0 ? 1 : y + alpha; }", "return x > 0 ? 1 : (y + alpha) * (1 + 1e-6); }"));
+                "return x > 0 ? 1 : alpha * Math.exp(x); }", "return x > 0 ? 1 : alpha * Math.exp(x) * (1 + 1e-6); }"));
         l.add(m("S19", "scalar derivative", "1e-6", "a·b: ∂/∂a × (1 + 1e-6)", OPS,
                 "public double derivativeA(double a, double b, double y) { return b; }",
                 "public double derivativeA(double a, double b, double y) { return b * (1 + 1e-6); }"));
         l.add(m("S20", "part of the domain", "1e-6", "a/b: ∂/∂b × (1 + 1e-6) only where |b| > 100", OPS,
-                "return -a / (b * b); }", "return -a / (b * b) * (Math.abs(b) > 100 ? 1 + 1e-6 : 1); }"));
+                "public double derivativeB(double a, double b, double y) { return -y / b; }",
+                "public double derivativeB(double a, double b, double y) { return -y / b * (Math.abs(b) > 100 ? 1 + 1e-6 : 1); }"));
         l.add(m("S21", "part of the domain", "1e-6", "log′ × (1 + 1e-6) only where x > 1000", OPS,
                 "public double derivative(double x, double y) { return 1 / x; }",
                 "public double derivative(double x, double y) { return 1 / x * (x > 1000 ? 1 + 1e-6 : 1); }"));
         l.add(m("S22", "scalar derivative", "1e-6", "neg′ = −(1 + 1e-6)", OPS,
                 "public double derivative(double x, double y) { return -1; }",
                 "public double derivative(double x, double y) { return -1 - 1e-6; }"));
-        l.add(m("G1", "graph form", "1e-6", "sigmoid's graph form × (1 + 1e-6)", OPS,
-                "return y.mul(y.neg().add(1)); }", "return y.mul(y.neg().add(1)).mul(1 + 1e-6); }"));
-        l.add(m("G2", "graph form", "1e-6", "tanh's graph form × (1 + 1e-6)", OPS,
-                "return y.mul(y).neg().add(1); }", "return y.mul(y).neg().add(1).mul(1 + 1e-6); }"));
+        l.add(m("G1", "graph form", "1e-6", "sigmoid's graph form × (1 + 1e-6) where |x| ≥ 1", OPS,
+                "return y.mul(x.neg().sigmoid());", "return y.mul(x.neg().sigmoid()).mul(1 + 1e-6);"));
+        l.add(m("G2", "graph form", "1e-6", "tanh's graph form × (1 + 1e-6) where |x| ≥ 0.5", OPS,
+                ": x.mul(2).sigmoid().mul(x.mul(-2).sigmoid()).mul(4);",
+                ": x.mul(2).sigmoid().mul(x.mul(-2).sigmoid()).mul(4 * (1 + 1e-6));"));
         l.add(m("G3", "graph form value", "1/n", "mean's graph form drops 1/n", REDUCTIONS,
                 "return new Tensor[] {scale == 1 ? gx : gx.mul(scale)};", "return new Tensor[] {gx};"));
         l.add(m("K1", "kink convention", "relu′(0) = 1", "relu′(0) = 1 (right slope)", OPS,
