@@ -317,10 +317,15 @@ public final class GradCheck {
     GradCheckEntry sameValue(String name, double point, double graphForm, double backward) {
         // Both sum the same terms, maybe in another order, so their difference is rounding of
         // terms of order 1 at least (1/z − z/z² for z/z is two terms of 1/z that cancel).
-        double allowed = SAME_VALUE_RTOL * (Math.abs(graphForm) + Math.abs(backward)) + SAME_VALUE_ATOL;
+        double allowed = sameValueAllowed(graphForm, backward);
         boolean passed = Math.abs(graphForm - backward) <= allowed;
         return new GradCheckEntry(name, point, graphForm, backward, backward, backward, 0, allowed, false, passed,
                 0, null);
+    }
+
+    /** The difference allowed between a graph form's value and the backward pass's. */
+    static double sameValueAllowed(double graphForm, double backward) {
+        return SAME_VALUE_RTOL * (Math.abs(graphForm) + Math.abs(backward)) + SAME_VALUE_ATOL;
     }
 
     /** A function of a point, evaluated without building a gradient. */
