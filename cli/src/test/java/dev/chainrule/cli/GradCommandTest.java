@@ -69,6 +69,74 @@ class GradCommandTest {
         assertTrue(json.out().endsWith("\"hessian\": {\"wrt\": [\"y\", \"x\"], \"matrix\": [[0, 6], [6, 4]]}}\n"), json.out());
     }
 
+    /**
+     * f = x²·y at x = 3, y = 2 by hand: ∂f/∂x = 2xy = 12, ∂f/∂y = x² = 9; with η = 0.5 the updates
+     * are 3 − 6 = −3 and 2 − 4.5 = −2.5; the Hessian is [[2y, 2x], [2x, 0]] = [[4, 6], [6, 0]].
+     */
+    private static final String X2Y = "param x = 3; param y = 2; f = x^2·y";
+
+    @Test
+    void csvCarriesTheUpdateColumnAndTheHessian() {
+        Cli r = Cli.run("grad", X2Y, "--lr", "0.5", "--hessian", "--format", "csv");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("""
+                name,op,value,grad,updated
+                x,input,3,12,-3
+                y,input,2,9,-2.5
+                f,mul,18,1,
+
+                hessian,x,y
+                x,4,6
+                y,6,0
+                """, r.out());
+    }
+
+    @Test
+    void markdownCarriesTheUpdateColumnAndTheHessian() {
+        Cli r = Cli.run("grad", X2Y, "--lr", "0.5", "--hessian", "--format", "markdown");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("""
+                | node | op | value | ∂f/∂node | updated (η = 0.5) |
+                |---|---|---:|---:|---:|
+                | x | input | 3 | 12 | -3 |
+                | y | input | 2 | 9 | -2.5 |
+                | f | mul | 18 | 1 |  |
+
+                | ∂²f/∂a∂b | x | y |
+                |---|---:|---:|
+                | x | 4 | 6 |
+                | y | 6 | 0 |
+                """, r.out());
+    }
+
+    @Test
+    void latexCarriesTheUpdateColumnAndTheHessian() {
+        Cli r = Cli.run("grad", X2Y, "--lr", "0.5", "--hessian", "--format", "latex");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("""
+                \\begin{tabular}{llrrr}
+                \\hline
+                node & op & value & $\\partial f / \\partial\\,\\mathrm{node}$ & updated ($\\eta = 0.5$) \\\\
+                \\hline
+                $x$ & input & $3$ & $12$ & $-3$ \\\\
+                $y$ & input & $2$ & $9$ & $-2.5$ \\\\
+                $f$ & mul & $18$ & $1$ &  \\\\
+                \\hline
+                \\end{tabular}
+
+                $$\\frac{\\partial^2 f}{\\partial a\\,\\partial b} = \\begin{pmatrix}
+                  4 & 6 \\\\
+                  6 & 0
+                \\end{pmatrix}$$
+                """, r.out());
+    }
+
+    @Test
+    void jsonStringsEscapeQuotesBackslashesAndControlCharacters() {
+        assertEquals("\"w1\"", GradReport.quote("w1"));
+        assertEquals("\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001f∂é\"", GradReport.quote("a\"b\\c\nd\re\tf\u0001g\u001f∂é"));
+    }
+
     @Test
     void theOutputCanBeChosen() {
         Cli r = Cli.run("grad", "x = 3; q = x*x; f = q + x", "--of", "q", "--format", "csv");

@@ -157,7 +157,8 @@ public final class GradientReport {
                 .append("at case ").append(caseIndex + 1).append(" of ").append(cases)
                 .append(", seed ").append(runSeed).append('\n');
         s.append("  replay: -D").append(Seeds.PROPERTY).append('=').append(caseSeed)
-                .append("  or  @GradientSeed(").append(caseSeed).append("L)\n");
+                .append("  or  @GradientSeed(").append(caseSeed).append("L)  (a seed set in code is pinned: use .seed(")
+                .append(caseSeed).append("L) there)\n");
         if (reason != null) {
             s.append(reason).append('\n');
         }

@@ -66,7 +66,12 @@ public final class PropertyCheck {
         return new PropertyCheck(n, seed, secondOrder, gradCheck, reportDirectory, writeFiles);
     }
 
-    /** A copy with this seed (the system property {@code chainrule.seed} still overrides it). */
+    /**
+     * A copy with this seed, pinned: the system property {@code chainrule.seed} does not override
+     * it (it overrides {@link GradientSeed} and the per-method default), so a test that asserts
+     * what this seed gives is unaffected when the suite is run to replay another property. To
+     * replay a failure of a property seeded here, put the printed seed here.
+     */
     public PropertyCheck seed(long s) {
         return new PropertyCheck(cases, s, secondOrder, gradCheck, reportDirectory, writeFiles);
     }

@@ -6,9 +6,12 @@ import java.util.Optional;
 /**
  * Where a property's seed comes from, and the sequence of per-case seeds.
  *
- * <p>Order: the system property {@code chainrule.seed}, then a seed set in code, then
- * {@link GradientSeed} on the calling test method, then a hash of the calling class and method,
- * so that every test has its own fixed sequence and CI runs are repeatable.
+ * <p>Order: a seed set in code ({@link PropertyCheck#seed(long)}), which is pinned; then the
+ * system property {@code chainrule.seed}; then {@link GradientSeed} on the calling test method;
+ * then a hash of the calling class and method, so that every test has its own fixed sequence and
+ * CI runs are repeatable. A seed in code is pinned because the tests that set one are the tests
+ * that assert what that seed gives (a report, a shrunk expression): running the whole suite with
+ * {@code -Dchainrule.seed=N} to replay one failure must not change them.
  */
 final class Seeds {
     /** The system property that fixes the seed ({@code random} for a fresh one each run). */
@@ -28,10 +31,13 @@ final class Seeds {
     /**
      * The seed of the first case.
      *
-     * @param explicit a seed set in code, or {@code null}
-     * @throws IllegalArgumentException if the system property is neither a number nor "random"
+     * @param explicit a seed set in code, or {@code null}; when set, it is the answer
+     * @throws IllegalArgumentException if the system property is read and is neither a number nor "random"
      */
     static long resolve(Long explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
         String p = System.getProperty(PROPERTY);
         if (p != null && !p.isBlank()) {
             if (p.trim().equalsIgnoreCase("random")) {
@@ -43,9 +49,6 @@ final class Seeds {
                 throw new IllegalArgumentException("-D" + PROPERTY + "=" + p
                         + ": expected a whole number (the seed a failure report printed) or 'random'");
             }
-        }
-        if (explicit != null) {
-            return explicit;
         }
         Optional<StackWalker.StackFrame> caller = caller();
         if (caller.isPresent()) {

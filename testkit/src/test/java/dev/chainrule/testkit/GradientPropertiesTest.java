@@ -39,37 +39,62 @@ class GradientPropertiesTest {
     @Test
     @GradientSeed(424242L)
     void theAnnotationFixesTheSeed() {
-        assertEquals(424242L, GradientProperties.property().cases(3).assertGradientsMatch(Operator.builtin("exp")).seed());
+        // Not inside a lambda: the seed is looked up from the calling method's own frame.
+        String saved = setSeedProperty(null);
+        try {
+            assertEquals(424242L, GradientProperties.property().cases(3).assertGradientsMatch(Operator.builtin("exp")).seed());
+        } finally {
+            setSeedProperty(saved);
+        }
     }
 
     @Test
     void withoutASeedEachTestMethodHasItsOwnFixedOne() {
-        long a = GradientProperties.property().cases(2).assertGradientsMatch(Operator.builtin("exp")).seed();
-        long b = GradientProperties.property().cases(2).assertGradientsMatch(Operator.builtin("exp")).seed();
-        assertEquals(a, b);
-        assertEquals(Seeds.next(("dev.chainrule.testkit.GradientPropertiesTest"
-                + "#withoutASeedEachTestMethodHasItsOwnFixedOne").hashCode()), a);
-        assertNotEquals(Seeds.next(0), a);
+        String saved = setSeedProperty(null);
+        try {
+            long a = GradientProperties.property().cases(2).assertGradientsMatch(Operator.builtin("exp")).seed();
+            long b = GradientProperties.property().cases(2).assertGradientsMatch(Operator.builtin("exp")).seed();
+            assertEquals(a, b);
+            assertEquals(Seeds.next(("dev.chainrule.testkit.GradientPropertiesTest"
+                    + "#withoutASeedEachTestMethodHasItsOwnFixedOne").hashCode()), a);
+            assertNotEquals(Seeds.next(0), a);
+        } finally {
+            setSeedProperty(saved);
+        }
+    }
+
+    /**
+     * Sets the chainrule.seed property to {@code value} ({@code null}: unset) and returns what it
+     * was, so that these tests hold whether or not the suite itself runs with -Dchainrule.seed; the
+     * class is @Isolated, so no other test sees the change.
+     */
+    private static String setSeedProperty(String value) {
+        String old = System.getProperty(Seeds.PROPERTY);
+        if (value == null) {
+            System.clearProperty(Seeds.PROPERTY);
+        } else {
+            System.setProperty(Seeds.PROPERTY, value);
+        }
+        return old;
     }
 
     @Test
-    void theSystemPropertyOverridesEverySeed() {
-        String old = System.getProperty(Seeds.PROPERTY);
+    @GradientSeed(424242L)
+    void theSystemPropertyOverridesTheAnnotationAndTheDefaultButNotASeedInCode() {
+        String saved = setSeedProperty("31337");
         try {
-            System.setProperty(Seeds.PROPERTY, "31337");
-            assertEquals(31337L, GradientProperties.property().seed(5).cases(2)
-                    .assertGradientsMatch(Operator.builtin("exp")).seed());
-            System.setProperty(Seeds.PROPERTY, "soon");
+            assertEquals(31337L, GradientProperties.property().cases(2).assertGradientsMatch(Operator.builtin("exp")).seed());
+            assertEquals(5L, GradientProperties.property().seed(5).cases(2)
+                    .assertGradientsMatch(Operator.builtin("exp")).seed(), "a seed in code is pinned");
+            setSeedProperty("soon");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> GradientProperties.property().cases(1).assertGradientsMatch(Operator.builtin("exp")));
             assertEquals("-Dchainrule.seed=soon: expected a whole number (the seed a failure report printed) or 'random'",
                     e.getMessage());
+            assertEquals(9L, GradientProperties.property().seed(9).cases(1)
+                    .assertGradientsMatch(Operator.builtin("exp")).seed(), "a pinned run does not read the property");
         } finally {
-            if (old == null) {
-                System.clearProperty(Seeds.PROPERTY);
-            } else {
-                System.setProperty(Seeds.PROPERTY, old);
-            }
+            setSeedProperty(saved);
         }
     }
 

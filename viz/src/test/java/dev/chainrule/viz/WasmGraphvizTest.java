@@ -19,8 +19,10 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The embedded Graphviz: WebAssembly on Chicory, without any native program. */
+@Isolated("sets the chainrule.viz.engine system property, which every render reads")
 class WasmGraphvizTest {
 
     @Test

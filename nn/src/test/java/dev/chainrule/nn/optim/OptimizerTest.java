@@ -158,6 +158,24 @@ class OptimizerTest {
     }
 
     @Test
+    void adamDefaultsAreTheDocumentedBetasAndEps() {
+        // β1 = 0.9, β2 = 0.999, ε = 1e-8, η = 0.1, f = (w − 3)², w0 = 1.
+        // Step 1: g = −4, m = −0.4, v = 0.016, m̂ = −4, v̂ = 16: w1 = 1 + 0.1·4/(4 + 1e-8) = 1.09999999975.
+        // Step 2: g = 2(w1 − 3) = −3.8000000005, m = 0.9·(−0.4) + 0.1·g = −0.74000000005,
+        //         v = 0.999·0.016 + 0.001·g² = 0.0304240000038, m̂ = m/0.19, v̂ = v/0.001999:
+        //         w2 = 1.1998335138842995668 (40-digit decimals; β2 = 0.99 would give 1.1998450915).
+        Value w = Value.of(1.0);
+        Adam adam = new Adam(List.of(w), 0.1);
+        backward(w);
+        adam.step();
+        assertEquals(1.0999999997500000006, w.data(), 1e-15);
+        adam.zeroGrad();
+        backward(w);
+        adam.step();
+        assertEquals(1.1998335138842995668, w.data(), 1e-15);
+    }
+
+    @Test
     void badAdamAndSgdSettingsNameTheSetting() {
         Value w = Value.of(1.0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
