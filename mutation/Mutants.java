@@ -36,10 +36,11 @@ public class Mutants {
                     "GELU_K = 0.044715;", "GELU_K = 0.06;", "engine", "OpReferenceValuesTest"),
             new Mutant("sgd-weight-decay-sign", "Sgd's weight decay subtracts λ·p (a sign)", NN + "optim/Sgd.java",
                     "g += weightDecay * p;", "g -= weightDecay * p;", "nn", "OptimizerTest"),
-            new Mutant("admissions-lr-and-seed", "admissions (a) trains at η = 0.4 from weight seed 7 (an example)",
+            new Mutant("admissions-seed", "admissions draws its starting weights from seed 7 instead of 42 (an example)",
                     "examples/src/main/java/dev/chainrule/examples/AdmissionsExample.java",
                     "static final long WEIGHT_SEED = 42;", "static final long WEIGHT_SEED = 7;",
                     "examples", "AdmissionsExampleTest"),
+            // With the seed mutant above: the audit's "learning rate and seed changed", one at a time.
             new Mutant("admissions-lr", "admissions (a) trains at η = 0.4 instead of 0.5 (an example)",
                     "examples/src/main/java/dev/chainrule/examples/AdmissionsExample.java",
                     "split.test(), 0.5, 1000);", "split.test(), 0.4, 1000);", "examples", "AdmissionsExampleTest"),
