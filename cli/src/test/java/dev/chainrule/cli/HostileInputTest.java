@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The named cases of issue 14: each failure is exit code 2 with one clear line on standard error,
  * and nothing is silently wrong (underflow, overflowing updates, replaced bytes, raw control bytes).
  */
+@Isolated("replaces System.in, which every command that reads - shares")
 class HostileInputTest {
     @TempDir
     Path dir;
