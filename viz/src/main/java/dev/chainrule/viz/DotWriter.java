@@ -135,12 +135,12 @@ final class DotWriter {
 
     private String caption() {
         StringBuilder s = new StringBuilder();
-        if (style.title() != null) {
-            s.append("<B>").append(DotText.html(style.title())).append("</B><BR ALIGN=\"LEFT\"/>");
+        if (style.title() != null && !style.title().isBlank()) {   // a blank title would only push the graph down
+            s.append(bold(style.title())).append("<BR ALIGN=\"LEFT\"/>");
         }
         for (int i = 0; i < frame.caption.size(); i++) {
-            String line = DotText.html(frame.caption.get(i));
-            s.append(i == 0 ? "<B>" + line + "</B>" : line).append("<BR ALIGN=\"LEFT\"/>");
+            String line = frame.caption.get(i);
+            s.append(i == 0 ? bold(line) : DotText.html(line)).append("<BR ALIGN=\"LEFT\"/>");
         }
         return s.toString();
     }
@@ -201,24 +201,24 @@ final class DotWriter {
         if (!e.isScalar()) {
             name.add(new Line(plainShape(e.shape()), false, 10));
         }
-        s.append(centredCell(name, fill));
-        StringBuilder nameHtml = new StringBuilder("<B>").append(DotText.html(e.name())).append("</B>");
+        s.append(centredCell(name));
+        StringBuilder nameHtml = new StringBuilder(bold(e.name()));
         if (!e.isScalar()) {
             nameHtml.append("<BR/><FONT POINT-SIZE=\"10\">").append(shapeText(e.shape())).append("</FONT>");
         }
         s.append(nameHtml).append("</TD><VR/>");
         List<String> data = frame.valueKnown(id) ? numberLines("data", e.data(), e.shape()) : List.of("data ?");
         String dataColor = frame.valueKnown(id) ? theme.dataText : theme.unknownText;
-        s.append(numbersCell(data, dataColor, e.isScalar(), fill));
+        s.append(numbersCell(data, dataColor, e.isScalar()));
         if (style.showGrads()) {
             s.append("<VR/>");
             double[] grad = e.grad();
             if (!frame.gradKnown(id)) {
-                s.append(numbersCell(List.of("grad ?"), theme.unknownText, true, fill));
+                s.append(numbersCell(List.of("grad ?"), theme.unknownText, true));
             } else if (grad == null) {
-                s.append(numbersCell(List.of("no grad"), theme.unknownText, true, fill));
+                s.append(numbersCell(List.of("no grad"), theme.unknownText, true));
             } else {
-                s.append(numbersCell(numberLines("grad", grad, e.shape()), theme.gradText, e.isScalar(), fill));
+                s.append(numbersCell(numberLines("grad", grad, e.shape()), theme.gradText, e.isScalar()));
             }
         }
         s.append("</TR></TABLE>");
@@ -230,11 +230,11 @@ final class DotWriter {
     }
 
     /**
-     * A {@code <TD>} at least as wide as its widest line in {@link LabelFont}, with a background
-     * of its own so that {@link SvgCleanup} can find the cell and centre the text in it.
+     * A {@code <TD>} at least as wide as its widest line in {@link LabelFont}; {@link SvgCleanup}
+     * centres the text in it. (No BGCOLOR per cell: it makes Graphviz 16 several times slower.)
      */
-    private static String centredCell(List<Line> lines, String fill) {
-        return "<TD BGCOLOR=" + q(fill) + " WIDTH=\"" + cellWidth(lines) + "\">";
+    private static String centredCell(List<Line> lines) {
+        return "<TD WIDTH=\"" + cellWidth(lines) + "\">";
     }
 
     /** Width in points for a cell holding {@code lines}: the widest line, the padding, and 2 pt to spare. */
@@ -247,7 +247,7 @@ final class DotWriter {
     }
 
     /** A data or grad cell: one centred line for a scalar, rows aligned on the left for a tensor. */
-    private static String numbersCell(List<String> lines, String color, boolean centred, String fill) {
+    private static String numbersCell(List<String> lines, String color, boolean centred) {
         List<Line> measured = new ArrayList<>();
         StringBuilder html = new StringBuilder("<FONT COLOR=").append(q(color)).append('>');
         for (int i = 0; i < lines.size(); i++) {
@@ -255,8 +255,7 @@ final class DotWriter {
             html.append(i == 0 ? "" : "<BR/>").append(DotText.html(lines.get(i)));
         }
         html.append("</FONT></TD>");
-        // Left-aligned cells get no background: their text starts at the padding, whatever the font.
-        return (centred ? centredCell(measured, fill) : "<TD BALIGN=\"LEFT\" WIDTH=\"" + cellWidth(measured) + "\">")
+        return (centred ? centredCell(measured) : "<TD BALIGN=\"LEFT\" WIDTH=\"" + cellWidth(measured) + "\">")
                 + html;
     }
 
@@ -394,8 +393,8 @@ final class DotWriter {
             int id = e.id();
             if (e.opName() == null) {
                 drawnLeaves.add(id);
-                out.append("  v").append(id).append(" [shape=\"plaintext\", fontsize=\"14\", label=<<B>")
-                        .append(DotText.html(e.name())).append("</B>");
+                out.append("  v").append(id).append(" [shape=\"plaintext\", fontsize=\"14\", label=<")
+                        .append(bold(e.name()));
                 if (!e.isScalar()) {
                     out.append(' ').append(shapeText(e.shape()));
                 }
@@ -425,8 +424,8 @@ final class DotWriter {
             }
             if (e.kind() == Graph.Kind.OUTPUT) {
                 boolean hl = frame.highlighted(id);
-                out.append("  v").append(id).append(" [shape=\"plaintext\", fontsize=\"14\", label=<<B>")
-                        .append(DotText.html(e.name())).append("</B>>")
+                out.append("  v").append(id).append(" [shape=\"plaintext\", fontsize=\"14\", label=<")
+                        .append(bold(e.name())).append(">")
                         .append(hl ? ", fontcolor=" + q(theme.highlight) : "").append("];\n");
                 out.append("  o").append(id).append(" -> v").append(id)
                         .append(" [label=<").append(edgeValues(e, -1, -1)).append('>')
@@ -465,6 +464,15 @@ final class DotWriter {
                     .append(localDerivativeText(graph.nodes().get(consumer), k)).append("</FONT></TD></TR>");
         }
         return s.append("</TABLE>").toString();
+    }
+
+    /**
+     * {@code text} in bold, as HTML. Blank text stays plain: Graphviz 2.x rejects an empty
+     * {@code <B></B>} as a syntax error, and bold spaces look like plain ones.
+     */
+    private static String bold(String text) {
+        String html = DotText.html(text);
+        return text.isBlank() ? html : "<B>" + html + "</B>";
     }
 
     private static String q(String s) {

@@ -1,5 +1,10 @@
 package dev.chainrule.viz;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,8 +16,7 @@ import java.util.regex.Pattern;
  *       centre). Graphviz starts each text at the place its own width estimate gives, so a font
  *       wider than the estimate would run past the cell's right edge; centred, the text fits
  *       whenever the cell is wider than the text, which {@link DotWriter} ensures from the real
- *       font's widths. A cell is recognised by the background polygon Graphviz draws just before
- *       its text (DotWriter gives every centred cell its own {@code BGCOLOR}).</li>
+ *       font's widths. The cells are read from the record's outline and dividers.</li>
  *   <li>The font list: {@link LabelFont#SVG_FAMILIES}, DejaVu Sans first.</li>
  *   <li>Sizes in px, and {@code none} for Graphviz's {@code transparent}.</li>
  * </ul>
@@ -20,7 +24,8 @@ import java.util.regex.Pattern;
 final class SvgCleanup {
     private static final Pattern POINTS = Pattern.compile("<svg width=\"([0-9.]+)pt\" height=\"([0-9.]+)pt\"");
     private static final Pattern FAMILY = Pattern.compile("font-family=\"(DejaVu Sans|Helvetica)[^\"]*\"");
-    private static final Pattern CELL = Pattern.compile("^<polygon fill=\"[^\"]*\" stroke=\"none\" points=\"([^\"]*)\"/>$");
+    private static final Pattern POLYGON = Pattern.compile("^<polygon [^>]*points=\"([^\"]*)\"");
+    private static final Pattern PATH = Pattern.compile("^<path [^>]*d=\"([^\"]*)\"");
     private static final Pattern TEXT_X = Pattern.compile("^<text( [^>]*?)? text-anchor=\"(start|middle|end)\" x=\"([-0-9.]+)\"");
 
     private SvgCleanup() {
@@ -37,47 +42,95 @@ final class SvgCleanup {
     }
 
     /**
-     * Moves each text that follows a cell background inside a node to the middle of that cell,
-     * and drops that background: it only marks the cell (the table's own fill is the same colour),
-     * and Graphviz paints it after the cell dividers, which it would hide.
+     * In each record (a node with cell dividers), moves every text to the middle of the cell it
+     * starts in. The cells are read from the drawing itself: the dividers Graphviz draws as
+     * zero-width polygons, and the record's outline. A cell whose several lines all start at the
+     * same x is left as it is: it was aligned on the left (a tensor's rows), and its start is
+     * the padding, not a width guess.
      */
     private static String centreCellTexts(String svg) {
-        StringBuilder out = new StringBuilder(svg.length() + 256);
-        boolean inNode = false;
-        double centre = Double.NaN;
-        String pendingCell = null;
-        for (String line : svg.split("\n", -1)) {
-            if (line.startsWith("<g id=\"node")) {
-                inNode = true;
-            } else if (line.equals("</g>")) {
-                inNode = false;
+        String[] lines = svg.split("\n", -1);
+        int start = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("<g id=\"node")) {
+                start = i;
+            } else if (lines[i].equals("</g>") && start >= 0) {
+                centreInRecord(lines, start, i);
+                start = -1;
             }
-            boolean text = line.startsWith("<text");
-            if (pendingCell != null && !text) {
-                out.append(pendingCell).append('\n');   // a background with no text after it: a real one
-            }
-            pendingCell = null;
-            Matcher cell = inNode ? CELL.matcher(line) : null;
-            if (cell != null && cell.matches()) {
-                centre = middleX(cell.group(1));
-                pendingCell = line;
+        }
+        return String.join("\n", lines);
+    }
+
+    private static void centreInRecord(String[] lines, int from, int to) {
+        List<Double> edges = new ArrayList<>();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int dividers = 0;
+        for (int i = from; i < to; i++) {
+            Matcher poly = POLYGON.matcher(lines[i]);
+            Matcher path = PATH.matcher(lines[i]);
+            double[] xs = poly.find() ? xs(poly.group(1)) : path.find() ? xs(path.group(1)) : null;
+            if (xs == null) {
                 continue;
             }
-            if (text && !Double.isNaN(centre)) {
-                Matcher t = TEXT_X.matcher(line);
-                if (t.find()) {
-                    line = line.substring(0, t.start(2)) + "middle\" x=\"" + round(centre) + line.substring(t.end(3));
-                }
-            } else if (!text) {
-                centre = Double.NaN;
+            double lo = Arrays.stream(xs).min().orElse(0);
+            double hi = Arrays.stream(xs).max().orElse(0);
+            if (hi - lo < 0.01) {
+                edges.add(lo);
+                dividers++;
+            } else {
+                min = Math.min(min, lo);
+                max = Math.max(max, hi);
             }
-            out.append(line).append('\n');
         }
-        if (pendingCell != null) {
-            out.append(pendingCell).append('\n');
+        if (dividers == 0) {
+            return;   // not a record: an op's circle or a plain label
         }
-        out.setLength(out.length() - 1);
-        return out.toString();
+        edges.add(min);
+        edges.add(max);
+        double[] e = edges.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        // texts by the cell their start lies in
+        Map<Integer, List<Integer>> byCell = new TreeMap<>();
+        for (int i = from; i < to; i++) {
+            Matcher t = TEXT_X.matcher(lines[i]);
+            if (lines[i].startsWith("<text") && t.find()) {
+                double x = Double.parseDouble(t.group(3));
+                for (int c = 0; c + 1 < e.length; c++) {
+                    if (x >= e[c] - 0.01 && x <= e[c + 1] + 0.01) {
+                        byCell.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
+                        break;
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Integer, List<Integer>> cell : byCell.entrySet()) {
+            List<Integer> texts = cell.getValue();
+            if (texts.size() > 1 && texts.stream().map(i -> startX(lines[i])).distinct().count() == 1) {
+                continue;   // aligned on the left
+            }
+            double centre = (e[cell.getKey()] + e[cell.getKey() + 1]) / 2;
+            for (int i : texts) {
+                Matcher t = TEXT_X.matcher(lines[i]);
+                t.find();
+                lines[i] = lines[i].substring(0, t.start(2)) + "middle\" x=\"" + round(centre) + lines[i].substring(t.end(3));
+            }
+        }
+    }
+
+    private static String startX(String textLine) {
+        Matcher t = TEXT_X.matcher(textLine);
+        return t.find() ? t.group(3) : "";
+    }
+
+    /** The x coordinates of a polygon's points or of a path's (x,y pairs after each command letter). */
+    private static double[] xs(String coords) {
+        String[] nums = coords.replaceAll("[A-Za-z]", " ").trim().split("[\\s,]+");
+        double[] xs = new double[nums.length / 2];
+        for (int k = 0; k < xs.length; k++) {
+            xs[k] = Double.parseDouble(nums[2 * k]);
+        }
+        return xs;
     }
 
     private static double middleX(String points) {

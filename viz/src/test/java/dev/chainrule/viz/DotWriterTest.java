@@ -35,8 +35,8 @@ class DotWriterTest {
         int data = (int) Math.ceil(LabelFont.width("data -2.0000", false, 12) + 12);
         int grad = (int) Math.ceil(LabelFont.width("grad -4.0000", false, 12) + 12);
         assertTrue(data > 80 && data < 100, data + " pt");
-        assertTrue(line(dot, "v0").contains("<B>x</B></TD><VR/><TD BGCOLOR=\"#dbeafe\" WIDTH=\"" + data
-                + "\"><FONT COLOR=\"#1f2937\">data -2.0000</FONT></TD><VR/><TD BGCOLOR=\"#dbeafe\" WIDTH=\"" + grad
+        assertTrue(line(dot, "v0").contains("<B>x</B></TD><VR/><TD WIDTH=\"" + data
+                + "\"><FONT COLOR=\"#1f2937\">data -2.0000</FONT></TD><VR/><TD WIDTH=\"" + grad
                 + "\"><FONT COLOR=\"#b91c1c\">grad -4.0000</FONT>"), line(dot, "v0"));
         assertTrue(line(dot, "v2").contains("data 3.0000") && line(dot, "v2").contains("grad -4.0000"));
         assertTrue(line(dot, "v3").contains("data -4.0000") && line(dot, "v3").contains("grad 3.0000"));

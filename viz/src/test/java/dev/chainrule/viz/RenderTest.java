@@ -203,4 +203,23 @@ class RenderTest {
                 () -> GraphRenderer.render(f, EMBEDDED, dir.resolve("f.jpg")));
         assertTrue(e.getMessage().contains("unknown extension 'jpg'"), e.getMessage());
     }
+
+    @Test
+    void emptyAndBlankTitlesAndLabelsRenderWithEitherEngine() {
+        List<RenderEngine> engines = GraphRenderer.nativeDotAvailable()
+                ? List.of(RenderEngine.EMBEDDED, RenderEngine.NATIVE) : List.of(RenderEngine.EMBEDDED);
+        for (RenderEngine engine : engines) {
+            for (String text : new String[] {"", " ", "   "}) {
+                Value a = Value.of(2, text);
+                Value f = a.mul(Value.of(3, "b")).label(text);
+                f.backward();
+                GraphStyle style = GraphStyle.builder().engine(engine).title(text).build();
+                String svg = GraphRenderer.svg(f, style);
+                Map<String, List<String>> nodes = SvgTexts.byNode(svg);
+                assertTrue(nodes.get("v0").contains("data 2.0000"), engine + " '" + text + "': " + nodes.get("v0"));
+                assertTrue(nodes.get("v2").contains("grad 1.0000"), engine + " '" + text + "': " + nodes.get("v2"));
+                assertTrue(SlideDeck.of(f, style).slides().size() > 1, engine + " '" + text + "'");
+            }
+        }
+    }
 }
