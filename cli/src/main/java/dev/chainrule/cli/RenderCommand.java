@@ -30,6 +30,11 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     StyleOptions style;
 
+    @Option(names = "--digits", paramLabel = "N", description = StyleOptions.DIGITS_HELP)
+    void digits(int n) {
+        style.digits = n;
+    }
+
     RenderCommand(Io io) {
         this.io = io;
     }

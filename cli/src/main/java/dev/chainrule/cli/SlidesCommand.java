@@ -32,6 +32,11 @@ final class SlidesCommand implements Callable<Integer> {
     @Mixin
     StyleOptions style;
 
+    @Option(names = "--digits", paramLabel = "N", description = StyleOptions.DIGITS_HELP)
+    void digits(int n) {
+        style.digits = n;
+    }
+
     SlidesCommand(Io io) {
         this.io = io;
     }

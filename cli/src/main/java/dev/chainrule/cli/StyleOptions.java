@@ -16,6 +16,12 @@ final class StyleOptions {
     @Option(names = "--precision", paramLabel = "N", description = "digits after the point (default: 4)")
     Integer precision;
 
+    /** Significant digits for the picture ({@code render --digits}, {@code slides --digits}); grad's --digits is its table's. */
+    Integer digits;
+
+    /** The help text of render's and slides' {@code --digits}. */
+    static final String DIGITS_HELP = "significant digits instead of fixed decimals, e.g. 4 (0.000438568 shows as 0.0004386)";
+
     @Option(names = "--no-grads", description = "draw values only")
     boolean noGrads;
 
@@ -53,6 +59,9 @@ final class StyleOptions {
         try {
             if (precision != null) {
                 b.precision(precision);
+            }
+            if (digits != null) {
+                b.digits(digits);
             }
             b.showGrads(!noGrads);
             b.direction(topToBottom ? Direction.TOP_TO_BOTTOM : Direction.LEFT_TO_RIGHT);

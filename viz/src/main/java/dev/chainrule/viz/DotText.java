@@ -1,5 +1,8 @@
 package dev.chainrule.viz;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Turns user text and numbers into safe pieces of Graphviz HTML-like labels. */
@@ -100,6 +103,25 @@ final class DotText {
      * Numbers that would print as zero but are not, and very large ones, use scientific
      * notation instead, so nothing is silently shown as 0. Negative zero prints as zero.
      */
+    /**
+     * {@code x} rounded to {@code digits} significant digits, without trailing zeros: plain
+     * notation from 1e-6 to below 1e9, otherwise {@code 1.235e+12}; NaN and ∞ as in {@link #number}.
+     */
+    static String significant(double x, int digits) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return number(x, 0);
+        }
+        if (x == 0) {
+            return "0";
+        }
+        BigDecimal r = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        double a = Math.abs(r.doubleValue());
+        if (a >= 1e9 || a < 1e-6) {
+            return String.format(Locale.ROOT, "%." + (digits - 1) + "e", x);
+        }
+        return r.toPlainString();
+    }
+
     static String number(double x, int precision) {
         if (Double.isNaN(x)) {
             return "NaN";

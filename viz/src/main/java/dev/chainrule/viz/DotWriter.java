@@ -262,9 +262,8 @@ final class DotWriter {
     /** {@code data 3.0000}; for a tensor its heading and rows (when small) or a summary. */
     private List<String> numberLines(String what, double[] values, int[] shape) {
         List<String> lines = new ArrayList<>();
-        int p = style.precision();
         if (shape.length == 0) {
-            lines.add(what.isEmpty() ? DotText.number(values[0], p) : what + " " + DotText.number(values[0], p));
+            lines.add(what.isEmpty() ? style.format(values[0]) : what + " " + style.format(values[0]));
         } else if (values.length <= style.maxTensorElements()) {
             int cols = Math.max(shape.length == 1 ? values.length : shape[shape.length - 1], 1);
             boolean rows = values.length > cols;
@@ -274,7 +273,7 @@ final class DotWriter {
             for (int i = 0; i < values.length; i += cols) {
                 StringBuilder row = new StringBuilder(i == 0 && !rows ? what : "").append('[');
                 for (int j = i; j < Math.min(values.length, i + cols); j++) {
-                    row.append(j == i ? "" : ", ").append(DotText.number(values[j], p));
+                    row.append(j == i ? "" : ", ").append(style.format(values[j]));
                 }
                 lines.add(row.append(']').toString());
             }
@@ -292,8 +291,8 @@ final class DotWriter {
             }
             lines.add(what);
             lines.add(values.length + " values");
-            lines.add("mean " + DotText.number(sum / values.length, p));
-            lines.add("min " + DotText.number(min, p) + ", max " + DotText.number(max, p));
+            lines.add("mean " + style.format(sum / values.length));
+            lines.add("min " + style.format(min) + ", max " + style.format(max));
         }
         return lines;
     }
@@ -355,7 +354,7 @@ final class DotWriter {
         if (!frame.valueKnown(consumer.id())) {
             value = "?";
         } else if (d.isPresent()) {
-            value = DotText.number(d.getAsDouble(), style.precision());
+            value = style.format(d.getAsDouble());
         } else {
             value = "(tensor)";
         }

@@ -27,6 +27,7 @@ public final class GraphStyle {
     private static final GraphStyle DEFAULT = builder().build();
 
     private final int precision;
+    private final int significantDigits;
     private final boolean showGrads;
     private final Direction direction;
     private final Theme theme;
@@ -42,6 +43,7 @@ public final class GraphStyle {
 
     private GraphStyle(Builder b) {
         this.precision = b.precision;
+        this.significantDigits = b.significantDigits;
         this.showGrads = b.showGrads;
         this.direction = b.direction;
         this.theme = b.theme;
@@ -70,6 +72,7 @@ public final class GraphStyle {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.precision = precision;
+        b.significantDigits = significantDigits;
         b.showGrads = showGrads;
         b.direction = direction;
         b.theme = theme;
@@ -88,6 +91,19 @@ public final class GraphStyle {
     /** Digits after the decimal point (numbers too small or too large for that switch to 1.2346e-07 form). */
     public int precision() {
         return precision;
+    }
+
+    /**
+     * Significant digits for every number shown, or 0 when numbers show {@link #precision()}
+     * digits after the point instead.
+     */
+    public int significantDigits() {
+        return significantDigits;
+    }
+
+    /** {@code x} as this style shows it: significant digits if set, else fixed decimals. */
+    String format(double x) {
+        return significantDigits > 0 ? DotText.significant(x, significantDigits) : DotText.number(x, precision);
     }
 
     /** Whether each value shows its grad. */
@@ -153,6 +169,7 @@ public final class GraphStyle {
     /** Builds a {@link GraphStyle}; every setter checks its argument. */
     public static final class Builder {
         private int precision = DEFAULT_PRECISION;
+        private int significantDigits;
         private boolean showGrads = true;
         private Direction direction = Direction.LEFT_TO_RIGHT;
         private Theme theme = Theme.LIGHT;
@@ -179,6 +196,22 @@ public final class GraphStyle {
                 throw new IllegalArgumentException("precision must be between 0 and 12 digits, got " + digits);
             }
             this.precision = digits;
+            this.significantDigits = 0;
+            return this;
+        }
+
+        /**
+         * Shows every number with {@code digits} significant digits, 1 to 17, instead of fixed
+         * decimals: 0.000438568 with 4 is {@code 0.0004386}, -2 is {@code -2}. Overrides
+         * {@link #precision(int)}.
+         *
+         * @throws IllegalArgumentException outside 1..17
+         */
+        public Builder digits(int digits) {
+            if (digits < 1 || digits > 17) {
+                throw new IllegalArgumentException("digits must be between 1 and 17 significant digits, got " + digits);
+            }
+            this.significantDigits = digits;
             return this;
         }
 

@@ -295,7 +295,7 @@ public final class SlideDeck {
     }
 
     private String num(double x) {
-        return DotText.number(x, style.precision());
+        return style.format(x);
     }
 
     private String paren(double x) {

@@ -182,4 +182,29 @@ class DotWriterTest {
         assertTrue(hLine.contains("&#91;3, 10&#93;") && hLine.contains("data<BR/>30 values<BR/>mean 0.0000"), hLine);
         assertTrue(hLine.contains("no grad"), hLine);
     }
+
+    @Test
+    void significantDigitsTellEveryMazurGradientApart() {
+        assertEquals("0.0004386", DotText.significant(0.000438568, 4));
+        assertEquals("0.0008771", DotText.significant(0.000877135, 4));
+        assertEquals("0.08217", DotText.significant(0.082167041, 4));
+        assertEquals("-2", DotText.significant(-2, 4));
+        assertEquals("-12", DotText.significant(-12, 4));
+        assertEquals("123500000", DotText.significant(123456789, 4));
+        assertEquals("1.235e+12", DotText.significant(1.2345e12, 4));
+        assertEquals("-4.386e-07", DotText.significant(-4.38568e-7, 4));
+        assertEquals("0", DotText.significant(0, 4));
+        assertEquals("NaN", DotText.significant(Double.NaN, 4));
+        // Mazur's w1..w4 gradients: with 4 decimals all four read 0.0004..0.0010; with 4 significant digits each differs.
+        double[] grads = {0.000438568, 0.000877135, 0.000497713, 0.000995425};
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (double g : grads) {
+            shown.add(DotText.significant(g, 4));
+        }
+        assertEquals(4, shown.size(), shown.toString());
+        String dot = GraphRenderer.dot(Examples.chainRule(), GraphStyle.builder().digits(4).build());
+        assertTrue(line(dot, "v0").contains("data -2</FONT>") && line(dot, "v0").contains("grad -4</FONT>"), line(dot, "v0"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GraphStyle.builder().digits(0));
+        assertEquals("digits must be between 1 and 17 significant digits, got 0", e.getMessage());
+    }
 }
