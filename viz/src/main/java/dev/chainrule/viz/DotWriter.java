@@ -197,12 +197,13 @@ final class DotWriter {
         }
         s.append("><TR>");
         // The name cell: bold name, then a tensor's shape in small type.
-        List<Line> name = new ArrayList<>(List.of(new Line(e.name(), true, 12)));
+        String shownName = shownName(e);
+        List<Line> name = new ArrayList<>(List.of(new Line(shownName, true, 12)));
         if (!e.isScalar()) {
             name.add(new Line(plainShape(e.shape()), false, 10));
         }
         s.append(centredCell(name));
-        StringBuilder nameHtml = new StringBuilder(bold(e.name()));
+        StringBuilder nameHtml = new StringBuilder(bold(shownName));
         if (!e.isScalar()) {
             nameHtml.append("<BR/><FONT POINT-SIZE=\"10\">").append(shapeText(e.shape())).append("</FONT>");
         }
@@ -223,6 +224,49 @@ final class DotWriter {
         }
         s.append("</TR></TABLE>");
         return s.toString();
+    }
+
+    /** The longest expression shown in place of a name, in characters. */
+    private static final int MAX_EXPRESSION = 12;
+
+    /**
+     * What a record shows as its name: the label the user wrote; for an unnamed node its short
+     * expression ({@code w1·i1}, {@code σ(net)}, {@code b1·1}) when its inputs are named or
+     * constants and it fits in {@value #MAX_EXPRESSION} characters; otherwise nothing, never
+     * an invented {@code n6}.
+     */
+    private String shownName(Graph.Entry e) {
+        if (e.label() != null) {
+            return e.label();
+        }
+        if (e.opName() == null) {
+            return e.isScalar() ? constant(e.value()) : "";   // an unnamed constant shows its value
+        }
+        List<String> operands = new ArrayList<>();
+        for (int in : e.inputIds()) {
+            Graph.Entry x = graph.nodes().get(in);
+            if (x.label() != null) {
+                operands.add(x.label());
+            } else if (x.opName() == null && x.isScalar()) {
+                operands.add(constant(x.value()));
+            } else {
+                return "";
+            }
+        }
+        String symbol = e.opSymbol() == null ? e.opName() : e.opSymbol();
+        String expr;
+        if (operands.size() == 2 && symbol.codePointCount(0, symbol.length()) == 1) {
+            String op = symbol.equals("×") || symbol.equals("*") ? "·" : " " + symbol + " ";
+            expr = operands.get(0) + op + operands.get(1);
+        } else {
+            expr = symbol + "(" + String.join(", ", operands) + ")";
+        }
+        return expr.codePointCount(0, expr.length()) <= MAX_EXPRESSION ? expr : "";
+    }
+
+    /** A constant as written in an expression: {@code 1}, {@code 0.5}, not {@code 1.0000}. */
+    private static String constant(double x) {
+        return DotText.significant(x, 6);
     }
 
     /** One line of a cell's text, as measured: its font weight and size decide its width. */

@@ -207,4 +207,24 @@ class DotWriterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GraphStyle.builder().digits(0));
         assertEquals("digits must be between 1 and 17 significant digits, got 0", e.getMessage());
     }
+
+    @Test
+    void unnamedNodesShowTheirShortExpressionOrNothingNeverAnInventedName() {
+        dev.chainrule.engine.Value w1 = dev.chainrule.engine.Value.of(0.15, "w1");
+        dev.chainrule.engine.Value i1 = dev.chainrule.engine.Value.of(0.05, "i1");
+        dev.chainrule.engine.Value b1 = dev.chainrule.engine.Value.of(0.35, "b1");
+        dev.chainrule.engine.Value product = w1.mul(i1);                          // unnamed: w1·i1
+        dev.chainrule.engine.Value withBias = product.add(b1.mul(1));            // b1·1, then an unnamed sum
+        dev.chainrule.engine.Value out = withBias.sigmoid().label("out_h1");
+        out.backward();
+        String dot = GraphRenderer.dot(out);
+        assertTrue(dot.contains("<B>w1·i1</B>"), dot);
+        assertTrue(dot.contains("<B>b1·1</B>"), dot);
+        assertTrue(dot.contains("<B>out_h1</B>"), dot);
+        // the sum of two unnamed nodes has no short expression: a blank name, and no n-number anywhere
+        assertFalse(dot.matches("(?s).*<B>n[0-9]+</B>.*"), dot);
+        String sum = line(dot, "v" + Graph.of(out).nodes().stream().filter(e -> "add".equals(e.opName()))
+                .findFirst().orElseThrow().id());
+        assertTrue(sum.contains("<TR><TD WIDTH=\"12\"></TD><VR/>"), sum);
+    }
 }
