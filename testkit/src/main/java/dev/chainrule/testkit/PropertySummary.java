@@ -10,8 +10,8 @@ import java.util.Map;
  * those had second derivatives checked, the points it drew again, the failures it excused, the
  * kinks it met and which convention the analytic value took at each.
  *
- * <p>{@code checked() + excused()} is the number of cases asked for. A test that wants its
- * property to mean something asserts a floor on {@link #checked()} and a ceiling on
+ * <p>{@code cases() + excused()} is the number of cases asked for. A test that wants its
+ * property to mean something asserts a floor on {@link #cases()} and a ceiling on
  * {@link #excused()} and {@link #redrawn()}.
  */
 public final class PropertySummary {
