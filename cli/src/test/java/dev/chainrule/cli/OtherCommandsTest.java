@@ -169,7 +169,7 @@ class OtherCommandsTest {
                 Cli.run("train", dir.resolve("none.csv").toString(), "--label", "y").err());
         assertEquals("error: --header top: use first, none or skip\n",
                 Cli.run("train", csv.toString(), "--label", "y", "--header", "top").err());
-        assertEquals("error: --activation swish: use one of linear, relu, tanh, sigmoid, step, leaky_relu, softplus, "
+        assertEquals("error: --activation swish: use one of linear, relu, tanh, sigmoid, step, bipolar_step, leaky_relu, softplus, "
                 + "elu, gelu, silu\n", Cli.run("train", csv.toString(), "--label", "y", "--activation", "swish").err());
         Path ragged = Files.writeString(dir.resolve("r.csv"), "a,y\n1,0\n2\n");
         Cli r = Cli.run("train", ragged.toString(), "--label", "y");
