@@ -1,7 +1,5 @@
 package dev.chainrule.engine;
 
-import java.util.Arrays;
-
 /**
  * Per-thread modes of the engine: the no-grad scope and anomaly detection.
  *
@@ -73,32 +71,35 @@ public final class Autograd {
         return STATE.get().anomalyDepth > 0;
     }
 
-    /** Called when a forward result is not finite; throws when anomaly detection is on. */
-    static void forwardProduced(Op op, double result, Value[] inputs) {
-        if (isAnomalyDetectionEnabled()) {
-            throw new AnomalyException("anomaly in forward: " + op.name() + " produced " + result
-                    + " from inputs " + describe(inputs));
-        }
+    /**
+     * The one message for a forward anomaly, scalar or tensor: {@code anomaly in forward: div
+     * produced Infinity from inputs [x=1.0, y=0.0]}.
+     *
+     * @param element the element's index in a tensor, or -1 for a scalar
+     * @param inputs  the inputs, as their nodes describe them
+     */
+    static AnomalyException forwardAnomaly(String op, double value, int element, String inputs) {
+        return new AnomalyException("anomaly in forward: " + op + " produced " + value + at(element)
+                + " from inputs " + inputs);
     }
 
-    /** Called when a gradient contribution is not finite; throws when anomaly detection is on. */
-    static void backwardProduced(Op op, Value node, int input, double grad) {
-        if (isAnomalyDetectionEnabled()) {
-            String where = node.label() == null ? "" : " (node '" + node.label() + "')";
-            throw new AnomalyException("anomaly in backward: " + op.name() + where
-                    + " produced gradient " + grad + " for input " + input
-                    + "; node value " + node.data + ", upstream gradient " + node.grad
-                    + ", inputs " + describe(node.parents));
-        }
+    /**
+     * The one message for a backward anomaly, scalar or tensor: {@code anomaly in backward: sqrt
+     * (node 'r') produced gradient Infinity for input 0 (x=0.0)}.
+     *
+     * @param node    how the node names itself ({@link GraphNode#anomalyName()})
+     * @param element the element's index in a tensor, or -1 for a scalar
+     * @param input   which input's grad went bad
+     * @param inputName how that input names itself
+     */
+    static AnomalyException backwardAnomaly(String op, String node, double grad, int element, int input,
+            String inputName) {
+        return new AnomalyException("anomaly in backward: " + op + " (node " + node + ") produced gradient "
+                + grad + at(element) + " for input " + input + " (" + inputName + ")");
     }
 
-    private static String describe(Value[] inputs) {
-        String[] parts = new String[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            Value v = inputs[i];
-            parts[i] = v.label() == null ? Double.toString(v.data) : v.label() + "=" + v.data;
-        }
-        return Arrays.toString(parts);
+    private static String at(int element) {
+        return element < 0 ? "" : " at element " + element;
     }
 
     private static final class Closer implements Scope {

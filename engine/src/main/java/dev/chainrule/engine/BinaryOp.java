@@ -39,6 +39,46 @@ public abstract class BinaryOp extends Op {
     /** ∂y/∂b built from Value ops; {@code y} is the node itself. */
     public abstract Value derivativeB(Value a, Value b, Value y);
 
+    /**
+     * An optional fast path for tensors: loops over one broadcast row at a time that give the same
+     * numbers as {@link #apply(double, double)} and the derivatives element by element, bit for
+     * bit, without a call per element. Element k of a row is {@code a[i + k·si]},
+     * {@code b[j + k·sj]} and {@code y[o + k]} (a stride of 0 repeats a broadcast element). Add,
+     * subtract and multiply declare one.
+     */
+    public interface RowFastPath {
+        /** {@code y[o + k] = apply(a[i + k·si], b[j + k·sj])} for k &lt; len; only y is modified. */
+        void forward(double[] a, int i, int si, double[] b, int j, int sj, double[] y, int o, int len);
+
+        /** {@code ga[i + k·si] += g[o + k] · ∂y/∂a} for k &lt; len; only ga is modified. */
+        void backwardA(double[] a, int i, int si, double[] b, int j, int sj, double[] y, double[] g, int o,
+                double[] ga, int len);
+
+        /** {@code gb[j + k·sj] += g[o + k] · ∂y/∂b} for k &lt; len; only gb is modified. */
+        void backwardB(double[] a, int i, int si, double[] b, int j, int sj, double[] y, double[] g, int o,
+                double[] gb, int len);
+    }
+
+    /** This op's row fast path over tensors, or {@code null} (the default) to call it per element. */
+    public RowFastPath rowFastPath() {
+        return null;
+    }
+
+    /**
+     * The gradients {@code g·∂y/∂a} and {@code g·∂y/∂b} written with tensor ops (before they are
+     * summed back over broadcast axes), for higher-order gradients of tensor graphs; or
+     * {@code null} (the default), and the engine evaluates {@link #derivativeA(Value, Value, Value)}
+     * and {@link #derivativeB(Value, Value, Value)} per element instead (slower).
+     *
+     * @param a   the first input (not modified)
+     * @param b   the second input (not modified)
+     * @param out the node, {@code f(a, b)} (not modified)
+     * @param g   the gradient flowing into {@code out} (not modified)
+     */
+    public Tensor[] tensorGradients(Tensor a, Tensor b, Tensor out, Tensor g) {
+        return null;
+    }
+
     @Override
     public final int arity() {
         return 2;
@@ -67,11 +107,5 @@ public abstract class BinaryOp extends Op {
         double gb = up * derivativeB(a.data, b.data, node.data);
         a.grad += ga;
         b.grad += gb;
-        if (!Double.isFinite(ga)) {
-            Autograd.backwardProduced(this, node, 0, ga);
-        }
-        if (!Double.isFinite(gb)) {
-            Autograd.backwardProduced(this, node, 1, gb);
-        }
     }
 }

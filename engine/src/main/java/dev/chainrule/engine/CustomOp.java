@@ -124,11 +124,7 @@ public final class CustomOp extends Op {
     void backward(Value node) {
         double[] g = gradients(node);
         for (int i = 0; i < arity; i++) {
-            double gi = node.grad * g[i];
-            node.parents[i].grad += gi;
-            if (!Double.isFinite(gi)) {
-                Autograd.backwardProduced(this, node, i, gi);
-            }
+            node.parents[i].grad += node.grad * g[i];
         }
     }
 }

@@ -10,21 +10,15 @@ import java.util.function.Function;
  * {@link UnaryOp}/{@link BinaryOp}): the forward calls {@code apply}, the backward calls the
  * numeric {@code derivative}, so each formula exists once, in the scalar op.
  *
- * <p>Higher-order gradients: add, sub, mul and div have their gradient graphs written with
- * tensor ops; every other op's derivative becomes a {@link Lifted} node that evaluates the
- * scalar op's graph-form derivative per element (slower, and only made by {@link Grad}).
+ * <p>Ops may declare fast paths, and these loops use them: whole-array loops for a one-input op
+ * ({@link UnaryOp#fastPath()}, ReLU's), row loops for a two-input op
+ * ({@link BinaryOp#rowFastPath()}, add, sub and mul), and gradient graphs written with tensor ops
+ * ({@link BinaryOp#tensorGradients}, add, sub, mul and div). Without one, every other op's
+ * derivative becomes a {@link Lifted} node that evaluates the scalar op's graph-form derivative
+ * per element (slower, and only made by {@link Grad}).
  */
 final class ElementwiseOps {
     private ElementwiseOps() {
-    }
-
-    private static final int GENERIC = 0;
-    private static final int ADD = 1;
-    private static final int SUBTRACT = 2;
-    private static final int MUL = 3;
-
-    private static int kind(BinaryOp f) {
-        return f == Ops.ADD ? ADD : f == Ops.SUB ? SUBTRACT : f == Ops.MUL ? MUL : GENERIC;
     }
 
     // ---------------------------------------------------------------- unary
@@ -32,8 +26,9 @@ final class ElementwiseOps {
     static Tensor unary(UnaryOp f, Tensor x) {
         double[] xd = x.data;
         double[] y = new double[xd.length];
-        if (f == Ops.RELU) {
-            ReluLoops.forward(xd, y);
+        UnaryOp.FastPath fast = f.fastPath();
+        if (fast != null) {
+            fast.forward(xd, y);
         } else {
             for (int i = 0; i < xd.length; i++) {
                 y[i] = f.apply(xd[i]);
@@ -60,11 +55,12 @@ final class ElementwiseOps {
             Tensor x = out.inputs[0];
             double[] g = out.grad;
             double[] xd = x.data;
-            if (f == Ops.RELU) {
-                ReluLoops.backward(xd, g, gx);
+            double[] y = out.data;
+            UnaryOp.FastPath fast = f.fastPath();
+            if (fast != null) {
+                fast.backward(xd, y, g, gx);
                 return;
             }
-            double[] y = out.data;
             for (int i = 0; i < g.length; i++) {
                 gx[i] += g[i] * f.derivative(xd[i], y[i]);
             }
@@ -87,33 +83,19 @@ final class ElementwiseOps {
         double[] y = new double[Shapes.size(f.name(), shape)];
         double[] ad = a.data;
         double[] bd = b.data;
-        int kind = kind(f);
+        BinaryOp.RowFastPath fast = f.rowFastPath();
         Strided.forEachRow(shape, strides(shape, a, b), (off, st, len) -> {
             int o = off[0];
             int i = off[1];
             int j = off[2];
             int si = st[1];
             int sj = st[2];
-            switch (kind) {
-                case ADD:
-                    for (int k = 0; k < len; k++) {
-                        y[o + k] = ad[i + k * si] + bd[j + k * sj];
-                    }
-                    break;
-                case SUBTRACT:
-                    for (int k = 0; k < len; k++) {
-                        y[o + k] = ad[i + k * si] - bd[j + k * sj];
-                    }
-                    break;
-                case MUL:
-                    for (int k = 0; k < len; k++) {
-                        y[o + k] = ad[i + k * si] * bd[j + k * sj];
-                    }
-                    break;
-                default:
-                    for (int k = 0; k < len; k++) {
-                        y[o + k] = f.apply(ad[i + k * si], bd[j + k * sj]);
-                    }
+            if (fast != null) {
+                fast.forward(ad, i, si, bd, j, sj, y, o, len);
+                return;
+            }
+            for (int k = 0; k < len; k++) {
+                y[o + k] = f.apply(ad[i + k * si], bd[j + k * sj]);
             }
         });
         return Tensor.make(new Binary(f), y, shape, a, b);
@@ -142,7 +124,7 @@ final class ElementwiseOps {
             double[] ad = a.data;
             double[] bd = b.data;
             int[][] strides = strides(out.shape, a, b);
-            int kind = kind(f);
+            BinaryOp.RowFastPath fast = f.rowFastPath();
             if (a.requiresGrad) {
                 double[] ga = a.gradBuffer();
                 Strided.forEachRow(out.shape, strides, (off, st, len) -> {
@@ -151,18 +133,12 @@ final class ElementwiseOps {
                     int j = off[2];
                     int si = st[1];
                     int sj = st[2];
-                    if (kind == ADD || kind == SUBTRACT) {
-                        for (int k = 0; k < len; k++) {
-                            ga[i + k * si] += g[o + k];
-                        }
-                    } else if (kind == MUL) {
-                        for (int k = 0; k < len; k++) {
-                            ga[i + k * si] += g[o + k] * bd[j + k * sj];
-                        }
-                    } else {
-                        for (int k = 0; k < len; k++) {
-                            ga[i + k * si] += g[o + k] * f.derivativeA(ad[i + k * si], bd[j + k * sj], y[o + k]);
-                        }
+                    if (fast != null) {
+                        fast.backwardA(ad, i, si, bd, j, sj, y, g, o, ga, len);
+                        return;
+                    }
+                    for (int k = 0; k < len; k++) {
+                        ga[i + k * si] += g[o + k] * f.derivativeA(ad[i + k * si], bd[j + k * sj], y[o + k]);
                     }
                 });
             }
@@ -174,22 +150,12 @@ final class ElementwiseOps {
                     int j = off[2];
                     int si = st[1];
                     int sj = st[2];
-                    if (kind == ADD) {
-                        for (int k = 0; k < len; k++) {
-                            gb[j + k * sj] += g[o + k];
-                        }
-                    } else if (kind == SUBTRACT) {
-                        for (int k = 0; k < len; k++) {
-                            gb[j + k * sj] -= g[o + k];
-                        }
-                    } else if (kind == MUL) {
-                        for (int k = 0; k < len; k++) {
-                            gb[j + k * sj] += g[o + k] * ad[i + k * si];
-                        }
-                    } else {
-                        for (int k = 0; k < len; k++) {
-                            gb[j + k * sj] += g[o + k] * f.derivativeB(ad[i + k * si], bd[j + k * sj], y[o + k]);
-                        }
+                    if (fast != null) {
+                        fast.backwardB(ad, i, si, bd, j, sj, y, g, o, gb, len);
+                        return;
+                    }
+                    for (int k = 0; k < len; k++) {
+                        gb[j + k * sj] += g[o + k] * f.derivativeB(ad[i + k * si], bd[j + k * sj], y[o + k]);
                     }
                 });
             }
@@ -201,24 +167,16 @@ final class ElementwiseOps {
             Tensor b = out.inputs[1];
             Tensor ga;
             Tensor gb;
-            if (f == Ops.ADD) {
-                ga = g;
-                gb = g;
-            } else if (f == Ops.SUB) {
-                ga = g;
-                gb = g.neg();
-            } else if (f == Ops.MUL) {
-                ga = g.mul(b);
-                gb = g.mul(a);
-            } else if (f == Ops.DIV) {
-                ga = g.div(b);
-                // ∂b = −a/b² per element through the scalar rule (Ops.DIV_DB): as tensor divisions,
-                // differentiating it again gives NaN at a = 0 with a subnormal b.
-                gb = g.mul(Lifted.apply(f.name() + "'b", v -> f.derivativeB(v[0], v[1], Value.apply(f, v)),
-                        (x, z) -> f.derivativeB(x, z, f.apply(x, z)), a, b));
+            Tensor[] declared = f.tensorGradients(a, b, out, g);
+            if (declared != null && declared[0] != null) {
+                ga = declared[0];
             } else {
                 ga = g.mul(Lifted.apply(f.name() + "'a", v -> f.derivativeA(v[0], v[1], Value.apply(f, v)),
                         (x, z) -> f.derivativeA(x, z, f.apply(x, z)), a, b));
+            }
+            if (declared != null && declared[1] != null) {
+                gb = declared[1];
+            } else {
                 gb = g.mul(Lifted.apply(f.name() + "'b", v -> f.derivativeB(v[0], v[1], Value.apply(f, v)),
                         (x, z) -> f.derivativeB(x, z, f.apply(x, z)), a, b));
             }

@@ -424,7 +424,7 @@ public final class OpInfo {
         }
         for (int k = 0; k < parameters.size(); k++) {
             double v = k < params.length ? params[k] : parameters.get(k).defaultValue();
-            t = t.replace("{" + parameters.get(k).name() + "}", Value.formatNumber(v));
+            t = t.replace("{" + parameters.get(k).name() + "}", NumberText.compact(v));
         }
         return t;
     }
@@ -496,7 +496,7 @@ public final class OpInfo {
             }
         }
         for (Parameter p : parameters) {
-            s.append(p.required() ? ", " + p.name() : "[, " + p.name() + "=" + Value.formatNumber(p.defaultValue()) + "]");
+            s.append(p.required() ? ", " + p.name() : "[, " + p.name() + "=" + NumberText.compact(p.defaultValue()) + "]");
         }
         return s.append(')').toString();
     }

@@ -98,6 +98,10 @@ final class Ops {
         public double derivativeB(double a, double b, double y) { return 1; }
         public Value derivativeA(Value a, Value b, Value y) { return one(); }
         public Value derivativeB(Value a, Value b, Value y) { return one(); }
+        @Override public RowFastPath rowFastPath() { return ArithmeticRows.ADD; }
+        @Override public Tensor[] tensorGradients(Tensor a, Tensor b, Tensor y, Tensor g) {
+            return new Tensor[] {g, g};
+        }
     });
 
     /** a − b; Value records it as a + neg(b), tensors as one node. */
@@ -109,6 +113,10 @@ final class Ops {
         public double derivativeB(double a, double b, double y) { return -1; }
         public Value derivativeA(Value a, Value b, Value y) { return Ops.one(); }
         public Value derivativeB(Value a, Value b, Value y) { return Ops.constant(-1); }
+        @Override public RowFastPath rowFastPath() { return ArithmeticRows.SUB; }
+        @Override public Tensor[] tensorGradients(Tensor a, Tensor b, Tensor y, Tensor g) {
+            return new Tensor[] {g, g.neg()};
+        }
     });
 
     static final BinaryOp MUL = register(new BinaryOp(binary("mul", "×").kind(ARITHMETIC).title("a·b")
@@ -118,6 +126,10 @@ final class Ops {
         public double derivativeB(double a, double b, double y) { return a; }
         public Value derivativeA(Value a, Value b, Value y) { return b; }
         public Value derivativeB(Value a, Value b, Value y) { return a; }
+        @Override public RowFastPath rowFastPath() { return ArithmeticRows.MUL; }
+        @Override public Tensor[] tensorGradients(Tensor a, Tensor b, Tensor y, Tensor g) {
+            return new Tensor[] {g.mul(b), g.mul(a)};
+        }
     });
 
     /**
@@ -133,6 +145,11 @@ final class Ops {
         public double derivativeB(double a, double b, double y) { return -y / b; }
         public Value derivativeA(Value a, Value b, Value y) { return b.pow(-1); }
         public Value derivativeB(Value a, Value b, Value y) { return Value.apply(DIV_DB, a, b); }
+        // ∂b stays per element through the scalar rule (DIV_DB): as tensor divisions, differentiating
+        // it again gives NaN at a = 0 with a subnormal b.
+        @Override public Tensor[] tensorGradients(Tensor a, Tensor b, Tensor y, Tensor g) {
+            return new Tensor[] {g.div(b), null};
+        }
     });
 
     /**
@@ -167,7 +184,7 @@ final class Ops {
         private final double p;
 
         PowConst(double p) {
-            super(POW_CONST, "^" + Value.formatNumber(p));
+            super(POW_CONST, "^" + NumberText.compact(p));
             this.p = p;
         }
 
@@ -468,6 +485,8 @@ final class Ops {
         public double apply(double x) { return x <= 0 ? 0 : x; }
         public double derivative(double x, double y) { return x > 0 ? 1 : 0; }
         public Value derivative(Value x, Value y) { return constant(derivative(x.data, y.data)); }
+        // Over tensors: branch-free loops, on the Vector API for large ones (ReluLoopsTest checks them bit for bit).
+        @Override public FastPath fastPath() { return ReluLoops.FAST_PATH; }
     });
 
     static final OpInfo LEAKY_RELU = register(activation("leaky_relu", "LReLU", "leaky ReLU, slope 0.01")
@@ -691,9 +710,6 @@ final class Ops {
             double g = node.grad;
             for (Value p : node.parents) {
                 p.grad += g;
-            }
-            if (!Double.isFinite(g)) {
-                Autograd.backwardProduced(this, node, 0, g);
             }
         }
     });

@@ -1,7 +1,7 @@
 package dev.chainrule.engine;
 
 /**
- * ReLU over whole tensors, for {@link ElementwiseOps}: the forward {@code y = x > 0 ? x : 0}
+ * ReLU over whole tensors, its declared fast path ({@link UnaryOp#fastPath()}): the forward {@code y = x > 0 ? x : 0}
  * and the backward {@code gx += g · (x > 0 ? 1 : 0)}, the formula of {@link Ops#RELU} element
  * for element (−0 gives +0 and NaN stays NaN, as there).
  *
@@ -23,6 +23,19 @@ final class ReluLoops {
 
     private ReluLoops() {
     }
+
+    /** ReLU's declared fast path ({@link UnaryOp#fastPath()}). */
+    static final UnaryOp.FastPath FAST_PATH = new UnaryOp.FastPath() {
+        @Override
+        public void forward(double[] x, double[] y) {
+            ReluLoops.forward(x, y);
+        }
+
+        @Override
+        public void backward(double[] x, double[] y, double[] g, double[] gx) {
+            ReluLoops.backward(x, g, gx);
+        }
+    };
 
     /** {@code y[i] = relu(x[i])}. */
     static void forward(double[] x, double[] y) {

@@ -875,37 +875,12 @@ public final class Tensor extends GraphNode implements Node {
     }
 
     private void backwardFrom(double[] seed) {
-        int mark = Topo.nextEpoch();
-        Tensor[] order = Topo.order(this, mark);
-        for (Tensor t : order) {
-            if (t.op != null) {
-                t.grad = null;
-            }
-        }
         if (!requiresGrad) {
             throw new IllegalStateException("backward: nothing in this graph requires a grad (every leaf "
                     + "was made with requiresGrad(false), or the output was made inside noGrad()); "
                     + "mark the parameters with requiresGrad(true)");
         }
-        if (op == null) {
-            double[] g = gradBuffer();
-            for (int i = 0; i < g.length; i++) {
-                g[i] += seed[i];
-            }
-        } else {
-            grad = seed;
-        }
-        boolean anomaly = Autograd.isAnomalyDetectionEnabled();
-        for (int i = order.length - 1; i >= 0; i--) {
-            Tensor t = order[i];
-            Topo.claim(t, mark);
-            if (t.op != null && t.grad != null && t.requiresGrad) {
-                t.op.backward(t);
-                if (anomaly) {
-                    checkBackward(t);
-                }
-            }
-        }
+        Backward.run(this, seed);
     }
 
     /** Drops the grad of this tensor and of every tensor it depends on. */
@@ -918,31 +893,64 @@ public final class Tensor extends GraphNode implements Node {
     private static void checkForward(TensorOp op, double[] data, Tensor[] inputs) {
         for (int i = 0; i < data.length; i++) {
             if (!Double.isFinite(data[i])) {
-                StringBuilder s = new StringBuilder("anomaly in forward: ").append(op.name)
-                        .append(" produced ").append(data[i]).append(" at element ").append(i)
-                        .append(" from inputs ");
+                StringBuilder s = new StringBuilder();
                 for (int k = 0; k < inputs.length; k++) {
                     s.append(k == 0 ? "" : ", ").append(inputs[k].describe());
                 }
-                throw new AnomalyException(s.toString());
+                throw Autograd.forwardAnomaly(op.name, data[i], i, s.toString());
             }
         }
     }
 
-    private static void checkBackward(Tensor node) {
-        for (int k = 0; k < node.inputs.length; k++) {
-            double[] g = node.inputs[k].grad;
+    @Override
+    boolean madeByOp() {
+        return op != null;
+    }
+
+    @Override
+    void resetGrad() {
+        grad = null;
+    }
+
+    @Override
+    void seedGrad(double[] seed) {
+        if (op == null) {
+            double[] g = gradBuffer();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += seed[i];
+            }
+        } else {
+            grad = seed;
+        }
+    }
+
+    @Override
+    boolean propagate() {
+        if (grad == null || !requiresGrad) {
+            return false;
+        }
+        op.backward(this);
+        return true;
+    }
+
+    @Override
+    void checkInputGrads() {
+        for (int k = 0; k < inputs.length; k++) {
+            double[] g = inputs[k].grad;
             if (g == null) {
                 continue;
             }
             for (int i = 0; i < g.length; i++) {
                 if (!Double.isFinite(g[i])) {
-                    throw new AnomalyException("anomaly in backward: " + node.op.name + " (node "
-                            + node.describe() + ") produced gradient " + g[i] + " at element " + i
-                            + " of input " + k + " " + node.inputs[k].describe());
+                    throw Autograd.backwardAnomaly(op.name, describe(), g[i], i, k, inputs[k].describe());
                 }
             }
         }
+    }
+
+    @Override
+    String anomalyName() {
+        return describe();
     }
 
     // ---------------------------------------------------------------- Node

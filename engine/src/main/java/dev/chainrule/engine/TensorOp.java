@@ -24,16 +24,12 @@ abstract class TensorOp {
     /**
      * The gradient flowing to each input, built from tensor ops so that it can be differentiated
      * again: entry i is {@code g · ∂out/∂input_i} summed to input i's shape, or {@code null} if
-     * nothing flows to input i.
+     * nothing flows to input i. Every op must give one (the compiler sees to it), so
+     * {@link Grad#of(Tensor, Tensor...)} works through any tensor graph.
      *
      * @param g the gradient flowing into {@code out}, with out's shape
-     * @throws UnsupportedOperationException naming the op if it has no graph-building rule (no
-     *     built-in op lacks one; the default is for ops added later)
      */
-    Tensor[] gradGraph(Tensor out, Tensor g) {
-        throw new UnsupportedOperationException(name + ": no higher-order gradient rule; "
-                + "compute this gradient with backward() instead of Grad.of");
-    }
+    abstract Tensor[] gradGraph(Tensor out, Tensor g);
 
     /** Input {@code i}'s grad array (allocated as zeros if needed), or {@code null} if it needs no grad. */
     static double[] inputGrad(Tensor out, int i) {

@@ -99,8 +99,8 @@ public final class Value extends GraphNode implements Node {
     }
 
     static Value make(Op op, double y, Value... inputs) {
-        if (!Double.isFinite(y)) {
-            Autograd.forwardProduced(op, y, inputs);
+        if (!Double.isFinite(y) && Autograd.isAnomalyDetectionEnabled()) {
+            throw Autograd.forwardAnomaly(op.name(), y, -1, describe(inputs));
         }
         if (!Autograd.isGradEnabled()) {
             return new Value(y, null, NO_INPUTS);
@@ -431,26 +431,10 @@ public final class Value extends GraphNode implements Node {
      *     of this graph (a shared leaf) while this one runs; the shared grads are then unreliable
      */
     public void backward() {
-        int mark = Topo.nextEpoch();
-        Value[] order = Topo.order(this, mark);
-        for (Value v : order) {
-            if (v.op != null) {
-                v.grad = 0;
-            }
-        }
-        if (op == null) {
-            grad += 1;
-        } else {
-            grad = 1;
-        }
-        for (int i = order.length - 1; i >= 0; i--) {
-            Value v = order[i];
-            Topo.claim(v, mark);
-            if (v.op != null) {
-                v.op.backward(v);
-            }
-        }
+        Backward.run(this, ONE);
     }
+
+    private static final double[] ONE = {1.0};
 
     /** Sets the grad of this node and of every node it depends on to 0. */
     public void zeroGrad() {
@@ -464,6 +448,56 @@ public final class Value extends GraphNode implements Node {
     @Override
     GraphNode[] inputArray() {
         return parents;
+    }
+
+    @Override
+    boolean madeByOp() {
+        return op != null;
+    }
+
+    @Override
+    void resetGrad() {
+        grad = 0;
+    }
+
+    @Override
+    void seedGrad(double[] seed) {
+        if (op == null) {
+            grad += seed[0];
+        } else {
+            grad = seed[0];
+        }
+    }
+
+    @Override
+    boolean propagate() {
+        op.backward(this);
+        return true;
+    }
+
+    @Override
+    void checkInputGrads() {
+        for (int i = 0; i < parents.length; i++) {
+            if (!Double.isFinite(parents[i].grad)) {
+                throw Autograd.backwardAnomaly(op.name(), anomalyName(), parents[i].grad, -1, i,
+                        parents[i].anomalyName());
+            }
+        }
+    }
+
+    @Override
+    String anomalyName() {
+        return label == null ? "value " + data : "'" + label + "'";
+    }
+
+    /** The inputs as a forward anomaly lists them: {@code [x=1.0, 0.0]}. */
+    private static String describe(Value[] inputs) {
+        String[] parts = new String[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            Value v = inputs[i];
+            parts[i] = v.label() == null ? Double.toString(v.data) : v.label() + "=" + v.data;
+        }
+        return java.util.Arrays.toString(parts);
     }
 
     @Override
@@ -523,11 +557,4 @@ public final class Value extends GraphNode implements Node {
         return s.append(')').toString();
     }
 
-    /** Formats a number without a trailing ".0" for whole numbers (2 rather than 2.0). */
-    static String formatNumber(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        return Double.toString(x);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.chainrule.engine.expr;
 
+import dev.chainrule.engine.NumberText;
 import dev.chainrule.engine.OpInfo;
 import dev.chainrule.engine.OpRegistry;
 import dev.chainrule.engine.Value;
@@ -48,7 +49,7 @@ final class Functions {
             }
             if (hasParam()) {
                 s.append(Double.isNaN(paramDefault) ? ", " : "[, ").append(paramName);
-                s.append(Double.isNaN(paramDefault) ? "" : "=" + Program.format(paramDefault) + "]");
+                s.append(Double.isNaN(paramDefault) ? "" : "=" + NumberText.compact(paramDefault) + "]");
             }
             return s.append(')').toString();
         }

@@ -282,14 +282,6 @@ public final class Program {
         return String.join(", ", names.subList(0, 20)) + ", ... (" + names.size() + " in all)";
     }
 
-    /** Formats a number without a trailing ".0" when it is whole. */
-    static String format(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        return Double.toString(x);
-    }
-
     /** The program text. */
     @Override
     public String toString() {

@@ -1,0 +1,90 @@
+package dev.chainrule.engine;
+
+/**
+ * The row fast paths ({@link BinaryOp.RowFastPath}) of add, subtract and multiply over broadcast
+ * tensors: plain loops that C2 can unroll and vectorise, where the generic path makes a call per
+ * element. Each gives exactly the numbers of its op's formula ({@code a + b}, {@code a − b},
+ * {@code a·b} and their derivatives 1, −1, b and a).
+ */
+final class ArithmeticRows {
+    private ArithmeticRows() {
+    }
+
+    /** a + b; both derivatives are 1, so the gradient is added as it is. */
+    static final BinaryOp.RowFastPath ADD = new BinaryOp.RowFastPath() {
+        @Override
+        public void forward(double[] a, int i, int si, double[] b, int j, int sj, double[] y, int o, int len) {
+            for (int k = 0; k < len; k++) {
+                y[o + k] = a[i + k * si] + b[j + k * sj];
+            }
+        }
+
+        @Override
+        public void backwardA(double[] a, int i, int si, double[] b, int j, int sj, double[] y, double[] g, int o,
+                double[] ga, int len) {
+            addInto(g, o, ga, i, si, len);
+        }
+
+        @Override
+        public void backwardB(double[] a, int i, int si, double[] b, int j, int sj, double[] y, double[] g, int o,
+                double[] gb, int len) {
+            addInto(g, o, gb, j, sj, len);
+        }
+    };
+
+    /** a − b; the gradient goes to a as it is and to b negated. */
+    static final BinaryOp.RowFastPath SUB = new BinaryOp.RowFastPath() {
+        @Override
+        public void forward(double[] a, int i, int si, double[] b, int j, int sj, double[] y, int o, int len) {
+            for (int k = 0; k < len; k++) {
+                y[o + k] = a[i + k * si] - b[j + k * sj];
+            }
+        }
+
+        @Override
+        public void backwardA(double[] a, int i, int si, double[] b, int j, int sj, double[] y, double[] g, int o,
+                double[] ga, int len) {
+            addInto(g, o, ga, i, si, len);
+        }
+
+        @Override
+        public void backwardB(double[] a, int i, int si, double[] b, int j, int sj, double[] y, double[] g, int o,
+                double[] gb, int len) {
+            for (int k = 0; k < len; k++) {
+                gb[j + k * sj] -= g[o + k];
+            }
+        }
+    };
+
+    /** a·b; ∂/∂a is b and ∂/∂b is a. */
+    static final BinaryOp.RowFastPath MUL = new BinaryOp.RowFastPath() {
+        @Override
+        public void forward(double[] a, int i, int si, double[] b, int j, int sj, double[] y, int o, int len) {
+            for (int k = 0; k < len; k++) {
+                y[o + k] = a[i + k * si] * b[j + k * sj];
+            }
+        }
+
+        @Override
+        public void backwardA(double[] a, int i, int si, double[] b, int j, int sj, double[] y, double[] g, int o,
+                double[] ga, int len) {
+            for (int k = 0; k < len; k++) {
+                ga[i + k * si] += g[o + k] * b[j + k * sj];
+            }
+        }
+
+        @Override
+        public void backwardB(double[] a, int i, int si, double[] b, int j, int sj, double[] y, double[] g, int o,
+                double[] gb, int len) {
+            for (int k = 0; k < len; k++) {
+                gb[j + k * sj] += g[o + k] * a[i + k * si];
+            }
+        }
+    };
+
+    private static void addInto(double[] g, int o, double[] into, int at, int stride, int len) {
+        for (int k = 0; k < len; k++) {
+            into[at + k * stride] += g[o + k];
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.chainrule.engine;
+
+/**
+ * The backward pass, once for scalar and tensor graphs: a topological order ({@link Topo}), then
+ * one reverse sweep.
+ *
+ * <p>The accumulation rule: every node made by an op forgets its grad first, so intermediates
+ * hold exactly ∂output/∂node after the sweep; the output is seeded (a leaf output adds the seed
+ * to its grad); each node adds grad × local derivative into its inputs' grads with {@code +=},
+ * so a node used twice receives both contributions and leaves accumulate across calls. With
+ * {@link Autograd#detectAnomaly()} on, the first input grad that is NaN or infinite stops the
+ * sweep with an {@link AnomalyException} naming the op.
+ */
+final class Backward {
+    private Backward() {
+    }
+
+    /** Runs the backward pass from {@code root}, seeded with {@code seed}. */
+    static void run(GraphNode root, double[] seed) {
+        GraphNode[] order = Topo.order(root);
+        for (GraphNode n : order) {
+            if (n.madeByOp()) {
+                n.resetGrad();
+            }
+        }
+        root.seedGrad(seed);
+        boolean anomaly = Autograd.isAnomalyDetectionEnabled();
+        for (int i = order.length - 1; i >= 0; i--) {
+            GraphNode n = order[i];
+            if (n.madeByOp() && n.propagate() && anomaly) {
+                n.checkInputGrads();
+            }
+        }
+    }
+}
