@@ -6,15 +6,14 @@ import dev.chainrule.engine.GradCheckEntry;
 import dev.chainrule.engine.GradCheckResult;
 import dev.chainrule.engine.Value;
 import dev.chainrule.engine.expr.Program;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code chainrule gradcheck}: analytic against numerical gradients at random points. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,8 +31,8 @@ final class GradCheckCommand implements Callable<Integer> {
 
     private final Io io;
 
-    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a file, '-' for standard input, or the program text")
-    String program;
+    @Mixin
+    ProgramOptions source;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "20", description = "how many random points (default: 20)")
     int trials;
@@ -41,11 +40,6 @@ final class GradCheckCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "the random seed (default: 1)")
     long seed;
 
-    @Option(names = "--at", paramLabel = "NAME=VALUE[,...]", description = "the centre of the random points")
-    List<String> at = new ArrayList<>();
-
-    @Option(names = "--of", paramLabel = "NAME", description = "the output (default: the last statement)")
-    String of;
 
     GradCheckCommand(Io io) {
         this.io = io;
@@ -56,13 +50,14 @@ final class GradCheckCommand implements Callable<Integer> {
         if (trials < 1) {
             throw new UserError("--trials must be at least 1, not " + trials);
         }
-        Program p = ProgramSource.load(program);
+        Program p = source.load();
+        String of = source.of;
         Computation.checkOf(p, of);
         List<String> inputs = p.inputs();
         if (inputs.isEmpty()) {
             throw new UserError("the program has no inputs to differentiate with respect to");
         }
-        Map<String, Double> given = AtValues.parse(at);
+        Map<String, Double> given = source.values();
         for (String name : given.keySet()) {
             if (!p.isInput(name)) {
                 throw new UserError("--at " + name + ": " + (p.has(name) ? "'" + name + "' is computed, not an input"

@@ -5,14 +5,12 @@ import dev.chainrule.engine.expr.Program;
 import dev.chainrule.viz.Charts;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code chainrule grad}: every named node's op, value and gradient. */
 @Command(name = "grad", mixinStandardHelpOptions = true, sortOptions = false,
@@ -31,14 +29,8 @@ import picocli.CommandLine.Parameters;
 final class GradCommand implements Callable<Integer> {
     private final Io io;
 
-    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a file, '-' for standard input, or the program text")
-    String program;
-
-    @Option(names = "--at", paramLabel = "NAME=VALUE[,...]", description = "input values, such as x=-2,y=5,z=-4")
-    List<String> at = new ArrayList<>();
-
-    @Option(names = "--of", paramLabel = "NAME", description = "the output to differentiate (default: the last statement)")
-    String of;
+    @Mixin
+    ProgramOptions source;
 
     @Option(names = "--wrt", split = ",", paramLabel = "NAMES",
             description = "the inputs for --lr, --steps and --hessian (default: the parameters for --lr and "
@@ -84,8 +76,9 @@ final class GradCommand implements Callable<Integer> {
         if (digits < 1 || digits > 17) {
             throw new UserError("--digits must be between 1 and 17, not " + digits);
         }
-        Program p = ProgramSource.load(program);
-        Map<String, Double> point = AtValues.parse(at);
+        Program p = source.load();
+        Map<String, Double> point = source.values();
+        String of = source.of;
         double[] losses = null;
         if (steps < 0) {
             throw new UserError("--steps must be 0 or more, not " + steps);

@@ -1,5 +1,6 @@
 package dev.chainrule.cli;
 
+import dev.chainrule.engine.NumberText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -33,12 +34,6 @@ final class Numbers {
      * ".0" for whole numbers; non-finite values give {@code null}, as JSON has no spelling for them.
      */
     static String exact(double x) {
-        if (!Double.isFinite(x)) {
-            return "null";
-        }
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        return Double.toString(x);
+        return Double.isFinite(x) ? NumberText.compact(x) : "null";
     }
 }

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The program and the point it is evaluated at, shared by the commands that evaluate one program
- * and run its backward pass (render, slides, check): PROGRAM, {@code --at} and {@code --of}.
+ * The program and the point it is evaluated at, shared by every command that evaluates one
+ * program and runs its backward pass (grad, gradcheck, render, slides, check): PROGRAM,
+ * {@code --at} and {@code --of}.
  */
 final class ProgramOptions {
 
@@ -19,7 +20,7 @@ final class ProgramOptions {
     @Option(names = "--at", paramLabel = "NAME=VALUE[,...]", description = "input values, such as x=-2,y=5,z=-4")
     List<String> at = new ArrayList<>();
 
-    @Option(names = "--of", paramLabel = "NAME", description = "the output (default: the last statement)")
+    @Option(names = "--of", paramLabel = "NAME", description = "the output to differentiate (default: the last statement)")
     String of;
 
     /** The program, read from a file, standard input or the text itself. */

@@ -5,9 +5,7 @@ import dev.chainrule.viz.GraphStyle;
 import dev.chainrule.viz.RenderEngine;
 import dev.chainrule.viz.Theme;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The graph style options shared by every command that draws a graph. */
@@ -66,7 +64,7 @@ final class StyleOptions {
             b.showGrads(!noGrads);
             b.direction(topToBottom ? Direction.TOP_TO_BOTTOM : Direction.LEFT_TO_RIGHT);
             if (theme != null) {
-                b.theme(choose("--theme", theme, Theme.values()));
+                b.theme(Choice.choose("--theme", theme, Theme.values()));
             }
             b.localDerivatives(localDerivatives);
             if (!highlight.isEmpty()) {
@@ -79,7 +77,7 @@ final class StyleOptions {
                 b.maxNodes(maxNodes);
             }
             if (engine != null) {
-                b.engine(choose("--engine", engine, RenderEngine.values()));
+                b.engine(Choice.choose("--engine", engine, RenderEngine.values()));
             }
             if (scale != null) {
                 b.scale(scale);
@@ -94,16 +92,6 @@ final class StyleOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError(inCliTerms(e.getMessage()));
         }
-    }
-
-    private static <E extends Enum<E>> E choose(String option, String value, E[] values) {
-        for (E e : values) {
-            if (e.name().equalsIgnoreCase(value.replace('-', '_'))) {
-                return e;
-            }
-        }
-        throw new UserError(option + " " + value + ": use one of "
-                + String.join(", ", Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList()));
     }
 
     /** The rendering library's builder names and the options that set them. */

@@ -125,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset train = scale.transform(split.train());
         Dataset test = split.test() == null ? null : scale.transform(split.test());
 
-        Activation act = choose("--activation", activation, Activation.values());
+        Activation act = Choice.choose("--activation", activation, Activation.values());
         List<Integer> sizes = new ArrayList<>();
         for (int h : hidden) {
             if (h > 0) {
@@ -134,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         sizes.add(classify ? classes.length : 1);
         Sequential net = Sequential.mlp(train.featureCount(), sizes, act, Init.uniform(), new Random(seed));
-        Optimizer opt = optimizer.equalsIgnoreCase("sgd") ? new Sgd(net.parameters(), lr) : new Adam(net.parameters(), lr);
+        Optimizer opt = Choice.choose("--optimizer", optimizer, OptimizerName.values()).make(net.parameters(), lr);
 
         Objective objective = classify
                 ? batch -> Losses.softmaxCrossEntropy(net.forward(features(batch)), indices(batch, classes))
@@ -205,9 +205,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!(testFraction >= 0 && testFraction < 1)) {
             throw new UserError("--test-fraction must be at least 0 and below 1, not " + testFraction);
         }
-        if (!List.of("adam", "sgd").contains(optimizer.toLowerCase(Locale.ROOT))) {
-            throw new UserError("--optimizer " + optimizer + ": use adam or sgd");
-        }
+        Choice.choose("--optimizer", optimizer, OptimizerName.values());
         if (!List.of("auto", "classify", "regress").contains(task.toLowerCase(Locale.ROOT))) {
             throw new UserError("--task " + task + ": use auto, classify or regress");
         }
@@ -311,13 +309,15 @@ final class TrainCommand implements Callable<Integer> {
         return s.toString();
     }
 
-    private static <E extends Enum<E>> E choose(String option, String value, E[] values) {
-        for (E e : values) {
-            if (e.name().equalsIgnoreCase(value.replace('-', '_'))) {
-                return e;
-            }
+    /** The optimizers {@code --optimizer} names. */
+    enum OptimizerName {
+        /** Adam with its default betas. */
+        ADAM,
+        /** Plain stochastic gradient descent. */
+        SGD;
+
+        Optimizer make(List<Tensor> parameters, double lr) {
+            return this == SGD ? new Sgd(parameters, lr) : new Adam(parameters, lr);
         }
-        throw new UserError(option + " " + value + ": use one of "
-                + String.join(", ", Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList()));
     }
 }

@@ -3,7 +3,6 @@ package dev.chainrule.viz;
 import dev.chainrule.engine.OpInfo;
 import dev.chainrule.engine.OpRegistry;
 import dev.chainrule.engine.Value;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.util.ArrayList;
@@ -29,8 +28,7 @@ import java.util.function.UnaryOperator;
  * {@link Value} pushed through the function and differentiated with {@code backward()}.
  */
 public final class Charts {
-    private static final Color[] LINE = {new Color(0x1d4ed8), new Color(0xdc2626), new Color(0x15803d),
-        new Color(0xb45309), new Color(0x7e22ce)};
+    private static final ChartPalette P = ChartPalette.LIGHT;
 
     /** The course's four activations, drawn first and by {@link #activations()}. */
     private static final List<String> COURSE = List.of("sigmoid", "tanh", "relu", "gaussian");
@@ -69,13 +67,13 @@ public final class Charts {
         Objects.requireNonNull(loss, "loss");
         requireSeries(loss, "loss");
         LinePlot lossPlot = new LinePlot("Training loss", "step", "loss")
-                .add("loss", steps(loss.length), loss.clone(), LINE[0]).legend(false);
+                .add("loss", steps(loss.length), loss.clone(), P.line(0)).legend(false);
         if (accuracy == null) {
             return new Chart(800, 500, g -> lossPlot.paint(g, 800, 500));
         }
         requireSeries(accuracy, "accuracy");
         LinePlot accPlot = new LinePlot("Accuracy", "step", "accuracy")
-                .add("accuracy", steps(accuracy.length), accuracy.clone(), LINE[2]).legend(false);
+                .add("accuracy", steps(accuracy.length), accuracy.clone(), P.line(2)).legend(false);
         return new Chart(1280, 500, g -> {
             lossPlot.paint(g, 640, 500);
             AffineTransform t = g.getTransform();
@@ -174,7 +172,7 @@ public final class Charts {
 
     private static LinePlot activationChart(String title, UnaryOperator<Value> f) {
         double[][] c = activationCurve(f);
-        return new LinePlot(title, "x", "").add("f(x)", c[0], c[1], LINE[0]).add("f′(x)", c[0], c[2], LINE[1]);
+        return new LinePlot(title, "x", "").add("f(x)", c[0], c[1], P.line(0)).add("f′(x)", c[0], c[2], P.line(1));
     }
 
     // ------------------------------------------------------------------ decision boundaries

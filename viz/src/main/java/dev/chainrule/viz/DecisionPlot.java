@@ -25,10 +25,7 @@ final class DecisionPlot {
     private static final int RIGHT = 30;
     private static final int TOP = 56;
     private static final int BOTTOM = 60;
-    private static final Color[] FILL = {new Color(0xbfdbfe), new Color(0xfecaca), new Color(0xbbf7d0),
-        new Color(0xfde68a), new Color(0xe9d5ff), new Color(0xa5f3fc)};
-    private static final Color[] POINT = {new Color(0x1d4ed8), new Color(0xb91c1c), new Color(0x15803d),
-        new Color(0xb45309), new Color(0x7e22ce), new Color(0x0e7490)};
+    private static final ChartPalette P = ChartPalette.LIGHT;
 
     private final double[][] points;
     private final int[] labels;
@@ -143,13 +140,13 @@ final class DecisionPlot {
                 while (k < GRID && cells[r][k] == cells[r][c]) {
                     k++;
                 }
-                g.setColor(FILL[index(cells[r][c]) % FILL.length]);
+                g.setColor(P.region(index(cells[r][c])));
                 g.fill(new Rectangle2D.Double(LEFT + c * cw, TOP + r * ch, (k - c) * cw + 0.5, ch + 0.5));
                 c = k;
             }
         }
         // Boundary: the edges between cells of different classes.
-        g.setColor(new Color(0x374151));
+        g.setColor(P.boundary());
         g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         for (int r = 0; r < GRID; r++) {
             for (int c = 0; c < GRID; c++) {
@@ -169,13 +166,13 @@ final class DecisionPlot {
             double px = LEFT + (points[i][0] - x0) / (x1 - x0) * pw;
             double py = TOP + (y1 - points[i][1]) / (y1 - y0) * ph;
             Ellipse2D dot = new Ellipse2D.Double(px - 5, py - 5, 10, 10);
-            g.setColor(POINT[index(labels[i]) % POINT.length]);
+            g.setColor(P.point(index(labels[i])));
             g.fill(dot);
             g.setColor(Color.WHITE);
             g.draw(dot);
         }
         // Frame, ticks and axis titles.
-        g.setColor(new Color(0x6b7280));
+        g.setColor(P.frame());
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(LEFT, TOP, pw, ph));
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -192,7 +189,7 @@ final class DecisionPlot {
             g.drawString(s, (float) (LEFT - 8 - g.getFontMetrics().stringWidth(s)), (float) (y + 4));
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        g.setColor(new Color(0x111827));
+        g.setColor(P.text());
         g.drawString("x1", (float) (LEFT + pw / 2 - 6), HEIGHT - 18);
         g.drawString("x2", 14, (float) (TOP + ph / 2));
         // Legend.
@@ -204,15 +201,15 @@ final class DecisionPlot {
             boxW = Math.max(boxW, 34 + g.getFontMetrics().stringWidth("class " + cls));
         }
         double lx = LEFT + pw - boxW - 10;
-        g.setColor(new Color(255, 255, 255, 220));
+        g.setColor(P.legendFillDecision());
         g.fill(new Rectangle2D.Double(lx, ly, boxW, 8 + 20 * labelled.length));
-        g.setColor(new Color(0x9ca3af));
+        g.setColor(P.axis());
         g.draw(new Rectangle2D.Double(lx, ly, boxW, 8 + 20 * labelled.length));
         for (int i = 0; i < labelled.length; i++) {
             double cy = ly + 14 + 20 * i;
-            g.setColor(POINT[index(labelled[i]) % POINT.length]);
+            g.setColor(P.point(index(labelled[i])));
             g.fill(new Ellipse2D.Double(lx + 10, cy - 5, 10, 10));
-            g.setColor(new Color(0x111827));
+            g.setColor(P.text());
             g.drawString("class " + labelled[i], (float) (lx + 26), (float) (cy + 5));
         }
     }

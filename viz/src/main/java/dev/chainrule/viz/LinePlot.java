@@ -20,9 +20,10 @@ final class LinePlot {
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
     static final Font AXIS = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    static final Color TEXT = new Color(0x111827);
-    static final Color MUTED = new Color(0x4b5563);
-    static final Color GRID = new Color(0xe5e7eb);
+    private static final ChartPalette P = ChartPalette.LIGHT;
+    static final Color TEXT = P.text();
+    private static final Color MUTED = P.muted();
+    private static final Color GRID = P.grid();
 
     private record Series(String name, double[] x, double[] y, Color color) {
     }
@@ -88,14 +89,14 @@ final class LinePlot {
         }
         for (double t : DecisionPlot.ticks(ymin, ymax)) {
             double y = TOP + (ymax - t) / (ymax - ymin) * ph;
-            g.setColor(t == 0 ? new Color(0x9ca3af) : GRID);
+            g.setColor(t == 0 ? P.axis() : GRID);
             g.draw(new Line2D.Double(LEFT, y, LEFT + pw, y));
             g.setColor(MUTED);
             g.draw(new Line2D.Double(LEFT - 5, y, LEFT, y));
             String s = DecisionPlot.tickText(t);
             g.drawString(s, (float) (LEFT - 8 - g.getFontMetrics().stringWidth(s)), (float) (y + 4));
         }
-        g.setColor(new Color(0x9ca3af));
+        g.setColor(P.axis());
         g.draw(new Rectangle2D.Double(LEFT, TOP, pw, ph));
         drawCentered(g, xTitle, AXIS, TEXT, LEFT + pw / 2, height - 16);
         if (!yTitle.isEmpty()) {
@@ -134,9 +135,9 @@ final class LinePlot {
             double lx = LEFT + 10;
             double ly = TOP + 10;
             double lh = 10 + 22 * series.size();
-            g.setColor(new Color(255, 255, 255, 230));
+            g.setColor(P.legendFill());
             g.fill(new Rectangle2D.Double(lx, ly, boxW, lh));
-            g.setColor(new Color(0xd1d5db));
+            g.setColor(P.legendEdge());
             g.draw(new Rectangle2D.Double(lx, ly, boxW, lh));
             for (int i = 0; i < series.size(); i++) {
                 double cy = ly + 16 + 22 * i;
