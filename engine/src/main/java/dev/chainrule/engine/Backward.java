@@ -9,7 +9,9 @@ package dev.chainrule.engine;
  * to its grad); each node adds grad × local derivative into its inputs' grads with {@code +=},
  * so a node used twice receives both contributions and leaves accumulate across calls. With
  * {@link Autograd#detectAnomaly()} on, the first input grad that is NaN or infinite stops the
- * sweep with an {@link AnomalyException} naming the op.
+ * sweep with an {@link AnomalyException} naming the op. Each node is claimed as it is swept
+ * ({@link Topo#claim}), so that two passes overlapping on a shared node throw
+ * {@link java.util.ConcurrentModificationException} instead of adding into the same grads.
  */
 final class Backward {
     private Backward() {
@@ -17,7 +19,8 @@ final class Backward {
 
     /** Runs the backward pass from {@code root}, seeded with {@code seed}. */
     static void run(GraphNode root, double[] seed) {
-        GraphNode[] order = Topo.order(root);
+        int mark = Topo.nextEpoch();
+        GraphNode[] order = Topo.order(root, mark);
         for (GraphNode n : order) {
             if (n.madeByOp()) {
                 n.resetGrad();
@@ -27,6 +30,7 @@ final class Backward {
         boolean anomaly = Autograd.isAnomalyDetectionEnabled();
         for (int i = order.length - 1; i >= 0; i--) {
             GraphNode n = order[i];
+            Topo.claim(n, mark);
             if (n.madeByOp() && n.propagate() && anomaly) {
                 n.checkInputGrads();
             }

@@ -33,14 +33,14 @@ final class Topo {
         return walk(root, new Value[16], mark);
     }
 
-    /** The same for any graph, as its common node type. */
-    static GraphNode[] order(GraphNode root) {
-        return walk(root, new GraphNode[16]);
-    }
-
     /** The same for a tensor graph. */
     static Tensor[] order(Tensor root) {
         return walk(root, new Tensor[16], nextEpoch());
+    }
+
+    /** The same for any graph, as its common node type, marking with {@code mark}. */
+    static GraphNode[] order(GraphNode root, int mark) {
+        return walk(root, new GraphNode[16], mark);
     }
 
     /** The same for a tensor graph, marking with {@code mark}. */
