@@ -68,7 +68,8 @@ public abstract class BinaryOp extends Op {
      * The gradients {@code g·∂y/∂a} and {@code g·∂y/∂b} written with tensor ops (before they are
      * summed back over broadcast axes), for higher-order gradients of tensor graphs; or
      * {@code null} (the default), and the engine evaluates {@link #derivativeA(Value, Value, Value)}
-     * and {@link #derivativeB(Value, Value, Value)} per element instead (slower).
+     * and {@link #derivativeB(Value, Value, Value)} per element instead (slower). Either entry of
+     * the array may be {@code null} to use the per-element rule for that input only.
      *
      * @param a   the first input (not modified)
      * @param b   the second input (not modified)

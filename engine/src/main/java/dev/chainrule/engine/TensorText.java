@@ -15,12 +15,12 @@ final class TensorText {
     /** The nested-row text of {@code data} (row-major) with {@code shape}; continuation lines start at {@code indent}. */
     static String rows(double[] data, int[] shape, int indent) {
         if (shape.length == 0) {
-            return Value.formatNumber(data[0]);
+            return NumberText.compact(data[0]);
         }
         boolean summarise = data.length > SUMMARY_THRESHOLD;
         int width = 0;
         for (double d : data) {
-            width = Math.max(width, Value.formatNumber(d).length());
+            width = Math.max(width, NumberText.compact(d).length());
         }
         StringBuilder out = new StringBuilder();
         int[] strides = new int[shape.length];
@@ -45,7 +45,7 @@ final class TensorText {
                 i = n - EDGE;
             }
             if (last) {
-                String s = Value.formatNumber(data[offset + i * strides[axis]]);
+                String s = NumberText.compact(data[offset + i * strides[axis]]);
                 out.append(" ".repeat(width - s.length())).append(s);
             } else {
                 append(out, data, shape, strides, axis + 1, offset + i * strides[axis], indent, width, summarise);
