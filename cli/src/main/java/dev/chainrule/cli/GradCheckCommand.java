@@ -1,9 +1,9 @@
 package dev.chainrule.cli;
 
 import dev.chainrule.engine.Autograd;
-import dev.chainrule.engine.GradCheck;
-import dev.chainrule.engine.GradCheckEntry;
-import dev.chainrule.engine.GradCheckResult;
+import dev.chainrule.engine.gradcheck.GradCheck;
+import dev.chainrule.engine.gradcheck.GradCheckEntry;
+import dev.chainrule.engine.gradcheck.GradCheckResult;
 import dev.chainrule.engine.Value;
 import dev.chainrule.engine.expr.Program;
 import java.util.List;

@@ -87,22 +87,22 @@ public abstract class BinaryOp extends Op {
 
     @Override
     public final double localDerivative(Value node, int i) {
-        double a = node.parents[0].data;
-        double b = node.parents[1].data;
+        double a = node.inputs[0].data;
+        double b = node.inputs[1].data;
         return i == 0 ? derivativeA(a, b, node.data) : derivativeB(a, b, node.data);
     }
 
     @Override
     public final Value localDerivativeGraph(Value node, int i) {
-        Value a = node.parents[0];
-        Value b = node.parents[1];
+        Value a = node.inputs[0];
+        Value b = node.inputs[1];
         return i == 0 ? derivativeA(a, b, node) : derivativeB(a, b, node);
     }
 
     @Override
     final void backward(Value node) {
-        Value a = node.parents[0];
-        Value b = node.parents[1];
+        Value a = node.inputs[0];
+        Value b = node.inputs[1];
         double up = node.grad;
         double ga = up * derivativeA(a.data, b.data, node.data);
         double gb = up * derivativeB(a.data, b.data, node.data);

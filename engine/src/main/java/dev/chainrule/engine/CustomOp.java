@@ -101,7 +101,7 @@ public final class CustomOp extends Op {
     private double[] gradients(Value node) {
         double[] x = new double[arity];
         for (int i = 0; i < arity; i++) {
-            x[i] = node.parents[i].data;
+            x[i] = node.inputs[i].data;
         }
         double[] g = new double[arity];
         gradient.gradient(x, node.data, g);
@@ -124,7 +124,7 @@ public final class CustomOp extends Op {
     void backward(Value node) {
         double[] g = gradients(node);
         for (int i = 0; i < arity; i++) {
-            node.parents[i].grad += node.grad * g[i];
+            node.inputs[i].grad += node.grad * g[i];
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.chainrule.engine;
 
+import dev.chainrule.engine.internal.Strided;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;

@@ -43,9 +43,9 @@ public final class Grad {
             if (up == null || v.op == null) {
                 continue;
             }
-            for (int i = 0; i < v.parents.length; i++) {
+            for (int i = 0; i < v.inputs.length; i++) {
                 Value contribution = up.mul(v.op.localDerivativeGraph(v, i));
-                grads.merge(v.parents[i], contribution, Value::add);
+                grads.merge(v.inputs[i], contribution, Value::add);
             }
         }
         Value[] out = new Value[wrt.length];

@@ -1,5 +1,7 @@
 package dev.chainrule.engine;
 
+import dev.chainrule.engine.internal.MatMulKernel;
+import dev.chainrule.engine.internal.Strided;
 import java.util.Arrays;
 
 /**

@@ -3,6 +3,8 @@ package dev.chainrule.engine;
 import static dev.chainrule.engine.OpInfo.Kind.ACTIVATION;
 import static dev.chainrule.engine.OpInfo.Kind.ARITHMETIC;
 
+import dev.chainrule.engine.internal.ArithmeticRows;
+import dev.chainrule.engine.internal.ReluLoops;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -708,7 +710,7 @@ final class Ops {
 
         void backward(Value node) {
             double g = node.grad;
-            for (Value p : node.parents) {
+            for (Value p : node.inputs) {
                 p.grad += g;
             }
         }

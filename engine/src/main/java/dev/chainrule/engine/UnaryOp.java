@@ -99,17 +99,17 @@ public abstract class UnaryOp extends Op {
 
     @Override
     public final double localDerivative(Value node, int i) {
-        return derivative(node.parents[0].data, node.data);
+        return derivative(node.inputs[0].data, node.data);
     }
 
     @Override
     public final Value localDerivativeGraph(Value node, int i) {
-        return derivative(node.parents[0], node);
+        return derivative(node.inputs[0], node);
     }
 
     @Override
     final void backward(Value node) {
-        Value x = node.parents[0];
+        Value x = node.inputs[0];
         double g = node.grad * derivative(x.data, node.data);
         x.grad += g;
     }

@@ -30,13 +30,13 @@ public final class Value extends GraphNode implements Node {
     double data;
     double grad;
     final Op op;
-    final Value[] parents;
+    final Value[] inputs;
     private String label;
 
-    Value(double data, Op op, Value[] parents) {
+    Value(double data, Op op, Value[] inputs) {
         this.data = data;
         this.op = op;
-        this.parents = parents;
+        this.inputs = inputs;
     }
 
     // ---------------------------------------------------------------- creation
@@ -159,12 +159,12 @@ public final class Value extends GraphNode implements Node {
 
     /** Input {@code i} of this node. */
     public Value input(int i) {
-        return parents[i];
+        return inputs[i];
     }
 
     /** How many inputs this node has (0 for a leaf). */
     public int inputCount() {
-        return parents.length;
+        return inputs.length;
     }
 
     @Override
@@ -447,7 +447,7 @@ public final class Value extends GraphNode implements Node {
 
     @Override
     GraphNode[] inputArray() {
-        return parents;
+        return inputs;
     }
 
     @Override
@@ -477,10 +477,10 @@ public final class Value extends GraphNode implements Node {
 
     @Override
     void checkInputGrads() {
-        for (int i = 0; i < parents.length; i++) {
-            if (!Double.isFinite(parents[i].grad)) {
-                throw Autograd.backwardAnomaly(op.name(), anomalyName(), parents[i].grad, -1, i,
-                        parents[i].anomalyName());
+        for (int i = 0; i < inputs.length; i++) {
+            if (!Double.isFinite(inputs[i].grad)) {
+                throw Autograd.backwardAnomaly(op.name(), anomalyName(), inputs[i].grad, -1, i,
+                        inputs[i].anomalyName());
             }
         }
     }
@@ -512,7 +512,7 @@ public final class Value extends GraphNode implements Node {
 
     @Override
     public List<Value> inputs() {
-        return Collections.unmodifiableList(java.util.Arrays.asList(parents));
+        return Collections.unmodifiableList(java.util.Arrays.asList(inputs));
     }
 
     @Override
@@ -535,7 +535,7 @@ public final class Value extends GraphNode implements Node {
         if (op == null) {
             return OptionalDouble.empty();
         }
-        Objects.checkIndex(input, parents.length);
+        Objects.checkIndex(input, inputs.length);
         return OptionalDouble.of(op.localDerivative(this, input));
     }
 

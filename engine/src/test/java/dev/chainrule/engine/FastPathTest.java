@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chainrule.engine.internal.ReluLoops;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

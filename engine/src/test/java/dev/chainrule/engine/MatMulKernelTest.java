@@ -3,6 +3,8 @@ package dev.chainrule.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chainrule.engine.internal.MatMulKernel;
+import dev.chainrule.engine.internal.VectorGemm;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,8 @@ package dev.chainrule.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chainrule.engine.internal.ReluLoops;
+import dev.chainrule.engine.internal.VectorRelu;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.chainrule.testkit;
 
-import dev.chainrule.engine.GradCheckEntry;
-import dev.chainrule.engine.GradCheckResult;
+import dev.chainrule.engine.gradcheck.GradCheckEntry;
+import dev.chainrule.engine.gradcheck.GradCheckResult;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;

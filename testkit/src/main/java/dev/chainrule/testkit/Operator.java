@@ -1,7 +1,7 @@
 package dev.chainrule.testkit;
 
 import dev.chainrule.engine.CustomOp;
-import dev.chainrule.engine.KinkConvention;
+import dev.chainrule.engine.gradcheck.KinkConvention;
 import dev.chainrule.engine.Op;
 import dev.chainrule.engine.OpInfo;
 import dev.chainrule.engine.OpRegistry;

@@ -1,9 +1,9 @@
 package dev.chainrule.testkit;
 
-import dev.chainrule.engine.GradCheck;
-import dev.chainrule.engine.GradCheckEntry;
-import dev.chainrule.engine.GradCheckResult;
-import dev.chainrule.engine.KinkConvention;
+import dev.chainrule.engine.gradcheck.GradCheck;
+import dev.chainrule.engine.gradcheck.GradCheckEntry;
+import dev.chainrule.engine.gradcheck.GradCheckResult;
+import dev.chainrule.engine.gradcheck.KinkConvention;
 import dev.chainrule.engine.Tensor;
 import dev.chainrule.engine.Value;
 import java.io.IOException;

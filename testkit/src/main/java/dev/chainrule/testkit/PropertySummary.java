@@ -1,6 +1,6 @@
 package dev.chainrule.testkit;
 
-import dev.chainrule.engine.KinkConvention;
+import dev.chainrule.engine.gradcheck.KinkConvention;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.chainrule.testkit;
 
-import dev.chainrule.engine.GradCheck;
-import dev.chainrule.engine.GradCheckResult;
+import dev.chainrule.engine.gradcheck.GradCheck;
+import dev.chainrule.engine.gradcheck.GradCheckResult;
 import dev.chainrule.engine.Tensor;
 import java.util.ArrayList;
 import java.util.Comparator;

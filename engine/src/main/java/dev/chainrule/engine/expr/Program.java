@@ -224,7 +224,7 @@ public final class Program {
 
     /**
      * The program as a function of its inputs, for tools that bring their own leaves (such as
-     * {@link dev.chainrule.engine.GradCheck}). Each call builds a fresh graph on the leaves it is
+     * {@link dev.chainrule.engine.gradcheck.GradCheck}). Each call builds a fresh graph on the leaves it is
      * given, in the order of {@link #inputs()}, and labels them with the inputs' names.
      *
      * <pre>{@code

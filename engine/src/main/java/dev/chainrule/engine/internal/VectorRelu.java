@@ -1,4 +1,4 @@
-package dev.chainrule.engine;
+package dev.chainrule.engine.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -10,13 +10,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link MatMulKernel#VECTOR} said that the JVM has the module. The forward zeroes where x &lt;= 0,
  * which is false for NaN, so NaN passes through as in the scalar formula; the backward multiplies by 1 or 0, as it does.
  */
-final class VectorRelu {
+public final class VectorRelu {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
     private VectorRelu() {
     }
 
-    static void forward(double[] x, double[] y) {
+    public static void forward(double[] x, double[] y) {
         DoubleVector zero = DoubleVector.zero(S);
         int bound = S.loopBound(x.length);
         int i = 0;
@@ -27,7 +27,7 @@ final class VectorRelu {
         ReluLoops.forwardPlain(x, y, i);
     }
 
-    static void backward(double[] x, double[] g, double[] gx) {
+    public static void backward(double[] x, double[] g, double[] gx) {
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int bound = S.loopBound(x.length);

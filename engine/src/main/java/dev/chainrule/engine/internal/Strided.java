@@ -1,4 +1,4 @@
-package dev.chainrule.engine;
+package dev.chainrule.engine.internal;
 
 /**
  * Walks an index space row by row for several strided operands at once. This is the one loop
@@ -7,10 +7,10 @@ package dev.chainrule.engine;
  * contiguously for every operand are merged, and the callback gets one innermost row at a time,
  * so the per-element work is a plain counted loop with no object per element.
  */
-final class Strided {
+public final class Strided {
 
     /** Handles one innermost row. */
-    interface Row {
+    public interface Row {
         /**
          * @param off  the offset of the row's first element in each operand (do not modify)
          * @param step the stride along the row in each operand (do not modify)
@@ -27,7 +27,7 @@ final class Strided {
      *
      * @param strides {@code strides[k][d]} is operand k's stride along axis d
      */
-    static void forEachRow(int[] shape, int[][] strides, Row fn) {
+    public static void forEachRow(int[] shape, int[][] strides, Row fn) {
         int r = shape.length;
         int ops = strides.length;
         for (int d : shape) {
@@ -94,7 +94,7 @@ final class Strided {
      * {@code y[o] = x[i]} for every element: operand 0 is {@code y}, contiguous, and operand 1 is
      * {@code x}, read with its strides. This is the forward of a broadcast or a transpose.
      */
-    static void copy(int[] shape, int[][] strides, double[] x, double[] y) {
+    public static void copy(int[] shape, int[][] strides, double[] x, double[] y) {
         forEachRow(shape, strides, (off, st, len) -> {
             int o = off[0];
             int i = off[1];
@@ -109,7 +109,7 @@ final class Strided {
      * The backward of {@link #copy}: {@code gx[i] += g[o]} for every element, so an element of x
      * that was read more than once (a broadcast) gets the sum of its grads.
      */
-    static void addBack(int[] shape, int[][] strides, double[] g, double[] gx) {
+    public static void addBack(int[] shape, int[][] strides, double[] g, double[] gx) {
         forEachRow(shape, strides, (off, st, len) -> {
             int o = off[0];
             int i = off[1];

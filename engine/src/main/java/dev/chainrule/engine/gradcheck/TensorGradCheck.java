@@ -1,5 +1,7 @@
-package dev.chainrule.engine;
+package dev.chainrule.engine.gradcheck;
 
+import dev.chainrule.engine.Grad;
+import dev.chainrule.engine.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.chainrule.engine;
+package dev.chainrule.engine.gradcheck;
 
 /**
  * Which derivative an op chose where it has none: at a kink (relu at 0, abs at 0, max at a tie)

@@ -1,4 +1,4 @@
-package dev.chainrule.engine;
+package dev.chainrule.engine.internal;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -17,9 +17,9 @@ import java.util.concurrent.ForkJoinTask;
  * array, or with more than five rows of B or two of C, it stays scalar (checked in the compiled
  * code). Products under {@value #SMALL} multiply-adds skip the copies.
  */
-final class MatMulKernel {
+public final class MatMulKernel {
     /** Multiply-adds below which one thread does the whole product (forking costs microseconds). */
-    static final long PARALLEL_THRESHOLD = 1L << 18;
+    public static final long PARALLEL_THRESHOLD = 1L << 18;
     private static final int KB = 255;
     private static final int NB = 256;
     /** Rows of C updated while five rows of B stay in L1. */
@@ -39,10 +39,10 @@ final class MatMulKernel {
      * module those loops run, and VectorGemm is never loaded. The system property
      * {@code chainrule.matmul.plain=true} turns it off for comparisons.
      */
-    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+    public static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !Boolean.getBoolean("chainrule.matmul.plain");
     /** Multiply-adds below which packing costs more than the vector kernel saves. */
-    static final long VECTOR_THRESHOLD = 1L << 15;
+    public static final long VECTOR_THRESHOLD = 1L << 15;
 
     private MatMulKernel() {
     }
@@ -56,7 +56,7 @@ final class MatMulKernel {
      * {@code C[m×n] += A[m×k]·B[k×n]}. A's element (r, s) is {@code a[aOff + r·ars + s·acs]} (so
      * A may be a transposed view); B and C are row-major with row lengths n.
      */
-    static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+    public static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
             int m, int k, int n) {
         if (m == 0 || n == 0 || k == 0) {
             return;
@@ -102,7 +102,7 @@ final class MatMulKernel {
     }
 
     /** The plain kernel: rows i0..i1 of C, as described in the class comment. */
-    static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+    public static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
             int k, int n, int i0, int i1) {
         if ((long) (i1 - i0) * k * n < SMALL) {
             small(a, aOff, ars, acs, b, bOff, c, cOff, k, n, i0, i1);
@@ -202,7 +202,7 @@ final class MatMulKernel {
     }
 
     /** The transpose of each of {@code count} row-major r×c blocks, as c×r blocks. */
-    static double[] transposeBlocks(double[] src, int count, int r, int c) {
+    public static double[] transposeBlocks(double[] src, int count, int r, int c) {
         double[] t = new double[src.length];
         int size = r * c;
         int tile = 32;

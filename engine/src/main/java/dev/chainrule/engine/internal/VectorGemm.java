@@ -1,4 +1,4 @@
-package dev.chainrule.engine;
+package dev.chainrule.engine.internal;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
@@ -15,13 +15,13 @@ import jdk.incubator.vector.VectorSpecies;
  * vector and step of k. Rounding differs from the plain kernel's only in the order of additions
  * (and in FMA's single rounding).
  */
-final class VectorGemm {
+public final class VectorGemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Rows of the C tile; four rows of three vectors is what C2 keeps in registers without spills. */
-    static final int MR = 4;
+    public static final int MR = 4;
     /** Columns of the C tile: three vectors. */
-    static final int NR = 3 * L;
+    public static final int NR = 3 * L;
     private static final int KC = 256;
     private static final int MC = 64;
 
@@ -32,7 +32,7 @@ final class VectorGemm {
      * {@code C[i0..i1) += A·B} for those rows of C. A's element (r, s) is
      * {@code a[aOff + r·ars + s·acs]}; B (k×n) and C are row-major with row length n.
      */
-    static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
+    public static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
             int k, int n, int i0, int i1) {
         int panels = (n + NR - 1) / NR;
         double[] bp = new double[Math.min(KC, k) * panels * NR];

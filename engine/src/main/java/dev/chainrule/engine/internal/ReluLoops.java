@@ -1,8 +1,10 @@
-package dev.chainrule.engine;
+package dev.chainrule.engine.internal;
+
+import dev.chainrule.engine.UnaryOp;
 
 /**
  * ReLU over whole tensors, its declared fast path ({@link UnaryOp#fastPath()}): the forward {@code y = x > 0 ? x : 0}
- * and the backward {@code gx += g · (x > 0 ? 1 : 0)}, the formula of {@link Ops#RELU} element
+ * and the backward {@code gx += g · (x > 0 ? 1 : 0)}, the formula of {@code Ops.RELU} element
  * for element (−0 gives +0 and NaN stays NaN, as there).
  *
  * <p>Why not through {@code UnaryOp.apply}: C2 compiles the select on doubles as a branch,
@@ -12,20 +14,20 @@ package dev.chainrule.engine;
  * (when the JVM has the module, see {@link MatMulKernel#VECTOR}) the select is a compare and a
  * blend, without branches, for tensors of at least {@link #VECTOR_SIZE} elements.
  */
-final class ReluLoops {
+public final class ReluLoops {
     /**
      * Elements below which the plain loop runs. The Vector API is fast only once C2 has compiled
      * its caller; before that (and after a deoptimisation) it runs as slow Java emulation. Small
-     * tensors take long to get there (in W1t's 1,600-element layers the emulation still showed
+     * tensors take long to get there (in the 1,600-element layers of a small full-batch MLP the emulation still showed
      * in the timed steps), and gain little from it.
      */
-    static final int VECTOR_SIZE = 4096;
+    public static final int VECTOR_SIZE = 4096;
 
     private ReluLoops() {
     }
 
     /** ReLU's declared fast path ({@link UnaryOp#fastPath()}). */
-    static final UnaryOp.FastPath FAST_PATH = new UnaryOp.FastPath() {
+    public static final UnaryOp.FastPath FAST_PATH = new UnaryOp.FastPath() {
         @Override
         public void forward(double[] x, double[] y) {
             ReluLoops.forward(x, y);
@@ -38,7 +40,7 @@ final class ReluLoops {
     };
 
     /** {@code y[i] = relu(x[i])}. */
-    static void forward(double[] x, double[] y) {
+    public static void forward(double[] x, double[] y) {
         if (MatMulKernel.VECTOR && x.length >= VECTOR_SIZE) {
             VectorRelu.forward(x, y);
         } else {
@@ -47,7 +49,7 @@ final class ReluLoops {
     }
 
     /** {@code gx[i] += g[i] · relu'(x[i])}. */
-    static void backward(double[] x, double[] g, double[] gx) {
+    public static void backward(double[] x, double[] g, double[] gx) {
         if (MatMulKernel.VECTOR && x.length >= VECTOR_SIZE) {
             VectorRelu.backward(x, g, gx);
         } else {
@@ -56,7 +58,7 @@ final class ReluLoops {
     }
 
     /** The forward from index {@code from} on, one element at a time. */
-    static void forwardPlain(double[] x, double[] y, int from) {
+    public static void forwardPlain(double[] x, double[] y, int from) {
         for (int i = from; i < x.length; i++) {
             double v = x[i];
             y[i] = v <= 0 ? 0 : v;
@@ -64,7 +66,7 @@ final class ReluLoops {
     }
 
     /** The backward from index {@code from} on, one element at a time. */
-    static void backwardPlain(double[] x, double[] g, double[] gx, int from) {
+    public static void backwardPlain(double[] x, double[] g, double[] gx, int from) {
         for (int i = from; i < x.length; i++) {
             gx[i] += g[i] * (x[i] > 0 ? 1.0 : 0.0);
         }

@@ -1,4 +1,4 @@
-package dev.chainrule.engine;
+package dev.chainrule.engine.gradcheck;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,9 +1,12 @@
-package dev.chainrule.engine;
+package dev.chainrule.engine.gradcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chainrule.engine.Tensor;
+import dev.chainrule.engine.UnaryOp;
+import dev.chainrule.engine.Value;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package dev.chainrule.engine;
+package dev.chainrule.engine.internal;
+
+import dev.chainrule.engine.BinaryOp;
 
 /**
  * The row fast paths ({@link BinaryOp.RowFastPath}) of add, subtract and multiply over broadcast
@@ -6,12 +8,12 @@ package dev.chainrule.engine;
  * element. Each gives exactly the numbers of its op's formula ({@code a + b}, {@code a − b},
  * {@code a·b} and their derivatives 1, −1, b and a).
  */
-final class ArithmeticRows {
+public final class ArithmeticRows {
     private ArithmeticRows() {
     }
 
     /** a + b; both derivatives are 1, so the gradient is added as it is. */
-    static final BinaryOp.RowFastPath ADD = new BinaryOp.RowFastPath() {
+    public static final BinaryOp.RowFastPath ADD = new BinaryOp.RowFastPath() {
         @Override
         public void forward(double[] a, int i, int si, double[] b, int j, int sj, double[] y, int o, int len) {
             for (int k = 0; k < len; k++) {
@@ -33,7 +35,7 @@ final class ArithmeticRows {
     };
 
     /** a − b; the gradient goes to a as it is and to b negated. */
-    static final BinaryOp.RowFastPath SUB = new BinaryOp.RowFastPath() {
+    public static final BinaryOp.RowFastPath SUB = new BinaryOp.RowFastPath() {
         @Override
         public void forward(double[] a, int i, int si, double[] b, int j, int sj, double[] y, int o, int len) {
             for (int k = 0; k < len; k++) {
@@ -57,7 +59,7 @@ final class ArithmeticRows {
     };
 
     /** a·b; ∂/∂a is b and ∂/∂b is a. */
-    static final BinaryOp.RowFastPath MUL = new BinaryOp.RowFastPath() {
+    public static final BinaryOp.RowFastPath MUL = new BinaryOp.RowFastPath() {
         @Override
         public void forward(double[] a, int i, int si, double[] b, int j, int sj, double[] y, int o, int len) {
             for (int k = 0; k < len; k++) {
