@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  chainrule render \"q = x + y; f = q·z\" --at x=-2,y=5,z=-4 -o f.svg",
             "  chainrule render cli/src/test/resources/mazur.txt -o net.pdf --theme print --local-derivatives",
-            "  chainrule render cli/src/test/resources/mazur.txt -o path.png --highlight-path net_o1,out_o1"})
+            "  chainrule render cli/src/test/resources/mazur.txt -o path.png --highlight-path w5,E"})
 final class RenderCommand implements Callable<Integer> {
     private final Io io;
 

@@ -11,14 +11,15 @@ import picocli.CommandLine.Option;
 /** The graph style options shared by every command that draws a graph. */
 final class StyleOptions {
 
-    @Option(names = "--precision", paramLabel = "N", description = "digits after the point (default: 4)")
+    @Option(names = "--precision", paramLabel = "N",
+            description = "fixed decimals: N digits after the point instead of significant digits")
     Integer precision;
 
     /** Significant digits for the picture ({@code render --digits}, {@code slides --digits}); grad's --digits is its table's. */
     Integer digits;
 
     /** The help text of render's and slides' {@code --digits}. */
-    static final String DIGITS_HELP = "significant digits instead of fixed decimals, e.g. 4 (0.000438568 shows as 0.0004386)";
+    static final String DIGITS_HELP = "significant digits of every number (default: 4, so 0.000438568 shows as 0.0004386)";
 
     @Option(names = "--no-grads", description = "draw values only")
     boolean noGrads;
@@ -36,7 +37,7 @@ final class StyleOptions {
     List<String> highlight = new ArrayList<>();
 
     @Option(names = "--highlight-path", split = ",", paramLabel = "NAMES",
-            description = "a path to highlight, input to output, such as x,q,f")
+            description = "highlight the way from the first to the last, through any nodes: w5,E or x,q,f")
     List<String> highlightPath = new ArrayList<>();
 
     @Option(names = "--max-nodes", paramLabel = "N", description = "refuse graphs larger than this (default: 1000)")
@@ -55,6 +56,10 @@ final class StyleOptions {
     GraphStyle build() {
         GraphStyle.Builder b = GraphStyle.builder();
         try {
+            if (precision != null && digits != null) {
+                throw new UserError("--precision " + precision + " and --digits " + digits
+                        + ": give one (--precision for fixed decimals, --digits for significant digits)");
+            }
             if (precision != null) {
                 b.precision(precision);
             }
@@ -97,6 +102,7 @@ final class StyleOptions {
     /** The rendering library's builder names and the options that set them. */
     private static final String[][] OPTION_NAMES = {
         {"highlightPath", "--highlight-path"}, {"maxNodes", "--max-nodes"}, {"precision", "--precision"},
+        {"digits", "--digits"},
         {"scale", "--scale"}};
 
     /**

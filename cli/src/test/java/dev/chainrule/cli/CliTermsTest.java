@@ -18,9 +18,9 @@ class CliTermsTest {
 
     @Test
     void builderNamesBecomeOptions() {
-        Cli r = Cli.run("render", Cli.resource("mazur.txt"), "-o", "never-written.svg", "--highlight-path", "w5,net_o1");
+        Cli r = Cli.run("render", Cli.resource("mazur.txt"), "-o", "never-written.svg", "--highlight-path", "w5,net_h1");
         assertEquals(2, r.code());
-        assertEquals("error: --highlight-path: step 1: no node labelled 'net_o1' is made from 'w5'\n", r.err());
+        assertEquals("error: --highlight-path: step 1: no node labelled 'net_h1' is computed from 'w5'\n", r.err());
         assertEquals("--precision must be between 0 and 12 digits, got 13",
                 StyleOptions.inCliTerms("precision must be between 0 and 12 digits, got 13"));
     }

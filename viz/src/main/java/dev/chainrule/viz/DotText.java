@@ -99,11 +99,6 @@ final class DotText {
     }
 
     /**
-     * A number with {@code precision} digits after the point, in a locale-independent form.
-     * Numbers that would print as zero but are not, and very large ones, use scientific
-     * notation instead, so nothing is silently shown as 0. Negative zero prints as zero.
-     */
-    /**
      * {@code x} rounded to {@code digits} significant digits, without trailing zeros: plain
      * notation from 1e-6 to below 1e9, otherwise {@code 1.235e+12}; NaN and ∞ as in {@link #number}.
      */
@@ -122,6 +117,11 @@ final class DotText {
         return r.toPlainString();
     }
 
+    /**
+     * A number with {@code precision} digits after the point, in a locale-independent form.
+     * Numbers that would print as zero but are not, and very large ones, use scientific
+     * notation instead, so nothing is silently shown as 0. Negative zero prints as zero.
+     */
     static String number(double x, int precision) {
         if (Double.isNaN(x)) {
             return "NaN";

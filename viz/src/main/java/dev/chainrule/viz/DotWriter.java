@@ -62,29 +62,65 @@ final class DotWriter {
         }
         List<String> path = style.highlightPath();
         for (int k = 1; k < path.size(); k++) {
-            String from = path.get(k - 1);
-            String to = path.get(k);
-            if (idsLabelled(graph, from).isEmpty()) {
-                throw new IllegalArgumentException("highlightPath: no node labelled '" + DotText.shown(from)
-                        + "' in this graph" + labelList(graph));
-            }
-            boolean linked = false;
-            for (int c : idsLabelled(graph, to)) {
-                for (int in : graph.nodes().get(c).inputIds()) {
-                    if (from.equals(graph.nodes().get(in).label())) {
-                        nodes.add(in);
-                        nodes.add(c);
-                        edges.add(FrameState.edge(in, c));
-                        linked = true;
-                    }
-                }
-            }
-            if (!linked) {
-                throw new IllegalArgumentException("highlightPath: step " + k + ": no node labelled '"
-                        + DotText.shown(to) + "' is made from '" + DotText.shown(from) + "'");
-            }
+            addPath(graph, path.get(k - 1), path.get(k), k, nodes, edges);
         }
         return new FrameState(frame.valueKnown, frame.gradKnown, nodes, edges, frame.caption);
+    }
+
+    /**
+     * Adds every node and edge on the way from the nodes labelled {@code from} to those labelled
+     * {@code to}: the nodes computed from {@code from} that {@code to} is computed from, so the
+     * way may pass through unnamed nodes, and every branch between the two is drawn.
+     */
+    private static void addPath(Graph graph, String from, String to, int step, Set<Integer> nodes, Set<Long> edges) {
+        List<Integer> starts = idsLabelled(graph, from);
+        List<Integer> ends = idsLabelled(graph, to);
+        for (String label : new String[] {from, to}) {
+            if (idsLabelled(graph, label).isEmpty()) {
+                throw new IllegalArgumentException("highlightPath: no node labelled '" + DotText.shown(label)
+                        + "' in this graph" + labelList(graph));
+            }
+        }
+        int n = graph.size();
+        // Ids are in topological order: every input has a smaller id than its consumer.
+        boolean[] fromStart = new boolean[n];
+        for (int id : starts) {
+            fromStart[id] = true;
+        }
+        for (Graph.Entry e : graph.nodes()) {
+            for (int in : e.inputIds()) {
+                fromStart[e.id()] |= fromStart[in];
+            }
+        }
+        boolean[] toEnd = new boolean[n];
+        boolean linked = false;
+        for (int id : ends) {
+            toEnd[id] = true;
+            linked |= fromStart[id] && !starts.contains(id);
+        }
+        if (!linked) {
+            throw new IllegalArgumentException("highlightPath: step " + step + ": no node labelled '"
+                    + DotText.shown(to) + "' is computed from '" + DotText.shown(from) + "'");
+        }
+        for (int id = n - 1; id >= 0; id--) {
+            if (toEnd[id]) {
+                for (int in : graph.nodes().get(id).inputIds()) {
+                    toEnd[in] = true;
+                }
+            }
+        }
+        for (Graph.Entry e : graph.nodes()) {
+            int c = e.id();
+            if (!(fromStart[c] && toEnd[c])) {
+                continue;
+            }
+            nodes.add(c);
+            for (int in : e.inputIds()) {
+                if (fromStart[in] && toEnd[in]) {
+                    edges.add(FrameState.edge(in, c));
+                }
+            }
+        }
     }
 
     private static List<Integer> idsLabelled(Graph graph, String label) {

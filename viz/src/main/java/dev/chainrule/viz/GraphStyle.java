@@ -19,8 +19,16 @@ import java.util.Set;
  */
 public final class GraphStyle {
 
-    /** The default number of digits after the decimal point. */
+    /**
+     * Digits after the decimal point when a style asks for fixed decimals with
+     * {@link Builder#precision(int)}; by default numbers show {@value #DEFAULT_DIGITS} significant digits.
+     */
     public static final int DEFAULT_PRECISION = 4;
+    /**
+     * The default number of significant digits: enough to tell apart every gradient of Mazur's 2-2-2
+     * network (∂E/∂w1 = 0.0004386, ∂E/∂w3 = 0.0004977), which fixed decimals would show as 0.0004 and 0.0005.
+     */
+    public static final int DEFAULT_DIGITS = 4;
     /** The default node-count limit for rendering. */
     public static final int DEFAULT_MAX_NODES = 1000;
 
@@ -58,7 +66,7 @@ public final class GraphStyle {
         this.title = b.title;
     }
 
-    /** The defaults: 4 decimals, grads shown, left to right, light theme, auto engine, PNG scale 2. */
+    /** The defaults: 4 significant digits, grads shown, left to right, light theme, auto engine, PNG scale 2. */
     public static GraphStyle defaults() {
         return DEFAULT;
     }
@@ -88,14 +96,17 @@ public final class GraphStyle {
         return b;
     }
 
-    /** Digits after the decimal point (numbers too small or too large for that switch to 1.2346e-07 form). */
+    /**
+     * Digits after the decimal point, used when {@link #significantDigits()} is 0 (numbers too small
+     * or too large for that switch to 1.2346e-07 form).
+     */
     public int precision() {
         return precision;
     }
 
     /**
-     * Significant digits for every number shown, or 0 when numbers show {@link #precision()}
-     * digits after the point instead.
+     * Significant digits for every number shown ({@value #DEFAULT_DIGITS} by default), or 0 when
+     * numbers show {@link #precision()} digits after the point instead.
      */
     public int significantDigits() {
         return significantDigits;
@@ -169,7 +180,7 @@ public final class GraphStyle {
     /** Builds a {@link GraphStyle}; every setter checks its argument. */
     public static final class Builder {
         private int precision = DEFAULT_PRECISION;
-        private int significantDigits;
+        private int significantDigits = DEFAULT_DIGITS;
         private boolean showGrads = true;
         private Direction direction = Direction.LEFT_TO_RIGHT;
         private Theme theme = Theme.LIGHT;
@@ -187,7 +198,8 @@ public final class GraphStyle {
         }
 
         /**
-         * Digits after the decimal point, 0 to 12.
+         * Fixed decimals instead of significant digits: every number shows {@code digits} digits
+         * after the point, 0 to 12 ({@code -2.0000} with 4). Overrides {@link #digits(int)}.
          *
          * @throws IllegalArgumentException outside 0..12
          */
@@ -201,9 +213,9 @@ public final class GraphStyle {
         }
 
         /**
-         * Shows every number with {@code digits} significant digits, 1 to 17, instead of fixed
-         * decimals: 0.000438568 with 4 is {@code 0.0004386}, -2 is {@code -2}. Overrides
-         * {@link #precision(int)}.
+         * Shows every number with {@code digits} significant digits, 1 to 17 (default
+         * {@value GraphStyle#DEFAULT_DIGITS}): 0.000438568 with 4 is {@code 0.0004386}, -2 is
+         * {@code -2}, 0.5 is {@code 0.5}. Overrides {@link #precision(int)}.
          *
          * @throws IllegalArgumentException outside 1..17
          */
@@ -264,8 +276,10 @@ public final class GraphStyle {
         }
 
         /**
-         * Highlight a path, given as labels from an input towards the output, each node made
-         * from the one before it, for example {@code highlightPath("x", "q", "f")}.
+         * Highlight a path, given as labels from an input towards the output, each node computed
+         * from the one before it, directly or through other nodes, named or not:
+         * {@code highlightPath("x", "q", "f")}, or {@code highlightPath("w5", "E")} for the whole
+         * chain from w5 to E. Where the way branches, every branch is highlighted.
          *
          * @throws IllegalArgumentException with fewer than two labels
          */

@@ -32,15 +32,15 @@ class DotWriterTest {
     void eachValueIsOneRecordOfLabelDataAndGrad() {
         String dot = GraphRenderer.dot(Examples.chainRule());
         // Each centred cell is as wide as DejaVu Sans draws its text, plus 5 pt padding each side and 2 to spare.
-        int data = (int) Math.ceil(LabelFont.width("data -2.0000", false, 12) + 12);
-        int grad = (int) Math.ceil(LabelFont.width("grad -4.0000", false, 12) + 12);
-        assertTrue(data > 80 && data < 100, data + " pt");
+        int data = (int) Math.ceil(LabelFont.width("data -2", false, 12) + 12);
+        int grad = (int) Math.ceil(LabelFont.width("grad -4", false, 12) + 12);
+        assertTrue(data > 50 && data < 70, data + " pt");
         assertTrue(line(dot, "v0").contains("<B>x</B></TD><VR/><TD WIDTH=\"" + data
-                + "\"><FONT COLOR=\"#1f2937\">data -2.0000</FONT></TD><VR/><TD WIDTH=\"" + grad
-                + "\"><FONT COLOR=\"#b91c1c\">grad -4.0000</FONT>"), line(dot, "v0"));
-        assertTrue(line(dot, "v2").contains("data 3.0000") && line(dot, "v2").contains("grad -4.0000"));
-        assertTrue(line(dot, "v3").contains("data -4.0000") && line(dot, "v3").contains("grad 3.0000"));
-        assertTrue(line(dot, "v4").contains("data -12.0000") && line(dot, "v4").contains("grad 1.0000"));
+                + "\"><FONT COLOR=\"#1f2937\">data -2</FONT></TD><VR/><TD WIDTH=\"" + grad
+                + "\"><FONT COLOR=\"#b91c1c\">grad -4</FONT>"), line(dot, "v0"));
+        assertTrue(line(dot, "v2").contains("data 3<") && line(dot, "v2").contains("grad -4<"));
+        assertTrue(line(dot, "v3").contains("data -4<") && line(dot, "v3").contains("grad 3<"));
+        assertTrue(line(dot, "v4").contains("data -12<") && line(dot, "v4").contains("grad 1<"));
         assertTrue(line(dot, "o2").contains("label=<+>"));
         assertTrue(line(dot, "o4").contains("label=<×>"));
         assertTrue(dot.contains("rankdir=\"LR\""), "left to right by default");
@@ -61,7 +61,9 @@ class DotWriterTest {
     @Test
     void precisionGrowsAndShrinksEveryNumber() {
         String two = dot(GraphStyle.builder().precision(2));
-        assertTrue(two.contains("data -12.00") && !two.contains("-12.0000"));
+        assertTrue(two.contains("data -12.00<") && two.contains("grad 3.00<"), two);
+        String four = dot(GraphStyle.builder().precision(4));
+        assertTrue(four.contains("data -12.0000<") && four.contains("grad 3.0000<"), four);
         String zero = dot(GraphStyle.builder().precision(0));
         assertTrue(zero.contains("data -12<") && zero.contains("grad 3<"));
         assertThrows(IllegalArgumentException.class, () -> GraphStyle.builder().precision(13));
@@ -71,7 +73,7 @@ class DotWriterTest {
     void gradsCanBeHidden() {
         String dot = dot(GraphStyle.builder().showGrads(false));
         assertFalse(dot.contains("grad"));
-        assertTrue(dot.contains("data -12.0000"));
+        assertTrue(dot.contains("data -12<"));
     }
 
     @Test
@@ -100,8 +102,8 @@ class DotWriterTest {
         Matcher m = Pattern.compile("  v0 -> o2 \\[tailport=\"e\", label=<(.*)>\\];").matcher(dot);
         assertTrue(m.find(), dot);
         String label = m.group(1);
-        int value = label.indexOf("<FONT COLOR=\"#15803d\">-2.0000</FONT>");
-        int grad = label.indexOf("<FONT COLOR=\"#dc2626\">-4.0000</FONT>");
+        int value = label.indexOf("<FONT COLOR=\"#15803d\">-2</FONT>");
+        int grad = label.indexOf("<FONT COLOR=\"#dc2626\">-4</FONT>");
         assertTrue(value >= 0 && grad > value, label);
         assertTrue(dot.contains("  o2 -> o4 [label=<"), "q travels from + straight into ×");
         assertTrue(line(dot, "o4").contains("shape=\"circle\""));
@@ -113,9 +115,9 @@ class DotWriterTest {
     @Test
     void localDerivativesAreWrittenOnTheEdgesIntoEachOp() {
         String dot = dot(GraphStyle.builder().localDerivatives(true));
-        assertTrue(dot.contains("v0 -> o2 [tailport=\"e\", label=<∂q/∂x = 1.0000>]"), dot);
-        assertTrue(dot.contains("v2 -> o4 [tailport=\"e\", label=<∂f/∂q = -4.0000>]"));
-        assertTrue(dot.contains("v3 -> o4 [tailport=\"e\", label=<∂f/∂z = 3.0000>]"));
+        assertTrue(dot.contains("v0 -> o2 [tailport=\"e\", label=<∂q/∂x = 1>]"), dot);
+        assertTrue(dot.contains("v2 -> o4 [tailport=\"e\", label=<∂f/∂q = -4>]"));
+        assertTrue(dot.contains("v3 -> o4 [tailport=\"e\", label=<∂f/∂z = 3>]"));
     }
 
     @Test
@@ -132,12 +134,55 @@ class DotWriterTest {
     }
 
     @Test
+    void aHighlightedPathRunsThroughUnnamedNodesAndEveryBranch() {
+        Value e = Examples.mazur();
+        Graph g = Graph.of(e);
+        String hl = Theme.LIGHT.highlight;
+        String dot = GraphRenderer.dot(e, GraphStyle.builder().highlightPath("w5", "E").build());
+        // w5 → w5·out_h1 → (unnamed sum) → net_o1 → out_o1 → ... → E_o1 → E: every node on the way, named or not
+        java.util.Set<Integer> lit = new java.util.TreeSet<>();
+        for (Graph.Entry x : g.nodes()) {
+            if (line(dot, "v" + x.id()).contains("COLOR=\"" + hl + "\"")) {
+                lit.add(x.id());
+            }
+        }
+        for (String on : new String[] {"w5", "net_o1", "out_o1", "E_o1", "E"}) {
+            assertTrue(lit.contains(g.find(on).id()), on + " is on the way from w5 to E");
+        }
+        for (String off : new String[] {"w6", "out_h1", "net_o2", "out_o2", "E_o2", "w1"}) {
+            assertFalse(lit.contains(g.find(off).id()), off + " is not on the way from w5 to E");
+        }
+        long unnamed = lit.stream().filter(id -> g.nodes().get(id).label() == null).count();
+        assertTrue(unnamed >= 4, "the unnamed product, sums and square on the way: " + lit);
+        // a connected chain: each highlighted node but w5 has exactly one highlighted edge into its op
+        for (int id : lit) {
+            long in = g.nodes().get(id).inputIds().stream().filter(i -> lit.contains(i)).count();
+            assertEquals(id == g.find("w5").id() ? 0 : 1, in, "inputs on the way into " + g.nodes().get(id));
+            if (in == 1) {
+                int from = g.nodes().get(id).inputIds().stream().filter(lit::contains).findFirst().orElseThrow();
+                assertTrue(dot.contains("v" + from + " -> o" + id + " [tailport=\"e\", color=\"" + hl + "\""),
+                        "edge " + from + " -> " + id);
+            }
+        }
+        // from out_h1 the way to E branches through both outputs: both are highlighted
+        String both = GraphRenderer.dot(e, GraphStyle.builder().highlightPath("out_h1", "E").build());
+        for (String on : new String[] {"net_o1", "net_o2", "E_o1", "E_o2"}) {
+            assertTrue(line(both, "v" + g.find(on).id()).contains("COLOR=\"" + hl + "\""), on);
+        }
+        assertFalse(line(both, "v" + g.find("out_h2").id()).contains("COLOR=\"" + hl + "\""));
+    }
+
+    @Test
     void highlightingSomethingThatIsNotThereIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> dot(GraphStyle.builder().highlight("w9")));
         assertEquals("highlight: no node labelled 'w9' in this graph (labels: x, y, q, z, f)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> dot(GraphStyle.builder().highlightPath("x", "z")));
-        assertEquals("highlightPath: step 1: no node labelled 'z' is made from 'x'", e.getMessage());
+        assertEquals("highlightPath: step 1: no node labelled 'z' is computed from 'x'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> dot(GraphStyle.builder().highlightPath("x", "w9")));
+        assertEquals("highlightPath: no node labelled 'w9' in this graph (labels: x, y, q, z, f)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> dot(GraphStyle.builder().highlightPath("f", "x")));
+        assertEquals("highlightPath: step 1: no node labelled 'x' is computed from 'f'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> dot(GraphStyle.builder().highlightIds(5)));
         assertEquals("highlightIds: no node with id 5; the graph has 5 nodes, ids 0 to 4", e.getMessage());
     }
@@ -176,10 +221,10 @@ class DotWriterTest {
         String wLine = line(dot, "v0");
         assertTrue(wLine.contains("<B>W</B><BR/><FONT POINT-SIZE=\"10\">&#91;2, 2&#93;</FONT>"), wLine);
         assertTrue(wLine.matches(".*<TD BALIGN=\"LEFT\" WIDTH=\"[0-9]+\"><FONT COLOR=\"#1f2937\">data<BR/>.*"), wLine);
-        assertTrue(wLine.contains("<FONT COLOR=\"#1f2937\">data<BR/>&#91;1.0000, 2.0000&#93;<BR/>&#91;3.0000, 4.0000&#93;"), wLine);
-        assertTrue(wLine.contains("grad<BR/>&#91;0.5000, 0.0000&#93;<BR/>&#91;0.0000, -1.0000&#93;"), wLine);
+        assertTrue(wLine.contains("<FONT COLOR=\"#1f2937\">data<BR/>&#91;1, 2&#93;<BR/>&#91;3, 4&#93;"), wLine);
+        assertTrue(wLine.contains("grad<BR/>&#91;0.5, 0&#93;<BR/>&#91;0, -1&#93;"), wLine);
         String hLine = line(dot, "v1");
-        assertTrue(hLine.contains("&#91;3, 10&#93;") && hLine.contains("data<BR/>30 values<BR/>mean 0.0000"), hLine);
+        assertTrue(hLine.contains("&#91;3, 10&#93;") && hLine.contains("data<BR/>30 values<BR/>mean 0<"), hLine);
         assertTrue(hLine.contains("no grad"), hLine);
     }
 
@@ -195,17 +240,28 @@ class DotWriterTest {
         assertEquals("-4.386e-07", DotText.significant(-4.38568e-7, 4));
         assertEquals("0", DotText.significant(0, 4));
         assertEquals("NaN", DotText.significant(Double.NaN, 4));
-        // Mazur's w1..w4 gradients: with 4 decimals all four read 0.0004..0.0010; with 4 significant digits each differs.
-        double[] grads = {0.000438568, 0.000877135, 0.000497713, 0.000995425};
+        // By default every number shows 4 significant digits, so each of Mazur's eight weight gradients
+        // reads differently (with 4 decimals w1..w4 read 0.0004, 0.0009, 0.0005, 0.0010).
+        Value e = Examples.mazur();
+        Graph g = Graph.of(e);
+        String dot = GraphRenderer.dot(e);
         java.util.Set<String> shown = new java.util.HashSet<>();
-        for (double g : grads) {
-            shown.add(DotText.significant(g, 4));
+        for (String w : new String[] {"w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"}) {
+            Graph.Entry entry = g.find(w);
+            String grad = DotText.significant(entry.gradValue(), GraphStyle.DEFAULT_DIGITS);
+            assertTrue(line(dot, "v" + entry.id()).contains(">grad " + grad + "</FONT>"), line(dot, "v" + entry.id()));
+            shown.add(grad);
         }
-        assertEquals(4, shown.size(), shown.toString());
-        String dot = GraphRenderer.dot(Examples.chainRule(), GraphStyle.builder().digits(4).build());
-        assertTrue(line(dot, "v0").contains("data -2</FONT>") && line(dot, "v0").contains("grad -4</FONT>"), line(dot, "v0"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GraphStyle.builder().digits(0));
-        assertEquals("digits must be between 1 and 17 significant digits, got 0", e.getMessage());
+        assertEquals(8, shown.size(), shown.toString());
+        assertTrue(line(dot, "v" + g.find("w1").id()).contains(">grad 0.0004386</FONT>"), "∂E/∂w1 = 0.000438568");
+        assertTrue(line(dot, "v" + g.find("w3").id()).contains(">grad 0.0004977</FONT>"), "∂E/∂w3 = 0.000497713");
+        assertTrue(line(dot, "v" + g.find("w5").id()).contains(">grad 0.08217</FONT>"), "∂E/∂w5 = 0.082167041");
+        String fixed = GraphRenderer.dot(e, GraphStyle.builder().precision(4).build());
+        assertTrue(line(fixed, "v" + g.find("w1").id()).contains(">grad 0.0004</FONT>"), "precision(4) still gives fixed decimals");
+        String two = GraphRenderer.dot(Examples.chainRule(), GraphStyle.builder().digits(2).build());
+        assertTrue(line(two, "v4").contains("data -12</FONT>") && line(two, "v4").contains("grad 1</FONT>"), line(two, "v4"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> GraphStyle.builder().digits(0));
+        assertEquals("digits must be between 1 and 17 significant digits, got 0", bad.getMessage());
     }
 
     @Test

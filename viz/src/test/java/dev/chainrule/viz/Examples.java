@@ -1,6 +1,8 @@
 package dev.chainrule.viz;
 
 import dev.chainrule.engine.Value;
+import dev.chainrule.engine.expr.Program;
+import java.util.Map;
 
 /** Graphs the tests draw. */
 final class Examples {
@@ -32,4 +34,28 @@ final class Examples {
         o.backward();
         return o;
     }
+
+    /** Matt Mazur's 2-2-2 network as the CLI's test program writes it: one forward and backward pass, output E. */
+    static Value mazur() {
+        Value e = Program.parse(MAZUR).evaluate(Map.of()).output();
+        e.backward();
+        return e;
+    }
+
+    static final String MAZUR = """
+            i1 = 0.05; i2 = 0.10
+            w1 = 0.15; w2 = 0.20; w3 = 0.25; w4 = 0.30; b1 = 0.35
+            w5 = 0.40; w6 = 0.45; w7 = 0.50; w8 = 0.55; b2 = 0.60
+            net_h1 = w1*i1 + w2*i2 + b1
+            out_h1 = sigmoid(net_h1)
+            net_h2 = w3*i1 + w4*i2 + b1
+            out_h2 = sigmoid(net_h2)
+            net_o1 = w5*out_h1 + w6*out_h2 + b2
+            out_o1 = sigmoid(net_o1)
+            net_o2 = w7*out_h1 + w8*out_h2 + b2
+            out_o2 = sigmoid(net_o2)
+            E_o1 = 0.5·(0.01 − out_o1)^2
+            E_o2 = 0.5*(0.99 - out_o2)^2
+            E = E_o1 + E_o2
+            """;
 }
