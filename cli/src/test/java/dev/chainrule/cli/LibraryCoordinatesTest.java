@@ -41,6 +41,20 @@ class LibraryCoordinatesTest {
     }
 
     @Test
+    void theModularStarterRequiresEveryLibraryByItsModuleName() {
+        String pom = ProjectPoms.read("starter-modular/pom.xml");
+        assertTrue(pom.contains("<chainrule.version>" + ProjectPoms.reactorVersion() + "</chainrule.version>"),
+                "starter-modular/pom.xml must build against this reactor's version");
+        String moduleInfo = ProjectPoms.read("starter-modular/src/main/java/module-info.java");
+        for (String module : libraryModules()) {
+            assertTrue(pom.contains("<artifactId>chainrule-" + module + "</artifactId>"),
+                    "starter-modular/pom.xml must depend on chainrule-" + module);
+            assertTrue(moduleInfo.contains("requires dev.chainrule." + module + ";"),
+                    "starter-modular's module-info.java must require dev.chainrule." + module);
+        }
+    }
+
+    @Test
     void everyModuleNamesItsJarsModule() {
         for (String module : ProjectPoms.all(ProjectPoms.read("pom.xml"), "<module>([^<]+)</module>")) {
             if (module.equals("bom")) {

@@ -102,6 +102,7 @@ public final class Chart {
 
     /** A one-page vector PDF of {@code width} × {@code height} points, drawn by {@code painter}. */
     static byte[] pdfPage(double width, double height, Consumer<Graphics2D> painter) {
+        PlatformModules.requireForPdf();
         try (PDDocument doc = new PDDocument()) {
             PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, (float) width, (float) height);
             painter.accept(g);

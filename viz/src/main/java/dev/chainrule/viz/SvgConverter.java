@@ -67,6 +67,7 @@ final class SvgConverter {
     }
 
     private static BridgeContext context() {
+        PlatformModules.requireForSvgDom();
         UserAgentAdapter ua = new UserAgentAdapter();
         BridgeContext ctx = new BridgeContext(ua, new DocumentLoader(ua));
         ctx.setDynamicState(BridgeContext.STATIC);
