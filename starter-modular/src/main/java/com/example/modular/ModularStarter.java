@@ -96,7 +96,8 @@ public final class ModularStarter {
         PropertySummary summary = GradientProperties.assertGradientsMatch(Operator.of(CUBE));
         check("testkit property cases", summary.cases() > 0, true);
 
-        GraphStyle embedded = GraphStyle.builder().engine(RenderEngine.EMBEDDED).build();
+        // Four decimals, set explicitly: the SVG must show f = -12.0000 whatever the default precision.
+        GraphStyle embedded = GraphStyle.builder().engine(RenderEngine.EMBEDDED).precision(4).build();
         String svg = new String(write(out.resolve("f.svg"), GraphRenderer.svg(f, embedded)
                 .getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         check("SVG from the embedded Graphviz shows f's grad", svg.contains("<svg") && svg.contains("12.0000"), true);
