@@ -68,6 +68,16 @@ public abstract class Op {
         return i;
     }
 
+    /**
+     * The values of this op's constant parameters, in the order {@link OpInfo#parameters()} lists
+     * them: leaky_relu's slope, elu's alpha, a constant power's exponent. Empty for an op without
+     * parameters. Tools that write an op's derivative formula fill them in from here
+     * ({@link OpInfo#derivativeFormula(int, java.util.List, String, double...)}). A fresh array.
+     */
+    public double[] parameters() {
+        return new double[0];
+    }
+
     /** The number of inputs, or {@code -1} for an op that takes any number of inputs. */
     public abstract int arity();
 

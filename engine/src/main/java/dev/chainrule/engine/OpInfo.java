@@ -79,6 +79,7 @@ public final class OpInfo {
     private final ToDoubleFunction<double[]> kinkDistance;
     private final String conventions;
     private final List<String> derivatives;
+    private final boolean derivativesWritten;
     private final Function<double[], Op> maker;
     private final ValueForm valueForm;
     private final TensorForm tensorForm;
@@ -99,6 +100,7 @@ public final class OpInfo {
         this.kinkDistance = b.kinkDistance;
         this.conventions = b.conventions == null ? "" : b.conventions;
         this.derivatives = Collections.unmodifiableList(new ArrayList<>(b.derivatives));
+        this.derivativesWritten = !b.derivativesUnwritten;
         this.maker = maker;
         this.valueForm = b.valueForm != null ? b.valueForm : (in, p) -> Value.apply(maker.apply(p), in);
         this.tensorForm = b.tensorForm != null ? b.tensorForm : defaultTensorForm(maker);
@@ -124,7 +126,8 @@ public final class OpInfo {
         for (int i = 0; i < d.length; i++) {
             d[i] = "∂" + name + "/∂input" + i;
         }
-        return b.derivatives(d).build(p -> op);
+        b.derivatives(d).derivativesUnwritten = true;
+        return b.build(p -> op);
     }
 
     // ---------------------------------------------------------------- builder
@@ -159,6 +162,8 @@ public final class OpInfo {
         private ToDoubleFunction<double[]> kinkDistance = EVERYWHERE;
         private String conventions;
         private final List<String> derivatives = new ArrayList<>();
+        /** Set for a user op that gave no metadata: its formulas are only ∂name/∂input_i. */
+        private boolean derivativesUnwritten;
         private ValueForm valueForm;
         private TensorForm tensorForm;
 
@@ -394,6 +399,16 @@ public final class OpInfo {
     /** The conventions at kinks or edges, such as {@code "relu′(0) = 0"}; empty if none. */
     public String conventions() {
         return conventions;
+    }
+
+    /**
+     * Whether the op's author wrote its derivative formulas. False for a user-defined op that gave
+     * only its functions ({@link CustomOp}, or an op subclass without {@link OpInfo} metadata): its
+     * formulas are then just the names {@code ∂name/∂input0}, ..., and tools that write formulas
+     * show the derivative as a symbol with its number instead.
+     */
+    public boolean hasDerivativeFormulas() {
+        return derivativesWritten;
     }
 
     /**

@@ -194,6 +194,11 @@ final class Ops {
             return p;
         }
 
+        @Override
+        public double[] parameters() {
+            return new double[] {p};
+        }
+
         public double apply(double x) {
             return p == 2 ? x * x : Math.pow(x, p);
         }
@@ -505,6 +510,11 @@ final class Ops {
             this.slope = slope;
         }
 
+        @Override
+        public double[] parameters() {
+            return new double[] {slope};
+        }
+
         public double apply(double x) { return x > 0 ? x : slope * x; }
         public double derivative(double x, double y) { return x > 0 ? 1 : slope; }
         public Value derivative(Value x, Value y) { return constant(derivative(x.data, y.data)); }
@@ -531,6 +541,11 @@ final class Ops {
         Elu(double alpha) {
             super(ELU, null);
             this.alpha = alpha;
+        }
+
+        @Override
+        public double[] parameters() {
+            return new double[] {alpha};
         }
 
         // α·eˣ, not y + α, which cancels (2e-8 off at x = −20, 0 at −40). At 0 every

@@ -1,0 +1,131 @@
+package dev.chainrule.viz.explain;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes derivations as plain text (Unicode, or ASCII for terminals without it), as Markdown that
+ * common viewers render (nested lists, no math extension needed), or as a LaTeX fragment that
+ * compiles in any document without extra packages (one display equation per line,
+ * {@code \frac{\partial E_{total}}{\partial w_5}}, subscripts from {@code _}).
+ *
+ * <pre>{@code
+ * String text = DerivationWriter.text(Notation.UNICODE, 9).write(List.of(d));
+ * String tex = DerivationWriter.latex(9).write(explainer.deriveAll(List.of("w5", "w1")));
+ * }</pre>
+ */
+public final class DerivationWriter {
+
+    /** The kinds of output. */
+    private enum Format {
+        TEXT, MARKDOWN, LATEX
+    }
+
+    private final Format format;
+    private final Notation notation;
+    private final int digits;
+
+    private DerivationWriter(Format format, Notation notation, int digits) {
+        this.format = format;
+        this.notation = notation;
+        this.digits = Explainer.checkDigits(digits);
+    }
+
+    /**
+     * Plain text, one line per step, parts indented under what they make up.
+     *
+     * @param notation {@link Notation#UNICODE} (∂, ·, −) or {@link Notation#ASCII} (d, *, -)
+     * @param digits   significant digits, 1 to 17 (the course material's figures have 9)
+     * @throws IllegalArgumentException for LaTeX notation (use {@link #latex(int)}) or bad digits
+     */
+    public static DerivationWriter text(Notation notation, int digits) {
+        if (Objects.requireNonNull(notation, "notation") == Notation.LATEX) {
+            throw new IllegalArgumentException("plain text is written in Unicode or ASCII; use latex(digits) for LaTeX");
+        }
+        return new DerivationWriter(Format.TEXT, notation, digits);
+    }
+
+    /** Markdown: a heading per derivation, its lines as nested list items, notes in italics. */
+    public static DerivationWriter markdown(int digits) {
+        return new DerivationWriter(Format.MARKDOWN, Notation.UNICODE, digits);
+    }
+
+    /** A LaTeX fragment: one {@code \[ ... \]} display per line, notes in {@code \mbox}. */
+    public static DerivationWriter latex(int digits) {
+        return new DerivationWriter(Format.LATEX, Notation.LATEX, digits);
+    }
+
+    /** The derivations, one after the other, each ending with a newline. */
+    public String write(List<Derivation> derivations) {
+        StringBuilder b = new StringBuilder();
+        if (format == Format.LATEX) {
+            b.append("% Worked derivations written by Chainrule. A fragment: paste it into any LaTeX document;"
+                    + " it needs no package.\n");
+        }
+        for (int i = 0; i < derivations.size(); i++) {
+            Derivation d = derivations.get(i);
+            if (i > 0 || format == Format.LATEX) {
+                b.append('\n');
+            }
+            String title = "∂" + d.output() + "/∂" + d.wrt();
+            switch (format) {
+                case MARKDOWN -> b.append("### ").append(markdownEscape(title)).append("\n\n");
+                case LATEX -> b.append("% d").append(latexComment(d.output())).append("/d")
+                        .append(latexComment(d.wrt())).append('\n');
+                case TEXT -> { }
+            }
+            for (Line line : d.lines()) {
+                b.append(line(line)).append('\n');
+            }
+            if (d.leftOut() > 0) {
+                String note = d.leftOut() + (d.leftOut() == 1 ? " quantity is" : " quantities are")
+                        + " given by value only: the limit on derivation steps was reached";
+                b.append(switch (format) {
+                    case TEXT -> "(" + (notation == Notation.ASCII ? Names.ascii(note) : note) + ")";
+                    case MARKDOWN -> "\n*" + markdownEscape(note) + "*";
+                    case LATEX -> "% " + latexComment(note);
+                }).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** One line, without its newline. */
+    public String line(Line line) {
+        StringBuilder b = new StringBuilder();
+        b.append(write(line.left().term(), false));
+        for (Line.Side s : line.sides()) {
+            b.append(" = ").append(write(s.formula().term(), s.numbers()));
+        }
+        String note = line.note();
+        return switch (format) {
+            case TEXT -> "  ".repeat(line.depth()) + b
+                    + (note == null ? "" : "   (" + (notation == Notation.ASCII ? Names.ascii(note) : note) + ")");
+            case MARKDOWN -> "  ".repeat(line.depth()) + "- " + markdownEscape(b.toString())
+                    + (note == null ? "" : " *(" + markdownEscape(note) + ")*");
+            case LATEX -> "\\[ " + "\\qquad ".repeat(line.depth()) + b
+                    + (note == null ? "" : " \\quad \\mbox{(" + Names.latexText(note) + ")}") + " \\]";
+        };
+    }
+
+    private String write(Term t, boolean numbers) {
+        return new TermWriter(notation, digits, numbers).write(t);
+    }
+
+    /** Escapes what Markdown would read as formatting, links or HTML. */
+    static String markdownEscape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            if ("\\`*_[]<>|#".indexOf(c) >= 0) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    /** Text for a LaTeX comment: ASCII, on one line. */
+    private static String latexComment(String s) {
+        return Names.ascii(s).replace('\n', ' ').replace('\r', ' ');
+    }
+}

@@ -1,0 +1,114 @@
+package dev.chainrule.viz.explain;
+
+import dev.chainrule.engine.Graph;
+import dev.chainrule.engine.Op;
+import dev.chainrule.engine.OpInfo;
+import dev.chainrule.engine.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One op's local derivative ∂node/∂input as the derivations write it: the op's own formula from
+ * the op registry in the graph's names, with constants folded ({@code out·(1 − out)} for a
+ * sigmoid node called out), and the engine's number. The slide deck shows one per step; an
+ * {@link Explainer} takes them through whole statements.
+ *
+ * <pre>{@code
+ * LocalDerivative d = LocalDerivative.of(Graph.of(f), fId, 0);
+ * d.formula().map(Formula::toString)   // "z"
+ * d.value()                            // -4
+ * }</pre>
+ */
+public final class LocalDerivative {
+    private final String of;
+    private final String wrt;
+    private final Formula formula;
+    private final double value;
+
+    private LocalDerivative(String of, String wrt, Formula formula, double value) {
+        this.of = of;
+        this.wrt = wrt;
+        this.formula = formula;
+        this.value = value;
+    }
+
+    /**
+     * The local derivative of node {@code node} with respect to its input at {@code position},
+     * at the graph's values. Inputs are written by their names ({@link Graph.Entry#name()}), an
+     * unnamed constant by its value.
+     *
+     * @throws IllegalArgumentException if the node is a leaf, is not a scalar Value, or has no
+     *                                  such input
+     */
+    public static LocalDerivative of(Graph graph, int node, int position) {
+        Objects.requireNonNull(graph, "graph");
+        Graph.Entry e = graph.nodes().get(Objects.checkIndex(node, graph.size()));
+        if (!(e.node() instanceof Value v) || v.isLeaf()) {
+            throw new IllegalArgumentException("node '" + e.name() + "' is " + (e.node() instanceof Value
+                    ? "a leaf: it has no local derivative" : "not a scalar Value"));
+        }
+        List<Integer> in = e.inputIds();
+        Objects.checkIndex(position, in.size());
+        Op op = v.op();
+        OpInfo info = op.info();
+        double value = op.localDerivative(v, position);
+        Formula formula = null;
+        if (info.hasDerivativeFormulas()) {
+            List<Term> args = new ArrayList<>();
+            for (int id : in) {
+                Graph.Entry x = graph.nodes().get(id);
+                args.add(x.label() == null && x.inputIds().isEmpty() ? new Term.Num(x.value())
+                        : new Term.Ref(x.name(), x.value()));
+            }
+            Map<String, Term> slots = NamedGraph.opSlots(info, op, args);
+            slots.put("out", new Term.Ref(e.name(), e.value()));
+            formula = new Formula(Fold.fold(Template.derivative(info.derivativeTemplate(position), slots)));
+        }
+        return new LocalDerivative(e.name(), graph.nodes().get(in.get(position)).name(), formula, value);
+    }
+
+    /** The node's name. */
+    public String of() {
+        return of;
+    }
+
+    /** The input's name. */
+    public String wrt() {
+        return wrt;
+    }
+
+    /** The formula, or empty for a user op that gives none. */
+    public Optional<Formula> formula() {
+        return Optional.ofNullable(formula);
+    }
+
+    /** The engine's number. */
+    public double value() {
+        return value;
+    }
+
+    /**
+     * {@code ∂of/∂wrt = formula = value} (the formula left out when there is none, or when it is
+     * the number itself).
+     *
+     * @param notation Unicode or ASCII (LaTeX writes the same formula in LaTeX)
+     * @param digits   significant digits, 1 to 17
+     */
+    public String write(Notation notation, int digits) {
+        TermWriter names = new TermWriter(notation, Explainer.checkDigits(digits), false);
+        StringBuilder b = new StringBuilder(names.write(new Term.Partial(of, wrt, value)));
+        if (formula != null && !(formula.term() instanceof Term.Num)) {
+            b.append(" = ").append(names.write(formula.term()));
+        }
+        return b.append(" = ").append(names.write(new Term.Num(value))).toString();
+    }
+
+    /** {@link #write} in Unicode with 9 significant digits. */
+    @Override
+    public String toString() {
+        return write(Notation.UNICODE, Digits.DEFAULT);
+    }
+}
