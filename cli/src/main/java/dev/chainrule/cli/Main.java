@@ -72,6 +72,7 @@ public final class Main {
         cl.addSubcommand(new CheckCommand(io));
         cl.addSubcommand(new RenderCommand(io));
         cl.addSubcommand(new SlidesCommand(io));
+        cl.addSubcommand(new ExplainCommand(io));
         cl.addSubcommand(new GradCheckCommand(io));
         cl.addSubcommand(new TrainCommand(io));
         cl.addSubcommand(new PlotCommand(io));

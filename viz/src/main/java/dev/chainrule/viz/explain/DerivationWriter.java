@@ -47,7 +47,19 @@ public final class DerivationWriter {
 
     /** Markdown: a heading per derivation, its lines as nested list items, notes in italics. */
     public static DerivationWriter markdown(int digits) {
-        return new DerivationWriter(Format.MARKDOWN, Notation.UNICODE, digits);
+        return markdown(Notation.UNICODE, digits);
+    }
+
+    /**
+     * Markdown with formulas in Unicode or ASCII.
+     *
+     * @throws IllegalArgumentException for LaTeX notation (use {@link #latex(int)}) or bad digits
+     */
+    public static DerivationWriter markdown(Notation notation, int digits) {
+        if (Objects.requireNonNull(notation, "notation") == Notation.LATEX) {
+            throw new IllegalArgumentException("Markdown is written in Unicode or ASCII; use latex(digits) for LaTeX");
+        }
+        return new DerivationWriter(Format.MARKDOWN, notation, digits);
     }
 
     /** A LaTeX fragment: one {@code \[ ... \]} display per line, notes in {@code \mbox}. */
@@ -69,7 +81,8 @@ public final class DerivationWriter {
             }
             String title = "∂" + d.output() + "/∂" + d.wrt();
             switch (format) {
-                case MARKDOWN -> b.append("### ").append(markdownEscape(title)).append("\n\n");
+                case MARKDOWN -> b.append("### ").append(markdownEscape(notation == Notation.ASCII
+                        ? Names.ascii(title) : title)).append("\n\n");
                 case LATEX -> b.append("% d").append(latexComment(d.output())).append("/d")
                         .append(latexComment(d.wrt())).append('\n');
                 case TEXT -> { }
@@ -82,7 +95,7 @@ public final class DerivationWriter {
                         + " given by value only: the limit on derivation steps was reached";
                 b.append(switch (format) {
                     case TEXT -> "(" + (notation == Notation.ASCII ? Names.ascii(note) : note) + ")";
-                    case MARKDOWN -> "\n*" + markdownEscape(note) + "*";
+                    case MARKDOWN -> "\n*" + markdownEscape(notation == Notation.ASCII ? Names.ascii(note) : note) + "*";
                     case LATEX -> "% " + latexComment(note);
                 }).append('\n');
             }
@@ -102,7 +115,8 @@ public final class DerivationWriter {
             case TEXT -> "  ".repeat(line.depth()) + b
                     + (note == null ? "" : "   (" + (notation == Notation.ASCII ? Names.ascii(note) : note) + ")");
             case MARKDOWN -> "  ".repeat(line.depth()) + "- " + markdownEscape(b.toString())
-                    + (note == null ? "" : " *(" + markdownEscape(note) + ")*");
+                    + (note == null ? "" : " *(" + markdownEscape(notation == Notation.ASCII ? Names.ascii(note) : note)
+                    + ")*");
             case LATEX -> "\\[ " + "\\qquad ".repeat(line.depth()) + b
                     + (note == null ? "" : " \\quad \\mbox{(" + Names.latexText(note) + ")}") + " \\]";
         };

@@ -31,9 +31,10 @@ import java.util.Objects;
  *       δ_c = ∂E/∂c is a named intermediate derived once and referred to afterwards.</li>
  *   <li>A local derivative ∂c/∂u is taken through c's whole statement, from each op's derivative
  *       formula in the op registry (a user op's own formula, or ∂c/∂u with its number if it gives
- *       none), and simplified by the one rule {@link Fold} documents: constants fold. A factor
- *       that folds to exactly 1 (a sum passing its gradient through, ∂E_total/∂E_o1) joins the
- *       next one, so the chain reads ∂E_total/∂out_o1, as the material writes it.</li>
+ *       none), and simplified by the one rule {@link Fold} documents: constants fold.</li>
+ *   <li>The output as a sum of parts: the output's own factor, when it is exactly 1
+ *       (E_total = E_o1 + E_o2 passes its gradient to E_o1 unchanged), joins the factor below it,
+ *       so the chain reads ∂E_total/∂out_o1 · …, as the material writes it.</li>
  * </ul>
  *
  * <p>Every number is the engine's: values from the graph, local derivatives from each op's
@@ -165,10 +166,18 @@ public final class Explainer {
      * derived instead of deriving it again.
      */
     public List<Derivation> deriveAll(Collection<String> names) {
+        return derive(teachingOrder(names));
+    }
+
+    /**
+     * The derivations of ∂output/∂name for each name, in the order given, sharing intermediate
+     * quantities as {@link #deriveAll} does.
+     */
+    public List<Derivation> derive(List<String> names) {
         Session s = new Session();
         List<Derivation> out = new ArrayList<>();
-        for (String n : teachingOrder(names)) {
-            out.add(s.derive(n));
+        for (String n : names) {
+            out.add(s.derive(Objects.requireNonNull(n, "name")));
         }
         return out;
     }
@@ -499,22 +508,17 @@ public final class Explainer {
             return delta[id];
         }
 
-        /** Merges each factor that is exactly 1 into a neighbour: the one above it, or (at the top) the one below. */
+        /**
+         * The output as a sum of parts: while the chain starts with the output's own factor and
+         * that factor is exactly 1 (E_total = E_o1 + E_o2 passes its gradient to E_o1 unchanged),
+         * it joins the factor below it, which is then written from the output: ∂E_total/∂E_o1 ·
+         * ∂E_o1/∂out_o1 reads ∂E_total/∂out_o1, as the material writes it. Factors of 1 further
+         * down stay, as the material writes ∂f/∂q · ∂q/∂x with ∂q/∂x = 1.
+         */
         private void mergeOnes(List<Factor> factors, int top) {
-            for (int i = 0; i < factors.size() && factors.size() > 1; i++) {
-                Factor f = factors.get(i);
-                if (!f.isOne()) {
-                    continue;
-                }
-                if (i > 0) {
-                    factors.get(i - 1).wrt = f.wrt;
-                } else if (top < 0) {
-                    factors.get(1).of = f.of;
-                } else {
-                    continue;
-                }
-                factors.remove(i);
-                i--;
+            while (top < 0 && factors.size() > 1 && factors.get(0).isOne()) {
+                factors.get(1).of = factors.get(0).of;
+                factors.remove(0);
             }
         }
 
