@@ -99,6 +99,40 @@ class ExplainCommandTest {
                 r.err());
     }
 
+    @Test
+    void aDeepProgramGivesABoundedDerivationThatSaysWhatWasLeftOut() {
+        StringBuilder b = new StringBuilder("x = 0.5\na0 = sin(x)\n");
+        for (int i = 1; i < 20_000; i++) {
+            b.append('a').append(i).append(" = sin(a").append(i - 1).append(")\n");
+        }
+        Cli r = Cli.run("explain", b.toString(), "--wrt", "x", "--max-steps", "20");
+        assertEquals(0, r.code(), r.err());
+        long lines = r.out().lines().count();
+        assertTrue(lines < 12 * 21, lines + " lines");
+        assertTrue(r.out().contains("(1 quantity is given by value only: the limit on derivation steps was reached)"),
+                r.out());
+        assertTrue(r.out().startsWith("∂a19999/∂x = ∂a19999/∂a7 · ∂a7/∂a6 · "), r.out());
+    }
+
+    @Test
+    void hostileNamesAndTextStayReadable() {
+        String program = "α_β = 0.5; param __w__ = 0.3; 中文 = 1.5\ny_ = α_β * __w__ + 中文\nΩ = sigmoid(y_)";
+        Cli r = Cli.run("explain", program, "--all", "--lr", "0.1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("∂Ω/∂__w__ = ∂Ω/∂y_ · ∂y_/∂__w__\n"), r.out());
+        Cli ascii = Cli.run("explain", program, "--wrt", "__w__,中文", "--ascii", "--format", "markdown");
+        assertTrue(ascii.out().chars().allMatch(c -> c < 128), ascii.out());
+        assertTrue(ascii.out().contains("d<U+03A9>/d\\_\\_w\\_\\_") || ascii.out().contains("dOmega/d\\_\\_w\\_\\_"),
+                ascii.out());
+        Cli tex = Cli.run("explain", program, "--wrt", "__w__", "--format", "latex");
+        assertTrue(tex.out().contains("\\frac{\\partial {\\Omega}}{\\partial \\_\\_w\\_\\_}"), tex.out());
+        for (String junk : new String[] {"", "\u0000", "f = ((((((((x", "param = 3", "f = x\u202e + 1"}) {
+            Cli j = Cli.run("explain", junk, "--wrt", "x");
+            assertEquals(2, j.code(), junk + ": " + j.out() + j.err());
+            assertTrue(j.noStackTrace(), j.err());
+        }
+    }
+
     private static void assertError(String expected, String... args) {
         Cli r = Cli.run(args);
         assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.out() + r.err());

@@ -44,6 +44,9 @@ final class DeckHtml {
             for (String line : slide.explanation()) {
                 s.append("<p>").append(text(line)).append("</p>");
             }
+            for (String line : slide.localDerivatives()) {
+                s.append("<p>").append(text(line)).append("</p>");
+            }
             s.append("</div>\n<div class=\"graph\">").append(inline(svgs.get(i))).append("</div>\n</section>\n");
         }
         s.append("</main>\n<footer>&#x2190; &#x2192; or space to step, Home and End to jump</footer>\n<script>\n")

@@ -10,14 +10,17 @@ public final class Slide {
     private final int number;
     private final String title;
     private final List<String> explanation;
+    private final List<String> localDerivatives;
     private final String focus;
     private final String dot;
     private final String bareDot;
 
-    Slide(int number, String title, List<String> explanation, String focus, String dot, String bareDot) {
+    Slide(int number, String title, List<String> explanation, List<String> localDerivatives, String focus, String dot,
+            String bareDot) {
         this.number = number;
         this.title = title;
         this.explanation = List.copyOf(explanation);
+        this.localDerivatives = List.copyOf(localDerivatives);
         this.focus = focus;
         this.dot = dot;
         this.bareDot = bareDot;
@@ -39,6 +42,18 @@ public final class Slide {
      */
     public List<String> explanation() {
         return explanation;
+    }
+
+    /**
+     * For a backward step, each local derivative it multiplies by, as the op's own formula in the
+     * graph's names, for example {@code ["local ∂f/∂q = z"]} or
+     * {@code ["local ∂out_o1/∂net_o1 = out_o1·(1 − out_o1)"]}: the same formulas as the worked
+     * derivations of {@link dev.chainrule.viz.explain.Explainer} ({@link
+     * dev.chainrule.viz.explain.LocalDerivative}). Empty for other frames, and for a user op that
+     * gives no formula.
+     */
+    public List<String> localDerivatives() {
+        return localDerivatives;
     }
 
     /** The name of the node this frame is about, or {@code null} for an overview frame. */

@@ -2,6 +2,7 @@ package dev.chainrule.viz;
 
 import dev.chainrule.engine.Graph;
 import dev.chainrule.engine.Node;
+import dev.chainrule.viz.explain.LocalDerivative;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import java.util.Set;
  * Then the backward pass: the seed ∂f/∂f = 1, then one frame per node in reverse topological
  * order. Frame k highlights the node whose gradient is computed at that step and writes out
  * the chain-rule step, upstream gradient × local derivative = product (summed over every use
- * of the node); gradients fill in as they become known.
+ * of the node), and each local derivative as the op's formula in the graph's names
+ * ({@link Slide#localDerivatives()}, the formulas the worked derivations of
+ * {@link dev.chainrule.viz.explain.Explainer} write); gradients fill in as they become known.
  *
  * <p>All numbers are the engine's: values and grads as {@link Graph} saw them, local
  * derivatives from {@link Graph.Entry#localDerivative(int)}. The deck checks that each grad
@@ -176,21 +179,27 @@ public final class SlideDeck {
             for (int[] use : uses(id)) {
                 edges.add(FrameState.edge(id, use[0]));
             }
-            add(out, "Backward step " + k + " of " + steps + ": ∂" + f + "/∂" + e.name(), backwardLines(e), e.name(),
-                    valueKnown, gradKnown, Set.of(id), edges);
+            add(out, "Backward step " + k + " of " + steps + ": ∂" + f + "/∂" + e.name(), backwardLines(e),
+                    localFormulas(e), e.name(), valueKnown, gradKnown, Set.of(id), edges);
         }
         return out;
     }
 
     private void add(List<Slide> out, String title, List<String> lines, String focus, boolean[] valueKnown,
             boolean[] gradKnown, Set<Integer> nodes, Set<Long> edges) {
+        add(out, title, lines, List.of(), focus, valueKnown, gradKnown, nodes, edges);
+    }
+
+    private void add(List<Slide> out, String title, List<String> lines, List<String> formulas, String focus,
+            boolean[] valueKnown, boolean[] gradKnown, Set<Integer> nodes, Set<Long> edges) {
         List<String> caption = new ArrayList<>();
         caption.add(title);
         caption.addAll(lines);
+        caption.addAll(formulas);
         GraphStyle frameStyle = style.toBuilder().title(null).build();
         FrameState frame = new FrameState(valueKnown.clone(), gradKnown.clone(), nodes, edges, caption);
         FrameState bare = new FrameState(valueKnown.clone(), gradKnown.clone(), nodes, edges, List.of());
-        out.add(new Slide(out.size() + 1, title, lines, focus, DotWriter.write(graph, frameStyle, frame),
+        out.add(new Slide(out.size() + 1, title, lines, formulas, focus, DotWriter.write(graph, frameStyle, frame),
                 DotWriter.write(graph, frameStyle, bare)));
     }
 
@@ -215,6 +224,20 @@ public final class SlideDeck {
                     + "' gives no local derivative for its input " + k);
         }
         return d.getAsDouble();
+    }
+
+    /**
+     * Each local derivative a backward step multiplies by, as the op's formula in the graph's
+     * names (the worked derivations' {@link LocalDerivative}, so slides and derivations agree);
+     * a use that repeats one already listed (x·x) and an op without a formula are left out.
+     */
+    private List<String> localFormulas(Graph.Entry e) {
+        Set<String> lines = new LinkedHashSet<>();
+        for (int[] use : uses(e.id())) {
+            LocalDerivative d = LocalDerivative.of(graph, use[0], use[1]);
+            d.formula().ifPresent(formula -> lines.add("local ∂" + d.of() + "/∂" + d.wrt() + " = " + formula));
+        }
+        return List.copyOf(lines);
     }
 
     /** Checks the grads are those of one backward pass: the seed is 1 and each grad is its chain-rule sum. */

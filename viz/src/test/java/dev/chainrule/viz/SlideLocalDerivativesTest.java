@@ -1,0 +1,51 @@
+package dev.chainrule.viz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chainrule.engine.Graph;
+import dev.chainrule.engine.Value;
+import dev.chainrule.engine.expr.Evaluation;
+import dev.chainrule.engine.expr.Program;
+import dev.chainrule.viz.explain.Explainer;
+import dev.chainrule.viz.explain.Line;
+import dev.chainrule.viz.explain.LocalDerivative;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each backward step of a deck shows its local derivatives as the worked derivations write them. */
+class SlideLocalDerivativesTest {
+
+    @Test
+    void theChainRuleDeckShowsEachOpsFormula() {
+        List<Slide> s = SlideDeck.of(Examples.chainRule(), GraphStyle.defaults()).slides();
+        assertEquals(List.of(), s.get(3).localDerivatives(), "the seed has none");
+        assertEquals(List.of("local ∂f/∂q = z"), s.get(5).localDerivatives());
+        assertEquals(List.of("local ∂q/∂x = 1"), s.get(7).localDerivatives());
+        assertTrue(s.get(7).dot().contains("local ∂q/∂x = 1"), "in the frame's caption");
+        assertTrue(SlideDeck.of(Examples.chainRule(), GraphStyle.defaults()).html().contains("<p>local ∂f/∂q = z</p>"));
+    }
+
+    @Test
+    void slidesAndDerivationsAgreeOnMazursNetwork() {
+        String program = "i1 = 0.05; param w5 = 0.4; h = 0.593269992; b2 = 0.6\n"
+                + "net_o1 = w5*h + b2\nout_o1 = sigmoid(net_o1)\nE = 0.5*(0.01 - out_o1)^2\n";
+        Evaluation ev = Program.parse(program).evaluate(Map.of());
+        Value out = ev.output();
+        out.backward();
+        Graph g = Graph.of(out);
+        List<Slide> slides = SlideDeck.of(g, GraphStyle.defaults()).slides();
+        Slide netStep = slides.stream().filter(x -> x.title().startsWith("Backward") && "net_o1".equals(x.focus()))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("local ∂out_o1/∂net_o1 = out_o1·(1 − out_o1)"), netStep.localDerivatives());
+        // The derivation's factor for the same step: the same formula and the same number.
+        Line factor = Explainer.of(out).derive("net_o1").lines().stream()
+                .filter(l -> l.left().toString().equals("∂out_o1/∂net_o1")).findFirst().orElseThrow();
+        assertTrue(factor.toString().contains("= out_o1·(1 − out_o1) = "), factor.toString());
+        int id = g.find("out_o1").id();
+        LocalDerivative d = LocalDerivative.of(g, id, 0);
+        assertEquals(factor.sides().get(factor.sides().size() - 1).formula().value(), d.value(), 0);
+        assertEquals(g.find("out_o1").localDerivative(0).getAsDouble(), d.value(), 0);
+    }
+}
