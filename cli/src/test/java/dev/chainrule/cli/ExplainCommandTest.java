@@ -31,6 +31,16 @@ class ExplainCommandTest {
     }
 
     @Test
+    void theReadmeShowsWhatTheCommandPrints() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(HelpExamplesTest.repositoryRoot().resolve("README.md"));
+        String prompt = "$ ./chainrule explain cli/src/test/resources/mazur.txt --wrt w5 --lr 0.5\n";
+        int at = readme.indexOf(prompt);
+        assertTrue(at >= 0, "the README shows explain --wrt w5 on Mazur's network");
+        String shown = readme.substring(at + prompt.length(), readme.indexOf("```", at));
+        assertEquals(Cli.run("explain", MAZUR, "--wrt", "w5", "--lr", "0.5").out(), shown);
+    }
+
+    @Test
     void w1WritesTheSumOverBothPaths() {
         Cli r = Cli.run("explain", MAZUR, "--wrt", "w1", "--lr", "0.5");
         assertEquals(0, r.code(), r.err());

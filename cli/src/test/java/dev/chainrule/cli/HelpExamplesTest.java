@@ -102,7 +102,7 @@ class HelpExamplesTest {
         return out;
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("chainrule"))) {
             p = p.getParent();

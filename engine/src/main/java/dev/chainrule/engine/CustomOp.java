@@ -57,6 +57,41 @@ public final class CustomOp extends Op {
         this.gradient = Objects.requireNonNull(gradient, "gradient");
     }
 
+    private CustomOp(OpInfo.Builder info, Forward forward, Gradient gradient) {
+        super(requireFixedArity(info));
+        this.arity = info.arity();
+        this.forward = Objects.requireNonNull(forward, "forward");
+        this.gradient = Objects.requireNonNull(gradient, "gradient");
+    }
+
+    private static OpInfo.Builder requireFixedArity(OpInfo.Builder info) {
+        if (Objects.requireNonNull(info, "info").arity() < 1) {
+            throw new IllegalArgumentException("custom op '" + info.name() + "': arity must be at least 1, got "
+                    + info.arity());
+        }
+        return info;
+    }
+
+    /**
+     * A custom op with its metadata, above all the derivative formulas that worked derivations
+     * ({@code chainrule explain}, the slide deck) write for it; without them a derivation shows
+     * ∂y/∂x with its number. Placeholders as in {@link OpInfo.Builder#derivatives(String...)}.
+     *
+     * <pre>{@code
+     * CustomOp cube = CustomOp.of(OpInfo.builder("cube", "³", 1).derivatives("3·{x}²"),
+     *         x -> x[0] * x[0] * x[0], (x, y, grad) -> grad[0] = 3 * x[0] * x[0]);
+     * }</pre>
+     *
+     * @param info     the name, symbol, arity (at least 1) and one derivative formula per input
+     * @param forward  y = f(x)
+     * @param gradient fills ∂y/∂x_i
+     * @throws IllegalStateException    if the formulas are not one per input
+     * @throws IllegalArgumentException if the arity is not at least 1
+     */
+    public static CustomOp of(OpInfo.Builder info, Forward forward, Gradient gradient) {
+        return new CustomOp(info, forward, gradient);
+    }
+
     /**
      * A custom op of {@code arity} inputs.
      *

@@ -37,5 +37,12 @@ class OpParametersTest {
             public Value derivative(Value v, Value y) { return v.pow(2).mul(3); }
         };
         assertTrue(described.info().hasDerivativeFormulas());
+        CustomOp withFormula = CustomOp.of(OpInfo.builder("cube", "³", 1).derivatives("3·{x}²"),
+                v -> v[0] * v[0] * v[0], (v, y, g) -> g[0] = 3 * v[0] * v[0]);
+        assertTrue(withFormula.info().hasDerivativeFormulas());
+        assertTrue(withFormula.info().derivativeFormula(0, List.of("x"), "y").equals("3·x²"));
+        Value y = Value.apply(withFormula, Value.of(2));
+        assertTrue(y.data() == 8 && withFormula.localDerivative(y, 0) == 12);
+        assertTrue(withFormula.symbol().equals("³"));
     }
 }

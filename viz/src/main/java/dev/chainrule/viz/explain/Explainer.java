@@ -522,10 +522,12 @@ public final class Explainer {
             }
         }
 
-        /** ∂of/∂wrt with its value: δ_wrt when {@code of} is the output, else the local derivative. */
+        /**
+         * The symbol ∂of/∂wrt, carrying the value it would show in numbers: the gradient δ_wrt
+         * when {@code of} is the output, else the local derivative through of's statement.
+         */
         private Term partial(int of, int wrt) {
-            double v = of == wrt ? 1 : of == graph.output() && !graph.reads(of).contains(wrt) ? delta[wrt]
-                    : graph.reads(of).contains(wrt) ? graph.localValue(of, wrt) : delta[wrt];
+            double v = of == wrt ? 1 : of == graph.output() ? delta[wrt] : graph.localValue(of, wrt);
             return new Term.Partial(graph.name(of), graph.name(wrt), v);
         }
     }

@@ -139,10 +139,6 @@ final class NamedGraph {
         namedInputs.put(c, List.copyOf(reads));
     }
 
-    Graph graph() {
-        return graph;
-    }
-
     int size() {
         return values.length;
     }
@@ -353,11 +349,5 @@ final class NamedGraph {
     int statementSize(int c) {
         int[] m = statements.get(c);
         return m == null ? 0 : m.length;
-    }
-
-    /** The engine's local derivative of node t with respect to its input k. */
-    double opLocal(int t, int k) {
-        Value v = values[t];
-        return v.op().localDerivative(v, k);
     }
 }

@@ -85,6 +85,12 @@ class FormulaTest {
         Derivation d = Explainer.of(y).derive("x");
         assertEquals("∂y/∂x = 3·x² = 3·2² = 12", d.lines().get(0).toString());
 
+        dev.chainrule.engine.CustomOp custom = dev.chainrule.engine.CustomOp.of(
+                OpInfo.builder("cube", "³", 1).derivatives("3·{x}²"), v -> v[0] * v[0] * v[0],
+                (v, out, g) -> g[0] = 3 * v[0] * v[0]);
+        Value w = Value.apply(custom, x).label("w");
+        assertEquals("∂w/∂x = 3·x² = 3·2² = 12", Explainer.of(w).derive("x").lines().get(0).toString());
+
         dev.chainrule.engine.CustomOp plain = dev.chainrule.engine.CustomOp.unary("cube", v -> v * v * v,
                 (v, out) -> 3 * v * v);
         Value z = Value.apply(plain, x).label("z");
