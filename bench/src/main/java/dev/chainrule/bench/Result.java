@@ -64,6 +64,11 @@ final class Result {
         return this;
     }
 
+    /** A field recorded so far, or null. */
+    Object get(String key) {
+        return fields.get(key);
+    }
+
     boolean ok() {
         return ok;
     }

@@ -17,19 +17,25 @@ import java.util.function.Supplier;
  * java -cp bench/target/benchmarks.jar dev.chainrule.bench.Run W1 --json
  * }</pre>
  *
- * <p>{@code --list} prints the known workload names. Exit status: 0 when every check passed, 1
- * when a check failed, 2 on a usage error.
+ * <p>{@code --list} prints the known workload names. {@code --peers} runs each workload's peer
+ * (PyTorch, numpy; see {@link PeerComparison}) right after it, from the directory named by the
+ * system property {@code chainrule.bench.peers} (bench/run sets it to {@code bench/peers}).
+ * "CPU" is the machine probe ({@link CpuProbe}); W5n and W2n are the cost-of-growth series.
+ * Exit status: 0 when every check passed, 1 when a check failed, 2 on a usage error.
  */
 public final class Run {
     private static final Map<String, Supplier<List<Result>>> WORKLOADS = new LinkedHashMap<>();
 
     static {
+        WORKLOADS.put("CPU", () -> List.of(CpuProbe.run()));
         WORKLOADS.put("W1", () -> List.of(Workloads.w1()));
         WORKLOADS.put("W1t", () -> List.of(Workloads.w1t()));
         WORKLOADS.put("W2", () -> List.of(Workloads.w2()));
         WORKLOADS.put("W3", () -> List.of(Workloads.w3()));
         WORKLOADS.put("W4", () -> List.of(Workloads.w4()));
         WORKLOADS.put("W5", Workloads::w5);
+        WORKLOADS.put("W5n", Workloads::w5Growth);
+        WORKLOADS.put("W2n", Workloads::w2Growth);
     }
 
     private Run() {
@@ -43,6 +49,7 @@ public final class Run {
      */
     public static void main(String[] args) {
         boolean json = false;
+        boolean peers = false;
         List<String> names = new ArrayList<>();
         for (String a : args) {
             if (a.equals("--list")) {
@@ -51,18 +58,20 @@ public final class Run {
             }
             if (a.equals("--json")) {
                 json = true;
+            } else if (a.equals("--peers")) {
+                peers = true;
             } else if (a.equalsIgnoreCase("all")) {
                 names.addAll(WORKLOADS.keySet());
             } else if (known(a) != null) {
                 names.add(known(a));
             } else {
                 System.err.println("unknown workload '" + a + "'; known: " + String.join(", ", WORKLOADS.keySet())
-                        + ", all (option --json)");
+                        + ", all (options --json, --peers)");
                 System.exit(2);
             }
         }
         if (names.isEmpty()) {
-            System.err.println("usage: Run WORKLOAD... [--json]; workloads: "
+            System.err.println("usage: Run WORKLOAD... [--json] [--peers]; workloads: "
                     + String.join(", ", WORKLOADS.keySet()) + ", all");
             System.exit(2);
         }
@@ -76,6 +85,9 @@ public final class Run {
                 // Still one line per workload, so that a reader of the JSON sees what broke.
                 results = List.of(new Result(name, "").fail(e.toString()));
                 e.printStackTrace();
+            }
+            if (peers) {
+                PeerComparison.run(Path.of(System.getProperty("chainrule.bench.peers", "bench/peers")), name, results);
             }
             for (Result r : results) {
                 r.put("load_1m_before", load);

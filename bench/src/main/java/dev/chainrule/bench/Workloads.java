@@ -12,6 +12,13 @@ import java.util.function.IntToDoubleFunction;
  * wall-clock per repetition (System.nanoTime); memory is measured in a separate, untimed pass.
  */
 final class Workloads {
+    /** W5's sizes, as shared/bench/README.md defines it. */
+    static final int[] W5_SIZES = {1024, 2048};
+    /** Issue 17's cost-of-growth series for W5. */
+    static final int[] W5_GROWTH_SIZES = {256, 512, 1024, 2048, 4096};
+    /** Issue 17's cost-of-growth series for W2: chain depths. */
+    static final int[] W2_GROWTH_DEPTHS = {10_000, 100_000, 1_000_000, 10_000_000};
+
     private Workloads() {
     }
 
@@ -250,8 +257,18 @@ final class Workloads {
 
     /** W5: square float64 matmul at n = 1024 and 2048. */
     static List<Result> w5() {
+        return matmul("W5", W5_SIZES);
+    }
+
+    /** W5n: the cost of growth, W5 at n = 256 to 4096 (GFLOP/s per size). */
+    static List<Result> w5Growth() {
+        return matmul("W5n", W5_GROWTH_SIZES);
+    }
+
+    /** C = A·B at each size: 3 warm-ups, then the median of 10. */
+    private static List<Result> matmul(String name, int[] sizes) {
         List<Result> out = new ArrayList<>();
-        for (int n : new int[] {1024, 2048}) {
+        for (int n : sizes) {
             MatMul mm = new MatMul(n, n);
             for (int r = 0; r < 3; r++) {
                 mm.run();
@@ -266,17 +283,59 @@ final class Workloads {
             }
             double cpuMs = (Memory.processCpuNanos() - cpu0) / 1e6 / 10;
             double err = mm.maxSampledError(c, 64, 7);
-            Result res = new Result("W5", "").timing(times)
-                    .check(Math.round(mm.gflops(times.medianMs()) * 10) / 10.0, "GFLOP/s at the median")
+            double gflops = Math.round(mm.gflops(times.medianMs()) * 10) / 10.0;
+            Result res = new Result(name, "").timing(times)
+                    .check(gflops, "GFLOP/s at the median")
                     .put("n", n)
+                    .put("gflops", gflops)
                     .approx("gflops_per_cpu_second", mm.gflops(cpuMs))
                     .put("max_relative_error_64_entries", err)
                     .put("threads", Runtime.getRuntime().availableProcessors());
             if (!(err <= 1e-12)) {
                 res.fail("matmul entries differ from plain dot products by up to " + err + " (relative)");
             }
-            if (n == 1024) {
+            if (name.equals("W5") && n == 1024) {
                 res.target(">= 80 GFLOP/s", mm.gflops(times.medianMs()) >= 80);
+            }
+            out.add(res);
+        }
+        return out;
+    }
+
+    /**
+     * W2n: the cost of growth, W2's chain at depths 1e4 to 1e7, as ns per node (forward and
+     * backward). Repetitions start from a collected heap, as W2's; small depths repeat more
+     * often, so that each median rests on enough time.
+     */
+    static List<Result> w2Growth() {
+        for (int r = 0; r < 3; r++) {
+            DeepChain.run(DeepChain.DEPTH);
+        }
+        List<Result> out = new ArrayList<>();
+        for (int depth : W2_GROWTH_DEPTHS) {
+            int reps = depth >= 1_000_000 ? 5 : 20;
+            DeepChain.Ends first = DeepChain.run(depth);
+            double grad = first.x0().grad();
+            first = null;
+            Samples times = new Samples();
+            for (int r = 0; r < reps; r++) {
+                System.gc();
+                long t0 = System.nanoTime();
+                DeepChain.Ends e = DeepChain.run(depth);
+                times.add(System.nanoTime() - t0);
+                if (e.x0().grad() != grad) {
+                    return List.of(new Result("W2n", "").fail("gradient differs between runs at depth " + depth));
+                }
+            }
+            long nodes = DeepChain.nodeCount(depth);
+            Result res = new Result("W2n", "").timing(times)
+                    .check(grad, "dx_depth/dx0")
+                    .put("depth", depth)
+                    .put("nodes", nodes)
+                    .approx("ns_per_node", times.medianMs() * 1e6 / nodes);
+            double exact = DeepChain.expectedGradient(depth);
+            if (grad != exact) {
+                res.fail("gradient " + grad + " is not the product of the chain's factors, " + exact);
             }
             out.add(res);
         }
