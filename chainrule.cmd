@@ -33,8 +33,29 @@ del "%LOG%" >nul 2>nul
 :run
 rem UTF-8 on the console, so that symbols print as themselves.
 chcp 65001 >nul
-java -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -jar "%JAR%" %*
+rem The JIT and the Vector API by command, as ./chainrule chooses them: short commands run with the
+rem client JIT and the serial collector; train, gradcheck, example and studio keep the full JIT;
+rem train and example also get the Vector API (the fast matrix-multiply kernel). CHAINRULE_JAVA_OPTS
+rem adds options. (The class-data archive of ./chainrule is not made here.)
+set "CR_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+set "CR_VECTOR="
+if /i "%~1"=="train" set "CR_VECTOR=1"
+if /i "%~1"=="example" set "CR_VECTOR=1"
+if /i "%~1"=="gradcheck" set "CR_OPTS="
+if /i "%~1"=="studio" set "CR_OPTS="
+if defined CR_VECTOR goto runvector
+java %CR_OPTS% %CHAINRULE_JAVA_OPTS% -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
+
+:runvector
+rem The JVM prints "WARNING: Using incubator modules: jdk.incubator.vector" on stderr on every run with
+rem the module: stderr goes to a file, and everything in it but that line is passed on at the end.
+set "ERRLOG=%TEMP%\chainrule-stderr-%RANDOM%%RANDOM%.txt"
+java --add-modules jdk.incubator.vector %CHAINRULE_JAVA_OPTS% -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -jar "%JAR%" %* 2> "%ERRLOG%"
+set "CR_RC=%ERRORLEVEL%"
+findstr /V /B /C:"WARNING: Using incubator modules: jdk.incubator.vector" "%ERRLOG%" 1>&2
+del "%ERRLOG%" >nul 2>nul
+exit /b %CR_RC%
 
 :nojava
 echo chainrule: needs Java 17 or newer (java is not on the PATH) 1>&2

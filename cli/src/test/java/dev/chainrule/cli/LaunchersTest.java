@@ -41,6 +41,24 @@ class LaunchersTest {
     }
 
     @Test
+    void bothChooseTheSameJvmOptionsByCommand() {
+        String bash = ProjectPoms.read("chainrule");
+        String cmd = ProjectPoms.read("chainrule.cmd");
+        assertTrue(bash.contains("train|example) jvm+=(--add-modules jdk.incubator.vector)"), "bash: vector for train, example");
+        assertTrue(bash.contains("gradcheck|studio) ;;"), "bash: full JIT for gradcheck, studio");
+        assertTrue(bash.contains("*) jvm+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) ;;"));
+        for (String c : List.of("train", "example")) {
+            assertTrue(cmd.contains("if /i \"%~1\"==\"" + c + "\" set \"CR_VECTOR=1\""), "cmd: vector for " + c);
+        }
+        for (String c : List.of("gradcheck", "studio")) {
+            assertTrue(cmd.contains("if /i \"%~1\"==\"" + c + "\" set \"CR_OPTS=\""), "cmd: full JIT for " + c);
+        }
+        assertTrue(cmd.contains("set \"CR_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC\""));
+        String notice = "WARNING: Using incubator modules: jdk.incubator.vector";
+        assertTrue(bash.contains(notice) && cmd.contains("findstr /V /B /C:\"" + notice + "\""), "both drop the notice");
+    }
+
+    @Test
     void theWindowsLauncherHasWindowsLineEndings() {
         String cmd = ProjectPoms.read("chainrule.cmd");
         long lines = cmd.lines().count();
