@@ -22,6 +22,11 @@ import java.util.concurrent.TimeUnit;
  * <p>The interpreter is {@code $BENCH_PYTHON} when set; otherwise {@code python3} on the PATH
  * and then {@code /usr/bin/python3}, the first one whose libraries the script finds (a virtual
  * environment earlier on the PATH may lack Debian's {@code python3-torch}).
+ *
+ * <p>The peer runs with its BLAS's own choice of CPU kernels: an inherited
+ * {@code OPENBLAS_CORETYPE} is removed (a forced Haswell kernel on an AVX-512 machine would handicap
+ * the peer and flatter our ratios); {@code BENCH_OPENBLAS_CORETYPE} forces one when it must be
+ * forced. The kernels used are part of {@code peer_version}.
  */
 final class Peer {
     /** Longest a peer may run before it is stopped and reported as skipped. */
@@ -75,7 +80,13 @@ final class Peer {
         Process p;
         try {
             // stderr goes to ours, so that a peer's traceback is seen where it happened.
-            p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            pb.environment().remove("OPENBLAS_CORETYPE");
+            String core = System.getenv("BENCH_OPENBLAS_CORETYPE");
+            if (core != null && !core.isBlank()) {
+                pb.environment().put("OPENBLAS_CORETYPE", core);
+            }
+            p = pb.start();
         } catch (IOException e) {
             return Outcome.skip(python + " cannot be started: " + e.getMessage());
         }

@@ -37,6 +37,17 @@ class MatMulKernelTest {
     }
 
     @Test
+    void vectorKernelReusesItsBuffersWithoutCarryingNumbersOver() {
+        // Each thread keeps its packing buffers between products: a large product leaves them
+        // full of its numbers, and smaller ones with edge tiles and padding must not see them.
+        check(true, false, 67, 513, 100, 5);
+        check(true, true, 5, 9, 25, 6);
+        check(true, false, 67, 513, 100, 7);
+        check(true, false, 3, 5, 7, 8);
+        check(true, true, 64, 256, 48, 9);
+    }
+
+    @Test
     void vectorKernelAddsIntoC() {
         double[] a = {1, 2, 3, 4};
         double[] b = {5, 6, 7, 8};

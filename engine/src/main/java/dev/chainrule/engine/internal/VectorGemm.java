@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * runs with {@code --add-modules jdk.incubator.vector}. Only {@link MatMulKernel} may touch this
  * class, and only after checking that the module is there: without it, loading this class fails.
  *
- * <p>It follows the usual BLAS scheme: a k-block of B is packed into panels {@link #NR} columns
+ * <p>It follows the usual BLAS scheme (GotoBLAS's loop order): a k-block of B is packed into panels {@link #NR} columns
  * wide, a block of A into panels {@link #MR} rows high, and a micro-kernel keeps an MR×NR tile of
  * C in twelve vector registers through the whole k-block, with one fused multiply-add per
  * vector and step of k. Rounding differs from the plain kernel's only in the order of additions
@@ -22,11 +22,36 @@ public final class VectorGemm {
     public static final int MR = 4;
     /** Columns of the C tile: three vectors. */
     public static final int NR = 3 * L;
-    private static final int KC = 256;
+    /**
+     * Depth of a k-block: a packed panel of B (KC × NR doubles) then takes 24 KiB, which stays in
+     * a 32 or 48 KiB L1 data cache next to the A panel it meets (128 at 512 bits, 256 at 256).
+     */
+    private static final int KC = 24 * 1024 / (NR * Double.BYTES);
+    /** Rows of A packed at a time: MC × KC doubles (64 KiB at KC = 128) stay in L2. */
     private static final int MC = 64;
 
     private VectorGemm() {
     }
+
+    /**
+     * Each thread's packing buffers, kept between calls: a training step multiplies a dozen
+     * medium matrices, and allocating (and zeroing) half a megabyte of panels for each product
+     * cost as much as packing them. Every element read is written by the packing first.
+     */
+    private static final class Buffers {
+        final double[] packedA = new double[MC * KC];
+        final double[] tile = new double[MR * NR];
+        private double[] packedB = new double[0];
+
+        double[] packedB(int size) {
+            if (packedB.length < size) {
+                packedB = new double[size];
+            }
+            return packedB;
+        }
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     /**
      * {@code C[i0..i1) += A·B} for those rows of C. A's element (r, s) is
@@ -35,20 +60,23 @@ public final class VectorGemm {
     public static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
             int k, int n, int i0, int i1) {
         int panels = (n + NR - 1) / NR;
-        double[] bp = new double[Math.min(KC, k) * panels * NR];
-        double[] ap = new double[MC * Math.min(KC, k)];
-        double[] tile = new double[MR * NR];
+        Buffers buf = BUFFERS.get();
+        double[] bp = buf.packedB(Math.min(KC, k) * panels * NR);
+        double[] ap = buf.packedA;
+        double[] tile = buf.tile;
         for (int k0 = 0; k0 < k; k0 += KC) {
             int kc = Math.min(KC, k - k0);
             packB(b, bOff, n, k0, kc, panels, bp);
             for (int m0 = i0; m0 < i1; m0 += MC) {
                 int mc = Math.min(MC, i1 - m0);
                 packA(a, aOff, ars, acs, m0, mc, k0, kc, ap);
-                for (int r = 0; r * MR < mc; r++) {
-                    int rows = Math.min(MR, mc - r * MR);
-                    int ci = m0 + r * MR;
-                    for (int q = 0; q < panels; q++) {
-                        int cols = Math.min(NR, n - q * NR);
+                // One panel of B (kc × NR, sized to stay in L1) meets every panel of the A block
+                // (in L2) before the next panel of B is read: B is read from L1, not streamed.
+                for (int q = 0; q < panels; q++) {
+                    int cols = Math.min(NR, n - q * NR);
+                    for (int r = 0; r * MR < mc; r++) {
+                        int rows = Math.min(MR, mc - r * MR);
+                        int ci = m0 + r * MR;
                         if (rows == MR && cols == NR) {
                             kernel(ap, r * kc * MR, bp, q * kc * NR, kc, c, cOff + ci * n + q * NR, n);
                         } else {
@@ -152,15 +180,23 @@ public final class VectorGemm {
             c31 = b1.fma(a3, c31);
             c32 = b2.fma(a3, c32);
         }
-        addRow(c, co, c00, c01, c02);
-        addRow(c, co + ldc, c10, c11, c12);
-        addRow(c, co + 2 * ldc, c20, c21, c22);
-        addRow(c, co + 3 * ldc, c30, c31, c32);
-    }
-
-    private static void addRow(double[] c, int o, DoubleVector x0, DoubleVector x1, DoubleVector x2) {
-        DoubleVector.fromArray(S, c, o).add(x0).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(x1).intoArray(c, o + L);
-        DoubleVector.fromArray(S, c, o + 2 * L).add(x2).intoArray(c, o + 2 * L);
+        // Written out rather than through a helper taking vectors: a call C2 does not inline
+        // would box each vector argument into an object.
+        int o = co;
+        DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c02).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c12).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c22).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c32).intoArray(c, o + 2 * L);
     }
 }
