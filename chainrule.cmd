@@ -51,7 +51,7 @@ exit /b %ERRORLEVEL%
 rem The JVM prints "WARNING: Using incubator modules: jdk.incubator.vector" on stderr on every run with
 rem the module: stderr goes to a file, and everything in it but that line is passed on at the end.
 set "ERRLOG=%TEMP%\chainrule-stderr-%RANDOM%%RANDOM%.txt"
-java --add-modules jdk.incubator.vector %CHAINRULE_JAVA_OPTS% -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -jar "%JAR%" %* 2> "%ERRLOG%"
+java --add-modules jdk.incubator.vector -XX:+UseSerialGC %CHAINRULE_JAVA_OPTS% -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -jar "%JAR%" %* 2> "%ERRLOG%"
 set "CR_RC=%ERRORLEVEL%"
 findstr /V /B /C:"WARNING: Using incubator modules: jdk.incubator.vector" "%ERRLOG%" 1>&2
 del "%ERRLOG%" >nul 2>nul

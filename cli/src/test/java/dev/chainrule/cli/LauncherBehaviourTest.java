@@ -91,7 +91,7 @@ class LauncherBehaviourTest {
     void trainGetsTheVectorApiWithoutTheNoticeOnStderrAndKeepsTheExitStatus() throws Exception {
         Run r = run(Map.of("CHAINRULE_CDS", "off"), "train", "data.csv", "--label", "y");
         assertEquals(3, r.code());
-        assertTrue(r.out().startsWith("args: --add-modules jdk.incubator.vector -jar "), r.out());
+        assertTrue(r.out().startsWith("args: --add-modules jdk.incubator.vector -XX:+UseSerialGC -jar "), r.out());
         assertTrue(r.out().trim().endsWith("chainrule.jar train data.csv --label y"), r.out());
         assertFalse(r.out().contains("TieredStopAtLevel"), "train keeps the full JIT: " + r.out());
         assertEquals("a line on stderr\nlast words without a newline", r.err());
@@ -107,7 +107,7 @@ class LauncherBehaviourTest {
             assertTrue(r.out().startsWith("args: -jar "), longOne + ": " + r.out());
             assertEquals("a line on stderr\nlast words without a newline", r.err());
         }
-        assertTrue(run(off, "example", "moons").out().startsWith("args: --add-modules jdk.incubator.vector -jar "));
+        assertTrue(run(off, "example", "moons").out().startsWith("args: --add-modules jdk.incubator.vector -XX:+UseSerialGC -jar "));
         Run extra = run(Map.of("CHAINRULE_CDS", "off", "CHAINRULE_JAVA_OPTS", "-Xmx2g -Dx=1"), "grad");
         assertTrue(extra.out().startsWith("args: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx2g -Dx=1 -jar "), extra.out());
     }
@@ -133,6 +133,9 @@ class LauncherBehaviourTest {
         try (Stream<Path> s = Files.list(cache)) {
             assertEquals(List.of(archive), s.toList(), "the class list and the lock are cleaned up");
         }
+        assertTrue(archive.getFileName().toString().contains("-grad-"), "one archive per command: " + archive);
+        Run other = run(cache(cache), "--version");
+        assertTrue(other.out().contains("-XX:DumpLoadedClassList="), "--version records its own classes: " + other.out());
     }
 
     @Test

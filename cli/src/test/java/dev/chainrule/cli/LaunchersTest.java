@@ -44,7 +44,9 @@ class LaunchersTest {
     void bothChooseTheSameJvmOptionsByCommand() {
         String bash = ProjectPoms.read("chainrule");
         String cmd = ProjectPoms.read("chainrule.cmd");
-        assertTrue(bash.contains("train|example) jvm+=(--add-modules jdk.incubator.vector)"), "bash: vector for train, example");
+        assertTrue(bash.contains("train|example) jvm+=(--add-modules jdk.incubator.vector -XX:+UseSerialGC)"),
+                "bash: vector and the serial collector for train, example");
+        assertTrue(cmd.contains("java --add-modules jdk.incubator.vector -XX:+UseSerialGC "), "cmd: the same");
         assertTrue(bash.contains("gradcheck|studio) ;;"), "bash: full JIT for gradcheck, studio");
         assertTrue(bash.contains("*) jvm+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) ;;"));
         for (String c : List.of("train", "example")) {
