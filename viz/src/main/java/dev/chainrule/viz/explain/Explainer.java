@@ -39,7 +39,8 @@ import java.util.Objects;
  *
  * <p>Every number is the engine's: values from the graph, local derivatives from each op's
  * {@code localDerivative}; products and sums are taken in the order they are written. A chain
- * longer than {@link #MAX_CHAIN} factors is cut at a named intermediate, and at most
+ * longer than {@link #MAX_CHAIN} factors is cut at a named intermediate, whose derivation (the
+ * part nearer the output) is written just before it, and at most
  * {@link Builder#maxSteps(int)} quantities are derived step by step: the rest are given with
  * their value and counted in {@link Derivation#leftOut()}, so a network of any size gives a
  * readable, bounded derivation.
@@ -318,6 +319,12 @@ public final class Explainer {
                 Factor f = factors.get(0);
                 return local(f, depth, left, asDelta ? partial(out, v) : null);
             }
+            // A chain cut for length goes on from its top towards the output: that part is written
+            // first, at the same depth, so a long chain reads as a flat run of pieces from the
+            // output down, each referring to the one above it, not as ever deeper nesting.
+            boolean cut = top >= 0 && graph.consumers(top).size() == 1 && !deltas.containsKey(top)
+                    && !sums.containsKey(top);
+            double cutValue = cut ? upstreamOf(top, depth) : 0;
             List<Term> symbols = new ArrayList<>();
             Term topTerm = top < 0 ? null : topSymbol(top);
             if (topTerm != null) {
@@ -335,7 +342,7 @@ public final class Explainer {
             List<Term> numbers = new ArrayList<>();
             double product = 1;
             if (top >= 0) {
-                double t = upstreamOf(top, depth + 1);
+                double t = cut ? cutValue : upstreamOf(top, depth + 1);
                 numbers.add(valued(topTerm, t));
                 product *= t;
             }
@@ -504,7 +511,7 @@ public final class Explainer {
         private double leftOutLine(int id, int depth, Term left) {
             leftOut++;
             lines.add(new Line(Line.Kind.LEFT_OUT, depth, left, List.of(number(delta[id])),
-                    "from the backward pass; its derivation is left out (limit of " + maxSteps + " steps)"));
+                    "from the backward pass, not derived: the limit of " + maxSteps + " derivation steps was reached"));
             return delta[id];
         }
 

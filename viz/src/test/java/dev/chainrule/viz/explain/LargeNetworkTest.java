@@ -67,7 +67,7 @@ class LargeNetworkTest {
         String text = DerivationWriter.text(Notation.UNICODE, 9).write(List.of(cut));
         assertTrue(text.contains("(1 quantity is given by value only: the limit on derivation steps was reached)"),
                 text);
-        assertTrue(text.contains("from the backward pass; its derivation is left out (limit of 10 steps)"), text);
+        assertTrue(text.contains("from the backward pass, not derived: the limit of 10 derivation steps was reached"), text);
         assertTrue(text.lines().count() < 12 * 11, "bounded by the limit: " + text.lines().count() + " lines");
     }
 
