@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One op's local derivative ∂node/∂input as the derivations write it: the op's own formula from
@@ -44,7 +45,17 @@ public final class LocalDerivative {
      *                                  such input
      */
     public static LocalDerivative of(Graph graph, int node, int position) {
+        return of(graph, node, position, Graph.Entry::name);
+    }
+
+    /**
+     * As {@link #of(Graph, int, int)}, with nodes called what {@code names} says (a slide deck
+     * passes the names its frames show, so that the formula reads like the rest of the slide).
+     * An unnamed constant is still written as its value.
+     */
+    public static LocalDerivative of(Graph graph, int node, int position, Function<Graph.Entry, String> names) {
         Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(names, "names");
         Graph.Entry e = graph.nodes().get(Objects.checkIndex(node, graph.size()));
         if (!(e.node() instanceof Value v) || v.isLeaf()) {
             throw new IllegalArgumentException("node '" + e.name() + "' is " + (e.node() instanceof Value
@@ -61,13 +72,13 @@ public final class LocalDerivative {
             for (int id : in) {
                 Graph.Entry x = graph.nodes().get(id);
                 args.add(x.label() == null && x.inputIds().isEmpty() ? new Term.Num(x.value())
-                        : new Term.Ref(x.name(), x.value()));
+                        : new Term.Ref(names.apply(x), x.value()));
             }
             Map<String, Term> slots = NamedGraph.opSlots(info, op, args);
-            slots.put("out", new Term.Ref(e.name(), e.value()));
+            slots.put("out", new Term.Ref(names.apply(e), e.value()));
             formula = new Formula(Fold.fold(Template.derivative(info.derivativeTemplate(position), slots)));
         }
-        return new LocalDerivative(e.name(), graph.nodes().get(in.get(position)).name(), formula, value);
+        return new LocalDerivative(names.apply(e), names.apply(graph.nodes().get(in.get(position))), formula, value);
     }
 
     /** The node's name. */
