@@ -35,16 +35,16 @@ class RenderOptionsTest {
         assertEquals(0, Cli.run("render", mazur().toString(), "-o", dot.toString()).code());
         String text = Files.readString(dot);
         // ∂E/∂w1 = 0.000438568 and ∂E/∂w3 = 0.000497713: 4 decimals would show 0.0004 and 0.0005
-        assertTrue(record(text, "w1").contains(">grad 0.0004386<"), record(text, "w1"));
-        assertTrue(record(text, "w3").contains(">grad 0.0004977<"), record(text, "w3"));
-        assertTrue(record(text, "w5").contains(">data 0.4<") && record(text, "w5").contains(">grad 0.08217<"),
+        assertTrue(record(text, "w1").contains(">∂ 0.0004386<"), record(text, "w1"));
+        assertTrue(record(text, "w3").contains(">∂ 0.0004977<"), record(text, "w3"));
+        assertTrue(record(text, "w5").contains(">0.4<") && record(text, "w5").contains(">∂ 0.08217<"),
                 record(text, "w5"));
 
         assertEquals(0, Cli.run("render", mazur().toString(), "-o", dot.toString(), "--digits", "6").code());
-        assertTrue(record(Files.readString(dot), "w1").contains(">grad 0.000438568<"));
+        assertTrue(record(Files.readString(dot), "w1").contains(">∂ 0.000438568<"));
         assertEquals(0, Cli.run("render", mazur().toString(), "-o", dot.toString(), "--precision", "4").code());
-        assertTrue(record(Files.readString(dot), "w1").contains(">grad 0.0004<"));
-        assertTrue(record(Files.readString(dot), "w5").contains(">data 0.4000<"));
+        assertTrue(record(Files.readString(dot), "w1").contains(">∂ 0.0004<"));
+        assertTrue(record(Files.readString(dot), "w5").contains(">0.4000<"));
     }
 
     @Test

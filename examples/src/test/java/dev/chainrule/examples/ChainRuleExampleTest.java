@@ -34,7 +34,7 @@ class ChainRuleExampleTest {
         Printed.assertPicture(dir.resolve("chain-rule.png"));
         // Graphviz writes a minus sign in SVG text as the entity &#45;.
         String svg = Files.readString(dir.resolve("chain-rule.svg")).replace("&#45;", "-");
-        assertTrue(svg.contains(">data -12<"), "the rendered graph shows f = -12");
-        assertTrue(svg.contains(">data 3<"), "the rendered graph shows q = 3");
+        assertTrue(svg.contains(">-12<"), "the rendered graph shows f = -12");
+        assertTrue(svg.contains(">3<"), "the rendered graph shows q = 3");
     }
 }

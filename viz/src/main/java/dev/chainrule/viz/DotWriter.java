@@ -15,8 +15,12 @@ import java.util.Set;
  */
 final class DotWriter {
     private static final String FONT = LabelFont.FAMILY;
+    /** What stands before a scalar's gradient in its record: ∂ for ∂output/∂node. */
+    static final String GRAD = "∂";
+    /** The narrowest stacked record, in points: short ones (x, -2, ∂ -4) still read as cards. */
+    private static final int MIN_STACKED_WIDTH = 46;
     /** CELLPADDING of the record tables, in points. */
-    private static final int PADDING = 5;
+    private static final int PADDING = 4;
 
     private final Graph graph;
     private final GraphStyle style;
@@ -147,7 +151,9 @@ final class DotWriter {
         out.append("digraph chainrule {\n");
         out.append("  graph [rankdir=").append(q(style.direction().rankdir))
                 .append(", bgcolor=").append(q(theme.background))
-                .append(", pad=\"0.3\", nodesep=\"0.3\", ranksep=\"0.45\"")
+                .append(", pad=\"0.25\", nodesep=\"0.25\", ranksep=")
+                // Left to right, ranks are columns: narrow gaps let a deep network fit a slide's width.
+                .append(q(style.direction() == Direction.LEFT_TO_RIGHT ? "0.25" : "0.35"))
                 .append(", fontname=").append(q(FONT)).append(", fontsize=\"16\"")
                 .append(", fontcolor=").append(q(theme.text));
         String caption = caption();
@@ -186,6 +192,10 @@ final class DotWriter {
     private void writeRecords() {
         for (Graph.Entry e : graph.nodes()) {
             int id = e.id();
+            if (isConstant(e)) {
+                writeConstant(e);
+                continue;
+            }
             out.append("  v").append(id).append(" [shape=\"plain\", label=<")
                     .append(record(e)).append(">];\n");
             if (e.opName() == null) {
@@ -198,7 +208,7 @@ final class DotWriter {
                 out.append("  v").append(in).append(" -> o").append(id);
                 List<String> attrs = new ArrayList<>();
                 attrs.add("tailport=" + q(style.direction() == Direction.LEFT_TO_RIGHT ? "e" : "s"));
-                if (style.localDerivatives()) {
+                if (style.localDerivatives() && !isConstant(graph.nodes().get(in))) {
                     attrs.add("label=<" + localDerivativeText(e, k) + ">");
                 }
                 edgeHighlight(attrs, in, id);
@@ -225,41 +235,83 @@ final class DotWriter {
         };
         String border = hl ? "3" : e.kind() == Graph.Kind.OUTPUT ? "2" : "1";
         StringBuilder s = new StringBuilder();
-        s.append("<TABLE BORDER=\"").append(border).append("\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"5\"")
+        s.append("<TABLE BORDER=\"").append(border).append("\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"")
+                .append(PADDING).append('"')
                 .append(" COLOR=").append(q(hl ? theme.highlight : theme.border))
                 .append(" BGCOLOR=").append(q(fill));
         if (e.kind() == Graph.Kind.LEAF) {
             s.append(" STYLE=\"rounded\"");
         }
-        s.append("><TR>");
+        s.append('>');
+        List<Cell> cells = new ArrayList<>();
         // The name cell: bold name, then a tensor's shape in small type.
         String shownName = shownName(e);
         List<Line> name = new ArrayList<>(List.of(new Line(shownName, true, 12)));
-        if (!e.isScalar()) {
-            name.add(new Line(plainShape(e.shape()), false, 10));
-        }
-        s.append(centredCell(name));
         StringBuilder nameHtml = new StringBuilder(bold(shownName));
         if (!e.isScalar()) {
+            name.add(new Line(plainShape(e.shape()), false, 10));
             nameHtml.append("<BR/><FONT POINT-SIZE=\"10\">").append(shapeText(e.shape())).append("</FONT>");
         }
-        s.append(nameHtml).append("</TD><VR/>");
-        List<String> data = frame.valueKnown(id) ? numberLines("data", e.data(), e.shape()) : List.of("data ?");
+        boolean stacked = style.direction() == Direction.LEFT_TO_RIGHT;
+        // Stacked, a blank name would be an empty row; it stays only where it is the one divider
+        // between two rows (SvgCleanup finds a record by its dividers).
+        if (!stacked || !(shownName.isBlank() && e.isScalar() && style.showGrads())) {
+            cells.add(new Cell(name, nameHtml.toString(), false));
+        }
+        // A scalar shows its value bare and its gradient after ∂ (∂output/∂node): words such as
+        // "data" and "grad" would make every record wider, and a deep graph too wide for a slide.
+        // A tensor's cells keep the words as headings above its rows.
+        String dataWord = e.isScalar() ? "" : "data";
+        String gradWord = e.isScalar() ? GRAD : "grad";
+        List<String> data = frame.valueKnown(id) ? numberLines(dataWord, e.data(), e.shape())
+                : List.of((dataWord + " ?").trim());
         String dataColor = frame.valueKnown(id) ? theme.dataText : theme.unknownText;
-        s.append(numbersCell(data, dataColor, e.isScalar()));
+        cells.add(numbersCell(data, dataColor, e.isScalar()));
         if (style.showGrads()) {
-            s.append("<VR/>");
             double[] grad = e.grad();
             if (!frame.gradKnown(id)) {
-                s.append(numbersCell(List.of("grad ?"), theme.unknownText, true));
+                cells.add(numbersCell(List.of(gradWord + " ?"), theme.unknownText, true));
             } else if (grad == null) {
-                s.append(numbersCell(List.of("no grad"), theme.unknownText, true));
+                cells.add(numbersCell(List.of("no grad"), theme.unknownText, true));
             } else {
-                s.append(numbersCell(numberLines("grad", grad, e.shape()), theme.gradText, e.isScalar()));
+                cells.add(numbersCell(numberLines(gradWord, grad, e.shape()), theme.gradText, e.isScalar()));
             }
         }
-        s.append("</TR></TABLE>");
+        if (stacked) {
+            // Left to right, the cells are rows: a record is narrow, so a deep graph's many
+            // columns still fit a slide's width.
+            int width = MIN_STACKED_WIDTH;
+            for (Cell c : cells) {
+                width = Math.max(width, cellWidth(c.lines()));
+            }
+            for (int i = 0; i < cells.size(); i++) {
+                s.append(i == 0 ? "" : "<HR/>").append("<TR>").append(cells.get(i).td(width)).append("</TR>");
+            }
+        } else {
+            // Top to bottom, the cells sit side by side: a record is flat, so the many ranks stay short.
+            s.append("<TR>");
+            for (int i = 0; i < cells.size(); i++) {
+                s.append(i == 0 ? "" : "<VR/>").append(cells.get(i).td(cellWidth(cells.get(i).lines())));
+            }
+            s.append("</TR>");
+        }
+        s.append("</TABLE>");
         return s.toString();
+    }
+
+    /** An input the user did not name: a number written in the program, such as ½ or the 1 in {@code b1*1}. */
+    private static boolean isConstant(Graph.Entry e) {
+        return e.opName() == null && e.label() == null && e.isScalar();
+    }
+
+    /** A constant as a small literal operand: its value as written, with no record and no gradient. */
+    private void writeConstant(Graph.Entry e) {
+        out.append("  v").append(e.id()).append(" [shape=\"plaintext\", fontsize=\"11\", margin=\"0.02,0.01\"")
+                .append(", width=\"0\", height=\"0\", label=<").append(DotText.html(constant(e.value()))).append('>');
+        if (frame.highlighted(e.id())) {
+            out.append(", fontcolor=").append(q(theme.highlight));
+        }
+        out.append("];\n");
     }
 
     /** The longest expression shown in place of a name, in characters. */
@@ -300,9 +352,12 @@ final class DotWriter {
         return expr.codePointCount(0, expr.length()) <= MAX_EXPRESSION ? expr : "";
     }
 
-    /** A constant as written in an expression: {@code 1}, {@code 0.5}, not {@code 1.0000}. */
+    /**
+     * A constant as written in an expression: {@code 1}, {@code 0.5}, {@code 0.044715}, not
+     * {@code 1.0000}; 15 significant digits, so a number written out in full is not rounded.
+     */
     private static String constant(double x) {
-        return DotText.significant(x, 6);
+        return DotText.significant(x, 15);
     }
 
     /** One line of a cell's text, as measured: its font weight and size decide its width. */
@@ -310,11 +365,18 @@ final class DotWriter {
     }
 
     /**
-     * A {@code <TD>} at least as wide as its widest line in {@link LabelFont}; {@link SvgCleanup}
-     * centres the text in it. (No BGCOLOR per cell: it makes Graphviz 16 several times slower.)
+     * One cell of a record: its lines as measured, its HTML, and whether its lines align on the
+     * left (a tensor's rows) instead of being centred.
      */
-    private static String centredCell(List<Line> lines) {
-        return "<TD WIDTH=\"" + cellWidth(lines) + "\">";
+    private record Cell(List<Line> lines, String html, boolean left) {
+        /**
+         * The cell as a {@code <TD>} of {@code width} points, at least its widest line in
+         * {@link LabelFont}; {@link SvgCleanup} centres the text in it. (No BGCOLOR per cell: it
+         * makes Graphviz 16 several times slower.)
+         */
+        String td(int width) {
+            return "<TD" + (left ? " BALIGN=\"LEFT\"" : "") + " WIDTH=\"" + width + "\">" + html + "</TD>";
+        }
     }
 
     /** Width in points for a cell holding {@code lines}: the widest line, the padding, and 2 pt to spare. */
@@ -327,16 +389,15 @@ final class DotWriter {
     }
 
     /** A data or grad cell: one centred line for a scalar, rows aligned on the left for a tensor. */
-    private static String numbersCell(List<String> lines, String color, boolean centred) {
+    private static Cell numbersCell(List<String> lines, String color, boolean centred) {
         List<Line> measured = new ArrayList<>();
         StringBuilder html = new StringBuilder("<FONT COLOR=").append(q(color)).append('>');
         for (int i = 0; i < lines.size(); i++) {
             measured.add(new Line(lines.get(i), false, 12));
             html.append(i == 0 ? "" : "<BR/>").append(DotText.html(lines.get(i)));
         }
-        html.append("</FONT></TD>");
-        return (centred ? centredCell(measured) : "<TD BALIGN=\"LEFT\" WIDTH=\"" + cellWidth(measured) + "\">")
-                + html;
+        html.append("</FONT>");
+        return new Cell(measured, html.toString(), !centred);
     }
 
     /** {@code data 3.0000}; for a tensor its heading and rows (when small) or a summary. */
@@ -413,7 +474,7 @@ final class DotWriter {
         String shape = length <= 2 ? "circle" : length <= 6 ? "ellipse" : "box";
         out.append("shape=").append(q(shape));
         if (length <= 2) {
-            out.append(", width=\"0.45\", margin=\"0.02\"");
+            out.append(", width=\"0.36\", margin=\"0.02\"");
         } else {
             out.append(", margin=\"0.06,0.03\"");
         }
@@ -423,13 +484,16 @@ final class DotWriter {
         if (hl) {
             out.append(", penwidth=\"2.5\"");
         }
-        out.append(", fontsize=").append(q(length <= 2 ? "16" : "13")).append(", label=<").append(DotText.html(symbol)).append(">];\n");
+        out.append(", fontsize=").append(q(length <= 2 ? "15" : "13")).append(", label=<").append(DotText.html(symbol)).append(">];\n");
     }
 
     private String localDerivativeText(Graph.Entry consumer, int k) {
         Graph.Entry input = graph.nodes().get(consumer.inputIds().get(k));
         OptionalDouble d = consumer.localDerivative(k);
-        String name = "∂" + consumer.name() + "/∂" + input.name() + " = ";
+        // ∂q/∂x where both have names to show; an unnamed node's blank name would leave "∂/∂x".
+        String of = edgeName(consumer);
+        String by = edgeName(input);
+        String name = of.isEmpty() || by.isEmpty() ? "" : "∂" + of + "/∂" + by + " = ";
         String value;
         if (!frame.valueKnown(consumer.id())) {
             value = "?";
@@ -439,6 +503,15 @@ final class DotWriter {
             value = "(tensor)";
         }
         return DotText.html(name + value);
+    }
+
+    /** A node's name in a derivative: its label, or its short expression in parentheses, or "". */
+    private String edgeName(Graph.Entry e) {
+        if (e.label() != null) {
+            return e.label();
+        }
+        String expr = shownName(e);
+        return expr.isBlank() || e.opName() == null ? expr : "(" + expr + ")";
     }
 
     private boolean highlightedOpOut(Graph.Entry e) {
@@ -467,13 +540,15 @@ final class DotWriter {
     // ------------------------------------------------------------ circuit: values on the edges
 
     private void writeCircuit() {
-        Set<Integer> drawnLeaves = new HashSet<>();
         for (Graph.Entry e : graph.nodes()) {
             int id = e.id();
+            if (isConstant(e)) {
+                writeConstant(e);   // the number itself: no value or grad travels from it
+                continue;
+            }
             if (e.opName() == null) {
-                drawnLeaves.add(id);
                 out.append("  v").append(id).append(" [shape=\"plaintext\", fontsize=\"14\", label=<")
-                        .append(bold(e.name()));
+                        .append(bold(shownName(e)));
                 if (!e.isScalar()) {
                     out.append(' ').append(shapeText(e.shape()));
                 }
@@ -497,14 +572,16 @@ final class DotWriter {
                 if (src.opName() == null) {
                     attrs.add("tailport=" + q(style.direction() == Direction.LEFT_TO_RIGHT ? "e" : "s"));
                 }
-                attrs.add("label=<" + edgeValues(src, id, k) + ">");
+                if (!isConstant(src)) {
+                    attrs.add("label=<" + edgeValues(src, id, k) + ">");
+                }
                 edgeHighlight(attrs, in, id);
                 attrs(attrs);
             }
             if (e.kind() == Graph.Kind.OUTPUT) {
                 boolean hl = frame.highlighted(id);
                 out.append("  v").append(id).append(" [shape=\"plaintext\", fontsize=\"14\", label=<")
-                        .append(bold(e.name())).append(">")
+                        .append(bold(shownName(e))).append(">")
                         .append(hl ? ", fontcolor=" + q(theme.highlight) : "").append("];\n");
                 out.append("  o").append(id).append(" -> v").append(id)
                         .append(" [label=<").append(edgeValues(e, -1, -1)).append('>')

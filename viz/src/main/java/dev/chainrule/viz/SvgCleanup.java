@@ -77,8 +77,10 @@ final class SvgCleanup {
             double lo = Arrays.stream(xs).min().orElse(0);
             double hi = Arrays.stream(xs).max().orElse(0);
             if (hi - lo < 0.01) {
-                edges.add(lo);
+                edges.add(lo);   // a divider between two cells side by side
                 dividers++;
+            } else if (poly.find(0) && flat(poly.group(1))) {
+                dividers++;      // a divider between two rows: the cells span the record's width
             } else {
                 min = Math.min(min, lo);
                 max = Math.max(max, hi);
@@ -121,6 +123,19 @@ final class SvgCleanup {
     private static String startX(String textLine) {
         Matcher t = TEXT_X.matcher(textLine);
         return t.find() ? t.group(3) : "";
+    }
+
+    /** Whether a polygon's points all have one y: a horizontal rule. */
+    private static boolean flat(String points) {
+        String[] nums = points.trim().split("[\\s,]+");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int k = 1; k < nums.length; k += 2) {
+            double y = Double.parseDouble(nums[k]);
+            lo = Math.min(lo, y);
+            hi = Math.max(hi, y);
+        }
+        return hi - lo < 0.01;
     }
 
     /** The x coordinates of a polygon's points or of a path's (x,y pairs after each command letter). */

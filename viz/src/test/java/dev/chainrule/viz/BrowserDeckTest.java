@@ -44,7 +44,7 @@ class BrowserDeckTest {
             assertTrue(text.contains("Backward step 4 of 4: ∂f/∂x"), text);
             assertTrue(text.contains("= (-4) × 1 = -4"), text);
             // The graph drawn on the last frame shows x's grad; the first backward frame did not.
-            assertTrue(text.contains("grad -4") && !text.contains("grad ?"), text);
+            assertTrue(text.contains("∂ -4") && !text.contains("∂ ?"), text);
             assertEquals("true", String.valueOf(browser.eval("String(document.getElementById('next').disabled)")));
 
             browser.click("first");

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chainrule.engine.CustomOp;
 import dev.chainrule.engine.Graph;
 import dev.chainrule.engine.Value;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,15 +34,19 @@ class DotWriterTest {
     void eachValueIsOneRecordOfLabelDataAndGrad() {
         String dot = GraphRenderer.dot(Examples.chainRule());
         // Each centred cell is as wide as DejaVu Sans draws its text, plus 5 pt padding each side and 2 to spare.
-        int data = (int) Math.ceil(LabelFont.width("data -2", false, 12) + 12);
-        int grad = (int) Math.ceil(LabelFont.width("grad -4", false, 12) + 12);
-        assertTrue(data > 50 && data < 70, data + " pt");
-        assertTrue(line(dot, "v0").contains("<B>x</B></TD><VR/><TD WIDTH=\"" + data
-                + "\"><FONT COLOR=\"#1f2937\">data -2</FONT></TD><VR/><TD WIDTH=\"" + grad
-                + "\"><FONT COLOR=\"#b91c1c\">grad -4</FONT>"), line(dot, "v0"));
-        assertTrue(line(dot, "v2").contains("data 3<") && line(dot, "v2").contains("grad -4<"));
-        assertTrue(line(dot, "v3").contains("data -4<") && line(dot, "v3").contains("grad 3<"));
-        assertTrue(line(dot, "v4").contains("data -12<") && line(dot, "v4").contains("grad 1<"));
+        // Left to right, a record's cells are rows (name, value, ∂ gradient), each as wide as the widest
+        // text in DejaVu Sans plus 4 pt padding each side and 2 to spare, and at least 46 pt.
+        int width = 46;
+        assertTrue(LabelFont.width("∂ -4", false, 12) + 10 < width);
+        String wide = line(GraphRenderer.dot(Examples.mazur()), "v" + Graph.of(Examples.mazur()).find("w1").id());
+        int w1 = (int) Math.ceil(LabelFont.width("∂ 0.0004386", false, 12) + 10);
+        assertTrue(w1 > 60 && wide.contains("<TD WIDTH=\"" + w1 + "\"><FONT COLOR=\"#b91c1c\">∂ 0.0004386</FONT>"), wide);
+        assertTrue(line(dot, "v0").contains("<TR><TD WIDTH=\"" + width + "\"><B>x</B></TD></TR><HR/><TR><TD WIDTH=\""
+                + width + "\"><FONT COLOR=\"#1f2937\">-2</FONT></TD></TR><HR/><TR><TD WIDTH=\"" + width
+                + "\"><FONT COLOR=\"#b91c1c\">∂ -4</FONT></TD></TR>"), line(dot, "v0"));
+        assertTrue(line(dot, "v2").contains(">3<") && line(dot, "v2").contains(">∂ -4<"));
+        assertTrue(line(dot, "v3").contains(">-4<") && line(dot, "v3").contains(">∂ 3<"));
+        assertTrue(line(dot, "v4").contains(">-12<") && line(dot, "v4").contains(">∂ 1<"));
         assertTrue(line(dot, "o2").contains("label=<+>"));
         assertTrue(line(dot, "o4").contains("label=<×>"));
         assertTrue(dot.contains("rankdir=\"LR\""), "left to right by default");
@@ -61,19 +67,19 @@ class DotWriterTest {
     @Test
     void precisionGrowsAndShrinksEveryNumber() {
         String two = dot(GraphStyle.builder().precision(2));
-        assertTrue(two.contains("data -12.00<") && two.contains("grad 3.00<"), two);
+        assertTrue(two.contains(">-12.00<") && two.contains(">∂ 3.00<"), two);
         String four = dot(GraphStyle.builder().precision(4));
-        assertTrue(four.contains("data -12.0000<") && four.contains("grad 3.0000<"), four);
+        assertTrue(four.contains(">-12.0000<") && four.contains(">∂ 3.0000<"), four);
         String zero = dot(GraphStyle.builder().precision(0));
-        assertTrue(zero.contains("data -12<") && zero.contains("grad 3<"));
+        assertTrue(zero.contains(">-12<") && zero.contains(">∂ 3<"));
         assertThrows(IllegalArgumentException.class, () -> GraphStyle.builder().precision(13));
     }
 
     @Test
     void gradsCanBeHidden() {
         String dot = dot(GraphStyle.builder().showGrads(false));
-        assertFalse(dot.contains("grad"));
-        assertTrue(dot.contains("data -12<"));
+        assertFalse(dot.contains("∂"));
+        assertTrue(dot.contains(">-12<"));
     }
 
     @Test
@@ -249,17 +255,17 @@ class DotWriterTest {
         for (String w : new String[] {"w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"}) {
             Graph.Entry entry = g.find(w);
             String grad = DotText.significant(entry.gradValue(), GraphStyle.DEFAULT_DIGITS);
-            assertTrue(line(dot, "v" + entry.id()).contains(">grad " + grad + "</FONT>"), line(dot, "v" + entry.id()));
+            assertTrue(line(dot, "v" + entry.id()).contains(">∂ " + grad + "</FONT>"), line(dot, "v" + entry.id()));
             shown.add(grad);
         }
         assertEquals(8, shown.size(), shown.toString());
-        assertTrue(line(dot, "v" + g.find("w1").id()).contains(">grad 0.0004386</FONT>"), "∂E/∂w1 = 0.000438568");
-        assertTrue(line(dot, "v" + g.find("w3").id()).contains(">grad 0.0004977</FONT>"), "∂E/∂w3 = 0.000497713");
-        assertTrue(line(dot, "v" + g.find("w5").id()).contains(">grad 0.08217</FONT>"), "∂E/∂w5 = 0.082167041");
+        assertTrue(line(dot, "v" + g.find("w1").id()).contains(">∂ 0.0004386</FONT>"), "∂E/∂w1 = 0.000438568");
+        assertTrue(line(dot, "v" + g.find("w3").id()).contains(">∂ 0.0004977</FONT>"), "∂E/∂w3 = 0.000497713");
+        assertTrue(line(dot, "v" + g.find("w5").id()).contains(">∂ 0.08217</FONT>"), "∂E/∂w5 = 0.082167041");
         String fixed = GraphRenderer.dot(e, GraphStyle.builder().precision(4).build());
-        assertTrue(line(fixed, "v" + g.find("w1").id()).contains(">grad 0.0004</FONT>"), "precision(4) still gives fixed decimals");
+        assertTrue(line(fixed, "v" + g.find("w1").id()).contains(">∂ 0.0004</FONT>"), "precision(4) still gives fixed decimals");
         String two = GraphRenderer.dot(Examples.chainRule(), GraphStyle.builder().digits(2).build());
-        assertTrue(line(two, "v4").contains("data -12</FONT>") && line(two, "v4").contains("grad 1</FONT>"), line(two, "v4"));
+        assertTrue(line(two, "v4").contains(">-12</FONT>") && line(two, "v4").contains(">∂ 1</FONT>"), line(two, "v4"));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> GraphStyle.builder().digits(0));
         assertEquals("digits must be between 1 and 17 significant digits, got 0", bad.getMessage());
     }
@@ -281,6 +287,47 @@ class DotWriterTest {
         assertFalse(dot.matches("(?s).*<B>n[0-9]+</B>.*"), dot);
         String sum = line(dot, "v" + Graph.of(out).nodes().stream().filter(e -> "add".equals(e.opName()))
                 .findFirst().orElseThrow().id());
-        assertTrue(sum.contains("<TR><TD WIDTH=\"12\"></TD><VR/>"), sum);
+        // stacked (left to right) the blank name takes no row: the value, a rule, the gradient
+        assertFalse(sum.contains("<B>"), sum);
+        assertEquals(2, sum.split("<HR/>", -1).length, sum);
+        // side by side (top to bottom) the record keeps an empty name cell
+        String tb = GraphRenderer.dot(out, GraphStyle.builder().topToBottom().build());
+        String tbSum = line(tb, sum.substring(2, sum.indexOf(' ', 2)));
+        assertTrue(tbSum.contains("<TR><TD WIDTH=\"10\"></TD><VR/>"), tbSum);
+    }
+
+    @Test
+    void constantsAreSmallLiteralOperandsWithoutARecordOrAGradient() {
+        Value e = Examples.mazur();
+        Graph g = Graph.of(e);
+        String dot = GraphRenderer.dot(e, GraphStyle.builder().localDerivatives(true).build());
+        List<String> constants = new ArrayList<>();
+        for (Graph.Entry x : g.nodes()) {
+            if (x.opName() == null && x.label() == null) {
+                String l = line(dot, "v" + x.id());
+                constants.add(l.substring(l.indexOf("label=<") + 7, l.indexOf('>', l.indexOf("label=<") + 7)));
+                assertTrue(l.contains("shape=\"plaintext\", fontsize=\"11\""), l);
+                assertFalse(l.contains("<TABLE") || l.contains("∂") || l.contains("<B>"), l);
+                // no local derivative is written on a constant's edge, and no invented name anywhere
+                for (String edge : dot.split("\n")) {
+                    if (edge.startsWith("  v" + x.id() + " -> ")) {
+                        assertFalse(edge.contains("label="), edge);
+                    }
+                }
+            }
+        }
+        // ½ and the target 0.01 of E_o1, ½ and 0.99 of E_o2
+        assertEquals(List.of("0.5", "0.01", "0.5", "0.99"), constants);
+        assertFalse(dot.matches("(?s).*[∂(]n[0-9]+\\b.*"), "no n-number in a derivative: " + dot);
+        assertTrue(dot.contains("label=<∂(w1·i1)/∂w1 = 0.05>"), "an unnamed node's short expression names it");
+        // in the circuit theme too: the number itself, and no value or gradient travels from it
+        String circuit = GraphRenderer.dot(e, GraphStyle.builder().theme(Theme.CS231N).build());
+        int half = g.nodes().stream().filter(x -> x.opName() == null && x.label() == null).findFirst().orElseThrow().id();
+        assertTrue(line(circuit, "v" + half).contains("label=<0.5>"), line(circuit, "v" + half));
+        for (String edge : circuit.split("\n")) {
+            if (edge.startsWith("  v" + half + " -> ")) {
+                assertFalse(edge.contains("label="), edge);
+            }
+        }
     }
 }

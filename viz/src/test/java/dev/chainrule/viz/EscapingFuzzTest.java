@@ -86,7 +86,7 @@ class EscapingFuzzTest {
                 List<String> texts = nodes.get("v" + i);
                 String why = engine + " seed " + (SEED + 1) + " graph " + g + " label " + i + ": " + labels.get(i);
                 assertTrue(texts != null && texts.size() >= 2, why + " " + nodes);
-                assertEquals("data " + i, texts.get(texts.size() - 2), why);
+                assertEquals(String.valueOf(i), texts.get(texts.size() - 2), why);
                 // Graphviz keeps runs of spaces by writing the second and later as no-break spaces.
                 List<String> shown = texts.subList(0, texts.size() - 2).stream()
                         .map(t -> t.replace('\u00a0', ' ')).toList();

@@ -44,13 +44,13 @@ class SlideDeckTest {
     @Test
     void valuesAndGradsFillInAsTheyBecomeKnown() {
         List<Slide> s = chainRuleDeck().slides();
-        assertTrue(s.get(0).dot().contains("data ?") && !s.get(0).dot().contains("data 3<"));
-        assertTrue(s.get(1).dot().contains("data 3<") && !s.get(1).dot().contains("data -12<"));
-        assertFalse(s.get(2).dot().contains("grad -4<"));
-        assertTrue(s.get(3).dot().contains("grad 1<") && s.get(3).dot().contains("grad ?"));
-        assertTrue(s.get(4).dot().contains("grad 3<"), "z's grad appears at its step");
-        assertFalse(s.get(4).dot().contains("grad -4<"));
-        assertFalse(s.get(7).dot().contains("grad ?"), "everything is known at the end");
+        assertTrue(s.get(0).dot().contains(">?<") && !s.get(0).dot().contains(">3<"));
+        assertTrue(s.get(1).dot().contains(">3<") && !s.get(1).dot().contains(">-12<"));
+        assertFalse(s.get(2).dot().contains(">∂ -4<"));
+        assertTrue(s.get(3).dot().contains(">∂ 1<") && s.get(3).dot().contains(">∂ ?<"));
+        assertTrue(s.get(4).dot().contains(">∂ 3<"), "z's grad appears at its step");
+        assertFalse(s.get(4).dot().contains(">∂ -4<"));
+        assertFalse(s.get(7).dot().contains(">∂ ?<"), "everything is known at the end");
         // Frame 6 (∂f/∂q) highlights q and the edge from q into ×, not x.
         String hl = "COLOR=\"" + Theme.LIGHT.highlight + "\"";
         String dot = s.get(5).dot();

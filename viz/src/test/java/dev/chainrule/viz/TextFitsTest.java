@@ -54,7 +54,7 @@ class TextFitsTest {
         List<GraphStyle> styles = new ArrayList<>();
         GraphStyle embedded = GraphStyle.builder().engine(RenderEngine.EMBEDDED).precision(8).build();
         styles.add(embedded);
-        styles.add(embedded.toBuilder().precision(2).build());
+        styles.add(embedded.toBuilder().precision(2).topToBottom().build());   // cells side by side
         if (GraphRenderer.nativeDotAvailable()) {
             styles.add(embedded.toBuilder().engine(RenderEngine.NATIVE).build());
         }
@@ -85,7 +85,8 @@ class TextFitsTest {
                 double drawn = Double.parseDouble(browser.eval(
                         "[...document.querySelectorAll('g.node text')].find(t => t.textContent === 'mmmmmmmmmmmm')"
                                 + ".getComputedTextLength()"));
-                assertTrue(drawn <= LabelFont.width("mmmmmmmmmmmm", true, 12) + 0.01, drawn + " pt");
+                // (within 0.05 pt: Chromium's fractional advances may exceed whole pixels by a hair)
+                assertTrue(drawn <= LabelFont.width("mmmmmmmmmmmm", true, 12) + 0.05, drawn + " pt");
                 assertTrue(drawn >= 140, drawn + " pt: not DejaVu Sans Bold");
             }
         }
@@ -134,9 +135,13 @@ class TextFitsTest {
         }
     }
 
-    /** The x of a record's left and right edges and of its cell dividers, sorted. */
+    /**
+     * The x of a record's left and right edges and of its cell dividers, sorted; empty for a node
+     * that is not a record (no divider between cells side by side, nor between rows).
+     */
     private static double[] cellBounds(Element node) {
         List<Double> xs = new ArrayList<>();
+        boolean rows = false;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         NodeList polys = node.getElementsByTagName("polygon");
@@ -144,13 +149,20 @@ class TextFitsTest {
             String[] pts = ((Element) polys.item(i)).getAttribute("points").trim().split("\\s+");
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
+            double top = Double.POSITIVE_INFINITY;
+            double bottom = Double.NEGATIVE_INFINITY;
             for (String p : pts) {
                 double x = Double.parseDouble(p.substring(0, p.indexOf(',')));
+                double y = Double.parseDouble(p.substring(p.indexOf(',') + 1));
                 lo = Math.min(lo, x);
                 hi = Math.max(hi, x);
+                top = Math.min(top, y);
+                bottom = Math.max(bottom, y);
             }
             if (hi - lo < 0.01) {
-                xs.add(lo);   // a divider
+                xs.add(lo);   // a divider between cells side by side
+            } else if (bottom - top < 0.01) {
+                rows = true;  // a divider between rows, which span the record
             } else {
                 min = Math.min(min, lo);
                 max = Math.max(max, hi);
@@ -169,7 +181,7 @@ class TextFitsTest {
                 max = Math.max(max, x);
             }
         }
-        if (xs.isEmpty()) {
+        if (xs.isEmpty() && !rows) {
             return new double[0];
         }
         xs.add(min);
@@ -192,17 +204,22 @@ class TextFitsTest {
               const bad = [];
               for (const g of document.querySelectorAll('g.node')) {
                 const xs = [];
+                let rows = false;
                 let min = Infinity, max = -Infinity;
                 for (const p of g.querySelectorAll('polygon')) {
-                  const px = p.getAttribute('points').trim().split(/\\s+/).map(s => parseFloat(s.split(',')[0]));
+                  const pts = p.getAttribute('points').trim().split(/\\s+/);
+                  const px = pts.map(s => parseFloat(s.split(',')[0]));
+                  const py = pts.map(s => parseFloat(s.split(',')[1]));
                   const lo = Math.min(...px), hi = Math.max(...px);
-                  if (hi - lo < 0.01) xs.push(lo); else { min = Math.min(min, lo); max = Math.max(max, hi); }
+                  if (hi - lo < 0.01) xs.push(lo);
+                  else if (Math.max(...py) - Math.min(...py) < 0.01) rows = true;
+                  else { min = Math.min(min, lo); max = Math.max(max, hi); }
                 }
                 for (const p of g.querySelectorAll('path')) {
                   const b = p.getBBox();
                   min = Math.min(min, b.x); max = Math.max(max, b.x + b.width);
                 }
-                if (xs.length === 0) continue;
+                if (xs.length === 0 && !rows) continue;
                 xs.push(min, max);
                 xs.sort((a, b) => a - b);
                 for (const t of g.querySelectorAll('text')) {
