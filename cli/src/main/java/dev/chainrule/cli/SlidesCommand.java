@@ -16,10 +16,12 @@ import picocli.CommandLine.Option;
         description = {"The forward and backward pass, one step per slide.",
             "Writes DIR/slides.html (one self-contained page: arrow keys or the buttons step through "
                 + "it) and DIR/frame-01.svg, frame-02.svg, ... one per step: the inputs, each op forward, "
-                + "the seed ∂f/∂f = 1, then each node's gradient as upstream × local derivative."},
+                + "the seed ∂f/∂f = 1, then each node's gradient as upstream × local derivative, output layer "
+                + "first and one weight's chain at a time; --focus NAME keeps only the way back to NAME."},
         footer = {"", "Examples:",
             "  chainrule slides \"q = x + y; f = q·z\" --at x=-2,y=5,z=-4 -o slides/",
-            "  chainrule slides cli/src/test/resources/mazur.txt -o deck --theme print --tb"})
+            "  chainrule slides cli/src/test/resources/mazur.txt -o deck --theme print --tb",
+            "  chainrule slides cli/src/test/resources/mazur.txt -o dE_dw5 --focus w5"})
 final class SlidesCommand implements Callable<Integer> {
     private final Io io;
 
@@ -37,6 +39,10 @@ final class SlidesCommand implements Callable<Integer> {
         style.digits = n;
     }
 
+    @Option(names = "--focus", paramLabel = "NAME",
+            description = "only the steps on the way from the output back to NAME, as in a worked example of one gradient")
+    String focus;
+
     SlidesCommand(Io io) {
         this.io = io;
     }
@@ -48,7 +54,12 @@ final class SlidesCommand implements Callable<Integer> {
         }
         Computation c = program.run();
         GraphStyle s = style.build();
-        SlideDeck deck = SlideDeck.of(c.evaluation.output(), s);
+        SlideDeck deck;
+        try {
+            deck = focus == null ? SlideDeck.of(c.evaluation.output(), s) : SlideDeck.focused(c.evaluation.output(), focus, s);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage().startsWith("focus:") ? "--" + e.getMessage() : StyleOptions.inCliTerms(e.getMessage()));
+        }
         try {
             List<Path> frames = deck.writeSvgFrames(dir);
             Path html = deck.writeHtml(dir.resolve("slides.html"));

@@ -83,4 +83,24 @@ class RenderOptionsTest {
         assertEquals(2, none.code());
         assertEquals("error: --highlight-path: step 1: no node labelled 'w5' is computed from 'E'\n", none.err());
     }
+
+    @Test
+    void slidesFocusKeepsOnlyTheWayBackToOneWeight(@TempDir Path dir) throws Exception {
+        Path deck = dir.resolve("dE_dw5");
+        Cli r = Cli.run("slides", mazur().toString(), "-o", deck.toString(), "--focus", "w5");
+        assertEquals(0, r.code(), r.err());
+        // every value, the seed, then E_o1 ... net_o1 ... w5·out_h1, w5: nine backward steps
+        assertEquals("wrote 11 slides: " + deck.resolve("slides.html") + " and 11 SVG frames in " + deck + "\n", r.out());
+        String html = Files.readString(deck.resolve("slides.html"));
+        assertTrue(html.contains("Backward step 9 of 9: ∂E/∂w5"), "the last step is w5's");
+        assertTrue(html.contains("= 0.1385 × 0.5933 = 0.08217"));
+        assertFalse(html.contains("∂E/∂w6 ="), "w6 is not on the way to w5");
+
+        Cli none = Cli.run("slides", mazur().toString(), "-o", deck.toString(), "--focus", "w9");
+        assertEquals(2, none.code());
+        assertTrue(none.err().startsWith("error: --focus: no node labelled 'w9' in this graph (labels: "), none.err());
+        Cli output = Cli.run("slides", mazur().toString(), "-o", deck.toString(), "--focus", "E");
+        assertEquals("error: --focus: 'E' is the output itself; give a node it is computed from, such as a weight\n",
+                output.err());
+    }
 }

@@ -137,7 +137,8 @@ final class DotWriter {
         return ids;
     }
 
-    private static String labelList(Graph graph) {
+    /** " (labels: x, y, q)" for an error message: the first 20 labels of the graph. */
+    static String labelList(Graph graph) {
         Set<String> labels = new LinkedHashSet<>();
         for (Graph.Entry e : graph.nodes()) {
             if (e.label() != null && labels.size() < 20) {
@@ -175,24 +176,49 @@ final class DotWriter {
         return out.toString();
     }
 
+    /**
+     * The title and the frame's caption, above the graph, in a table cell as wide as DejaVu Sans
+     * draws them (Graphviz sizes the picture from its own guess of text widths, which the real
+     * font would overrun at the right edge), then an empty row that keeps the graph clear of the
+     * last line. Empty when there is neither.
+     */
     private String caption() {
-        StringBuilder s = new StringBuilder();
+        List<String> lines = new ArrayList<>();
+        List<Boolean> bold = new ArrayList<>();
         if (style.title() != null && !style.title().isBlank()) {   // a blank title would only push the graph down
-            s.append(bold(style.title())).append("<BR ALIGN=\"LEFT\"/>");
+            lines.add(style.title());
+            bold.add(true);
         }
         for (int i = 0; i < frame.caption.size(); i++) {
-            String line = frame.caption.get(i);
-            s.append(i == 0 ? bold(line) : DotText.html(line)).append("<BR ALIGN=\"LEFT\"/>");
+            lines.add(frame.caption.get(i));
+            bold.add(i == 0);
         }
-        return s.toString();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder();
+        double width = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            html.append(i == 0 ? "" : "<BR/>").append(bold.get(i) ? bold(line) : DotText.html(line));
+            for (String part : DotText.shown(line).split("\n", -1)) {
+                width = Math.max(width, LabelFont.width(part, bold.get(i), 16));
+            }
+        }
+        int cell = (int) Math.min(65535, Math.ceil(width + 2));
+        return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" WIDTH=\""
+                + cell + "\">" + html + "</TD></TR><TR><TD HEIGHT=\"" + CAPTION_GAP + "\"></TD></TR></TABLE>";
     }
+
+    /** Points of empty space between the caption's last line and the graph. */
+    private static final int CAPTION_GAP = 14;
 
     // ------------------------------------------------------------ records: label | data | grad
 
     private void writeRecords() {
         for (Graph.Entry e : graph.nodes()) {
             int id = e.id();
-            if (isConstant(e)) {
+            if (NodeNames.isConstant(e)) {
                 writeConstant(e);
                 continue;
             }
@@ -208,7 +234,7 @@ final class DotWriter {
                 out.append("  v").append(in).append(" -> o").append(id);
                 List<String> attrs = new ArrayList<>();
                 attrs.add("tailport=" + q(style.direction() == Direction.LEFT_TO_RIGHT ? "e" : "s"));
-                if (style.localDerivatives() && !isConstant(graph.nodes().get(in))) {
+                if (style.localDerivatives() && !NodeNames.isConstant(graph.nodes().get(in))) {
                     attrs.add("label=<" + localDerivativeText(e, k) + ">");
                 }
                 edgeHighlight(attrs, in, id);
@@ -299,15 +325,10 @@ final class DotWriter {
         return s.toString();
     }
 
-    /** An input the user did not name: a number written in the program, such as ½ or the 1 in {@code b1*1}. */
-    private static boolean isConstant(Graph.Entry e) {
-        return e.opName() == null && e.label() == null && e.isScalar();
-    }
-
     /** A constant as a small literal operand: its value as written, with no record and no gradient. */
     private void writeConstant(Graph.Entry e) {
         out.append("  v").append(e.id()).append(" [shape=\"plaintext\", fontsize=\"11\", margin=\"0.02,0.01\"")
-                .append(", width=\"0\", height=\"0\", label=<").append(DotText.html(constant(e.value()))).append('>');
+                .append(", width=\"0\", height=\"0\", label=<").append(DotText.html(NodeNames.constant(e.value()))).append('>');
         if (frame.highlighted(e.id())) {
             out.append(", fontcolor=").append(q(theme.highlight));
         }
@@ -319,45 +340,11 @@ final class DotWriter {
 
     /**
      * What a record shows as its name: the label the user wrote; for an unnamed node its short
-     * expression ({@code w1·i1}, {@code σ(net)}, {@code b1·1}) when its inputs are named or
-     * constants and it fits in {@value #MAX_EXPRESSION} characters; otherwise nothing, never
-     * an invented {@code n6}.
+     * expression ({@code w1·i1}, {@code σ(net)}, {@code b1·1}) when it fits in
+     * {@value #MAX_EXPRESSION} characters; otherwise nothing, never an invented {@code n6}.
      */
     private String shownName(Graph.Entry e) {
-        if (e.label() != null) {
-            return e.label();
-        }
-        if (e.opName() == null) {
-            return e.isScalar() ? constant(e.value()) : "";   // an unnamed constant shows its value
-        }
-        List<String> operands = new ArrayList<>();
-        for (int in : e.inputIds()) {
-            Graph.Entry x = graph.nodes().get(in);
-            if (x.label() != null) {
-                operands.add(x.label());
-            } else if (x.opName() == null && x.isScalar()) {
-                operands.add(constant(x.value()));
-            } else {
-                return "";
-            }
-        }
-        String symbol = e.opSymbol() == null ? e.opName() : e.opSymbol();
-        String expr;
-        if (operands.size() == 2 && symbol.codePointCount(0, symbol.length()) == 1) {
-            String op = symbol.equals("×") || symbol.equals("*") ? "·" : " " + symbol + " ";
-            expr = operands.get(0) + op + operands.get(1);
-        } else {
-            expr = symbol + "(" + String.join(", ", operands) + ")";
-        }
-        return expr.codePointCount(0, expr.length()) <= MAX_EXPRESSION ? expr : "";
-    }
-
-    /**
-     * A constant as written in an expression: {@code 1}, {@code 0.5}, {@code 0.044715}, not
-     * {@code 1.0000}; 15 significant digits, so a number written out in full is not rounded.
-     */
-    private static String constant(double x) {
-        return DotText.significant(x, 15);
+        return NodeNames.of(graph, e, MAX_EXPRESSION);
     }
 
     /** One line of a cell's text, as measured: its font weight and size decide its width. */
@@ -507,11 +494,7 @@ final class DotWriter {
 
     /** A node's name in a derivative: its label, or its short expression in parentheses, or "". */
     private String edgeName(Graph.Entry e) {
-        if (e.label() != null) {
-            return e.label();
-        }
-        String expr = shownName(e);
-        return expr.isBlank() || e.opName() == null ? expr : "(" + expr + ")";
+        return NodeNames.inDerivative(graph, e, MAX_EXPRESSION, false);
     }
 
     private boolean highlightedOpOut(Graph.Entry e) {
@@ -542,7 +525,7 @@ final class DotWriter {
     private void writeCircuit() {
         for (Graph.Entry e : graph.nodes()) {
             int id = e.id();
-            if (isConstant(e)) {
+            if (NodeNames.isConstant(e)) {
                 writeConstant(e);   // the number itself: no value or grad travels from it
                 continue;
             }
@@ -572,7 +555,7 @@ final class DotWriter {
                 if (src.opName() == null) {
                     attrs.add("tailport=" + q(style.direction() == Direction.LEFT_TO_RIGHT ? "e" : "s"));
                 }
-                if (!isConstant(src)) {
+                if (!NodeNames.isConstant(src)) {
                     attrs.add("label=<" + edgeValues(src, id, k) + ">");
                 }
                 edgeHighlight(attrs, in, id);

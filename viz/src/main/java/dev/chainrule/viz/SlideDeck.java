@@ -39,13 +39,19 @@ import java.util.Set;
 public final class SlideDeck {
     private static final Set<String> INFIX = Set.of("+", "-", "−", "×", "*", "÷", "/", "^", "·");
 
+    /** The longest expression that names an unnamed node in a slide's text, in characters. */
+    private static final int MAX_NAME = 40;
+
     private final Graph graph;
     private final GraphStyle style;
+    /** The id of the node a focused deck leads to, or -1 for the whole backward pass. */
+    private final int focus;
     private final List<Slide> slides;
 
-    private SlideDeck(Graph graph, GraphStyle style) {
+    private SlideDeck(Graph graph, GraphStyle style, int focus) {
         this.graph = graph;
         this.style = style;
+        this.focus = focus;
         this.slides = List.copyOf(build());
     }
 
@@ -64,7 +70,37 @@ public final class SlideDeck {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(style, "style");
         GraphRenderer.checkSize(graph, style);
-        return new SlideDeck(graph, style);
+        return new SlideDeck(graph, style, -1);
+    }
+
+    /**
+     * A deck of only the steps on the way from the output to the node labelled {@code label}, as
+     * in a worked example of one gradient (Mazur's ∂E/∂w5): every value of the forward pass at
+     * once, the seed, then the gradient of each node on the way, from the output back to it.
+     *
+     * <pre>{@code
+     * SlideDeck.focused(e, "w5", GraphStyle.defaults()).writeHtml(Path.of("dE_dw5.html"));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if no node has that label or it is the output itself, or
+     *     for the reasons of {@link #of(Graph, GraphStyle)}
+     * @throws IllegalStateException if the grads are not those of exactly one backward pass
+     */
+    public static SlideDeck focused(Node output, String label, GraphStyle style) {
+        Graph graph = Graph.of(Objects.requireNonNull(output, "output"));
+        Objects.requireNonNull(style, "style");
+        Objects.requireNonNull(label, "label");
+        GraphRenderer.checkSize(graph, style);
+        Graph.Entry target = graph.find(label);
+        if (target == null) {
+            throw new IllegalArgumentException("focus: no node labelled '" + DotText.shown(label) + "' in this graph"
+                    + DotWriter.labelList(graph));
+        }
+        if (target.id() == graph.output().id()) {
+            throw new IllegalArgumentException("focus: '" + DotText.shown(label) + "' is the output itself;"
+                    + " give a node it is computed from, such as a weight");
+        }
+        return new SlideDeck(graph, style, target.id());
     }
 
     /** The number of frames. */
@@ -116,7 +152,7 @@ public final class SlideDeck {
 
     /** The HTML {@link #writeHtml} writes. */
     public String html() {
-        String title = style.title() != null ? style.title() : "Backpropagation through " + graph.output().name();
+        String title = style.title() != null ? style.title() : "Backpropagation through " + name(graph.output());
         List<String> svgs = new ArrayList<>(slides.size());
         for (Slide s : slides) {
             svgs.add(GraphRenderer.svgFromDot(s.bareDot(), style));
@@ -131,58 +167,152 @@ public final class SlideDeck {
         for (Graph.Entry e : graph.nodes()) {
             if (!e.isScalar()) {
                 throw new IllegalArgumentException("backward-pass slides need a scalar graph; node '"
-                        + DotText.shown(e.name()) + "' has shape " + Arrays.toString(e.shape()));
+                        + DotText.shown(name(e)) + "' has shape " + Arrays.toString(e.shape()));
             }
         }
         checkGrads();
         List<Integer> ops = new ArrayList<>();
         List<Integer> leaves = new ArrayList<>();
         for (Graph.Entry e : graph.nodes()) {
-            (e.opName() == null ? leaves : ops).add(e.id());
+            if (e.opName() != null) {
+                ops.add(e.id());
+            } else if (!NodeNames.isConstant(e)) {
+                leaves.add(e.id());
+            }
         }
         List<Slide> out = new ArrayList<>();
         boolean[] valueKnown = new boolean[n];
         boolean[] gradKnown = new boolean[n];
-        for (int id : leaves) {
-            valueKnown[id] = true;
+        for (Graph.Entry e : graph.nodes()) {
+            valueKnown[e.id()] = e.opName() == null;   // inputs, and the numbers written in the program
         }
-        // Forward: the inputs, then one op at a time.
         List<String> inputs = new ArrayList<>();
         for (int id : leaves) {
-            Graph.Entry e = graph.nodes().get(id);
-            inputs.add(e.name() + " = " + num(e.value()));
+            inputs.add(name(graph.nodes().get(id)) + " = " + num(graph.nodes().get(id).value()));
         }
-        add(out, "Forward pass: the inputs", List.of(String.join(",  ", inputs)), null,
-                valueKnown, gradKnown, Set.of(), Set.of());
-        for (int k = 0; k < ops.size(); k++) {
-            Graph.Entry e = graph.nodes().get(ops.get(k));
-            valueKnown[e.id()] = true;
-            Set<Long> edges = new LinkedHashSet<>();
-            for (int in : e.inputIds()) {
-                edges.add(FrameState.edge(in, e.id()));
+        if (focus >= 0) {
+            // A worked example of one gradient starts from the finished forward pass.
+            java.util.Arrays.fill(valueKnown, true);
+            add(out, "Forward pass: every value", List.of(String.join(",  ", inputs)), null,
+                    valueKnown, gradKnown, Set.of(), Set.of());
+        } else {
+            // Forward: the inputs, then one op at a time.
+            add(out, "Forward pass: the inputs", List.of(String.join(",  ", inputs)), null,
+                    valueKnown, gradKnown, Set.of(), Set.of());
+            for (int k = 0; k < ops.size(); k++) {
+                Graph.Entry e = graph.nodes().get(ops.get(k));
+                valueKnown[e.id()] = true;
+                Set<Long> edges = new LinkedHashSet<>();
+                for (int in : e.inputIds()) {
+                    edges.add(FrameState.edge(in, e.id()));
+                }
+                add(out, "Forward step " + (k + 1) + " of " + ops.size() + ": " + name(e), forwardLines(e), name(e),
+                        valueKnown, gradKnown, Set.of(e.id()), edges);
             }
-            add(out, "Forward step " + (k + 1) + " of " + ops.size() + ": " + e.name(), forwardLines(e), e.name(),
-                    valueKnown, gradKnown, Set.of(e.id()), edges);
         }
-        // Backward: the seed, then every other node from the output back to the inputs.
+        // Backward: the seed, then one node at a time in the order the material teaches.
         Graph.Entry output = graph.output();
         gradKnown[output.id()] = true;
-        String f = output.name();
-        int steps = n - 1;
+        String f = name(output);
+        List<Integer> order = focus >= 0 ? onTheWay(focus) : teachingOrder(leaves);
         add(out, "Backward pass: the seed", List.of("∂" + f + "/∂" + f + " = 1", "every gradient below is ∂" + f
                 + "/∂(node), found by the chain rule from the output back"), f,
                 valueKnown, gradKnown, Set.of(output.id()), Set.of());
-        for (int id = n - 2, k = 1; id >= 0; id--, k++) {
+        for (int k = 0; k < order.size(); k++) {
+            int id = order.get(k);
             Graph.Entry e = graph.nodes().get(id);
             gradKnown[id] = true;
             Set<Long> edges = new LinkedHashSet<>();
             for (int[] use : uses(id)) {
                 edges.add(FrameState.edge(id, use[0]));
             }
-            add(out, "Backward step " + k + " of " + steps + ": ∂" + f + "/∂" + e.name(), backwardLines(e),
-                    localFormulas(e), e.name(), valueKnown, gradKnown, Set.of(id), edges);
+            add(out, "Backward step " + (k + 1) + " of " + order.size() + ": ∂" + f + "/∂" + derivativeName(e),
+                    backwardLines(e), localFormulas(e), name(e), valueKnown, gradKnown, Set.of(id), edges);
         }
         return out;
+    }
+
+    /**
+     * Every node but the output and the constants, in the order a course teaches the backward
+     * pass: the inputs nearest the output first (the output layer's weights before the hidden
+     * layer's), and for each input the chain from the output down to it, one input at a time.
+     * A node's gradient always comes after those of every node that uses it.
+     */
+    private List<Integer> teachingOrder(List<Integer> leaves) {
+        int n = graph.size();
+        // How many named nodes lie between each node and the output: a layer count that unnamed
+        // products and sums do not inflate (w5 and b2 are both one layer from the output).
+        int[] layer = new int[n];
+        java.util.Arrays.fill(layer, Integer.MAX_VALUE);
+        layer[n - 1] = 0;
+        for (int id = n - 1; id >= 0; id--) {
+            if (layer[id] == Integer.MAX_VALUE) {
+                continue;
+            }
+            Graph.Entry e = graph.nodes().get(id);
+            int step = layer[id] + (e.label() != null && id != n - 1 ? 1 : 0);
+            for (int in : e.inputIds()) {
+                layer[in] = Math.min(layer[in], step);
+            }
+        }
+        // Within a layer, inputs used once (the weights w5, w6 ...) before those shared by several
+        // chains (a bias, an input such as i1), then in program order: Mazur's w5, w6, w7, w8, b2.
+        List<Integer> byLayer = new ArrayList<>(leaves);
+        byLayer.sort(java.util.Comparator.<Integer>comparingInt(id -> layer[id])
+                .thenComparingInt(id -> uses(id).size()).thenComparingInt(id -> id));
+        boolean[] done = new boolean[n];
+        done[n - 1] = true;
+        List<Integer> order = new ArrayList<>();
+        for (int leaf : byLayer) {
+            // Descending ids: everything that uses a node on the way is itself on the way, later in
+            // topological order, so it comes first.
+            for (int id : onTheWay(leaf)) {
+                if (!done[id]) {
+                    done[id] = true;
+                    order.add(id);
+                }
+            }
+        }
+        for (int id = n - 2; id >= 0; id--) {   // nodes made from constants alone
+            if (!done[id] && !NodeNames.isConstant(graph.nodes().get(id))) {
+                order.add(id);
+            }
+        }
+        return order;
+    }
+
+    /**
+     * The nodes on the way from the output back to node {@code target}, the output excluded:
+     * those computed from {@code target}, and {@code target} itself, in descending id order.
+     */
+    private List<Integer> onTheWay(int target) {
+        int n = graph.size();
+        boolean[] from = new boolean[n];
+        from[target] = true;
+        for (Graph.Entry e : graph.nodes()) {
+            for (int in : e.inputIds()) {
+                from[e.id()] |= from[in];
+            }
+        }
+        List<Integer> way = new ArrayList<>();
+        for (int id = n - 2; id >= 0; id--) {
+            if (from[id]) {
+                way.add(id);
+            }
+        }
+        return way;
+    }
+
+    /** What the slides call a node: its label, its value if it is a number, or its expression. */
+    private String name(Graph.Entry e) {
+        String s = NodeNames.nested(graph, e, MAX_NAME);
+        return s.isEmpty() ? "(" + (e.opSymbol() == null ? e.opName() : e.opSymbol()) + " …)" : s;
+    }
+
+    /** {@link #name}, in parentheses when it is an expression, to follow ∂: ∂E/∂(w1·i1). */
+    private String derivativeName(Graph.Entry e) {
+        String s = NodeNames.inDerivative(graph, e, MAX_NAME, true);
+        return s.isEmpty() ? name(e) : s;
     }
 
     private void add(List<Slide> out, String title, List<String> lines, String focus, boolean[] valueKnown,
@@ -220,7 +350,7 @@ public final class SlideDeck {
     private double local(int consumer, int k) {
         OptionalDouble d = graph.nodes().get(consumer).localDerivative(k);
         if (d.isEmpty()) {
-            throw new IllegalArgumentException("backward-pass slides: node '" + graph.nodes().get(consumer).name()
+            throw new IllegalArgumentException("backward-pass slides: node '" + name(graph.nodes().get(consumer))
                     + "' gives no local derivative for its input " + k);
         }
         return d.getAsDouble();
@@ -243,7 +373,7 @@ public final class SlideDeck {
     /** Checks the grads are those of one backward pass: the seed is 1 and each grad is its chain-rule sum. */
     private void checkGrads() {
         Graph.Entry out = graph.output();
-        String f = DotText.shown(out.name());
+        String f = DotText.shown(name(out));
         if (out.gradValue() != 1.0) {
             throw new IllegalStateException("backward-pass slides: the output '" + f + "' has grad "
                     + out.gradValue() + ", not 1; call " + f + ".backward() once before making the deck");
@@ -258,7 +388,7 @@ public final class SlideDeck {
             }
             double grad = graph.nodes().get(id).gradValue();
             if (!(Math.abs(grad - sum) <= 1e-9 * Math.max(scale, Math.abs(grad)))) {
-                throw new IllegalStateException("backward-pass slides: the grad of '" + DotText.shown(graph.nodes().get(id).name())
+                throw new IllegalStateException("backward-pass slides: the grad of '" + DotText.shown(name(graph.nodes().get(id)))
                         + "' is " + grad + " but the chain rule through its uses gives " + sum
                         + "; leaf grads add up over backward() calls: call zeroGrad() and then backward() once");
             }
@@ -272,7 +402,8 @@ public final class SlideDeck {
         List<String> values = new ArrayList<>();
         for (int id : in) {
             Graph.Entry x = graph.nodes().get(id);
-            names.add(x.name());
+            String part = name(x);
+            names.add(NodeNames.needsParentheses(graph, x, sym) ? "(" + part + ")" : part);
             values.add(paren(x.value()));
         }
         String symbolic;
@@ -287,12 +418,12 @@ public final class SlideDeck {
             symbolic = sym + "(" + String.join(", ", names) + ")";
             numeric = sym + "(" + String.join(", ", values) + ")";
         }
-        return List.of(e.name() + " = " + symbolic, "= " + numeric + " = " + num(e.value()));
+        return List.of(name(e) + " = " + symbolic, "= " + numeric + " = " + num(e.value()));
     }
 
     private List<String> backwardLines(Graph.Entry e) {
-        String f = graph.output().name();
-        String v = e.name();
+        String f = name(graph.output());
+        String v = derivativeName(e);
         List<int[]> uses = uses(e.id());
         List<String> factors = new ArrayList<>();
         List<String> products = new ArrayList<>();
@@ -301,7 +432,7 @@ public final class SlideDeck {
             Graph.Entry c = graph.nodes().get(use[0]);
             double up = c.gradValue();
             double local = local(use[0], use[1]);
-            factors.add("upstream ∂" + f + "/∂" + c.name() + " × local ∂" + c.name() + "/∂" + v);
+            factors.add("upstream ∂" + f + "/∂" + derivativeName(c) + " × local ∂" + derivativeName(c) + "/∂" + v);
             products.add(paren(up) + " × " + paren(local));
             terms.add(paren(up * local));
         }
@@ -312,7 +443,7 @@ public final class SlideDeck {
         } else {
             lines.add("= " + String.join(" + ", products));
             lines.add("= " + String.join(" + ", terms) + " = " + num(e.gradValue())
-                    + "   (" + v + " is used " + uses.size() + " times, so the gradients add)");
+                    + "   (" + name(e) + " is used " + uses.size() + " times, so the gradients add)");
         }
         return lines;
     }

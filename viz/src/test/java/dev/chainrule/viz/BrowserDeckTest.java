@@ -41,9 +41,9 @@ class BrowserDeckTest {
             browser.press("End", 35);
             assertEquals("8 / 8", browser.eval("document.getElementById('counter').textContent"));
             String text = browser.eval(VISIBLE + ".textContent");
-            assertTrue(text.contains("Backward step 4 of 4: ∂f/∂x"), text);
+            assertTrue(text.contains("Backward step 4 of 4: ∂f/∂y"), text);
             assertTrue(text.contains("= (-4) × 1 = -4"), text);
-            // The graph drawn on the last frame shows x's grad; the first backward frame did not.
+            // The graph drawn on the last frame shows every grad; the first backward frame did not.
             assertTrue(text.contains("∂ -4") && !text.contains("∂ ?"), text);
             assertEquals("true", String.valueOf(browser.eval("String(document.getElementById('next').disabled)")));
 
