@@ -77,6 +77,7 @@ public final class Main {
         cl.addSubcommand(new TrainCommand(io));
         cl.addSubcommand(new PlotCommand(io));
         cl.addSubcommand(new ExampleCommand(io));
+        cl.addSubcommand(new StudioCommand(io));
         FunctionHelp.appendToFooter(cl.getSubcommands().get("grad"), FunctionHelp.functionLines());
         FunctionHelp.appendToFooter(cl.getSubcommands().get("plot"), FunctionHelp.activationLines());
         // After every subcommand is added: a converter reaches only the commands present now.

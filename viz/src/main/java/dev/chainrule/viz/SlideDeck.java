@@ -123,6 +123,16 @@ public final class SlideDeck {
     }
 
     /**
+     * Frame {@code index} (from 0) as SVG without its caption: the picture {@link #html()} shows for
+     * it, rendered on demand, for tools that step through the deck one frame at a time (the studio).
+     *
+     * @throws IndexOutOfBoundsException if there is no such frame
+     */
+    public String svg(int index) {
+        return GraphRenderer.svgFromDot(slides.get(index).bareDot(), style);
+    }
+
+    /**
      * Writes {@code frame-01.svg}, {@code frame-02.svg}, ... into {@code dir} (created if missing).
      *
      * @return the files written, in order
