@@ -6,6 +6,7 @@ import dev.chainrule.checker.LineResult;
 import dev.chainrule.checker.Problem;
 import dev.chainrule.engine.Graph;
 import dev.chainrule.engine.expr.ProgramException;
+import dev.chainrule.viz.Direction;
 import dev.chainrule.viz.GraphRenderer;
 import dev.chainrule.viz.GraphStyle;
 import dev.chainrule.viz.OutputFormat;
@@ -236,6 +237,14 @@ final class Workbench {
                 b.theme(Theme.valueOf(theme.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw StudioException.request("unknown theme '" + theme + "'; use light, dark, print or cs231n");
+            }
+        }
+        String direction = r.name("direction");
+        if (direction != null) {
+            switch (direction) {
+                case "lr" -> b.direction(Direction.LEFT_TO_RIGHT);
+                case "tb" -> b.direction(Direction.TOP_TO_BOTTOM);
+                default -> throw StudioException.request("unknown layout '" + direction + "'; use lr or tb");
             }
         }
         int digits = r.integer("digits", 0);
