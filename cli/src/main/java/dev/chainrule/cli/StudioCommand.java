@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  chainrule studio",
             "  chainrule studio cli/src/test/resources/mazur.txt --no-browser",
-            "  chainrule studio net.txt --port 8123"})
+            "  chainrule studio cli/src/test/resources/mazur-quiz.txt --port 8123"})
 final class StudioCommand implements Callable<Integer> {
     private final Io io;
 
@@ -81,10 +81,26 @@ final class StudioCommand implements Callable<Integer> {
             config = config.addresses(List.of(address(host)));
         }
         Studio studio = Studio.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(studio::close, "chainrule-studio-stop"));
+        Thread stop = new Thread(studio::close, "chainrule-studio-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            return serve(studio, config);
+        } finally {
+            // Ctrl-C runs the hook; an interrupted command (a test, an embedding) closes it here.
+            studio.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running
+            }
+        }
+    }
+
+    private int serve(Studio studio, StudioConfig config) throws InterruptedException {
         if (!config.loopbackOnly()) {
-            io.err().println("warning: the studio listens on " + host + ", which other machines may reach; anyone with "
-                    + "the URL's token can use it. Leave out --host to keep it on this machine.");
+            io.err().println("warning: the studio listens on " + config.addresses().get(0).getHostAddress()
+                    + ", which other machines may reach; anyone with the URL's token can use it. Leave out --host to"
+                    + " keep it on this machine.");
         }
         io.out().println("Chainrule studio: open " + studio.url());
         io.out().println("(the URL carries this run's token; press Ctrl-C to stop)");

@@ -128,9 +128,14 @@ public final class Studio implements AutoCloseable {
         }
     }
 
-    /** Stops listening; requests in progress get a second to finish. */
+    /** Stops listening; requests in progress get a second to finish. Closing twice does nothing more. */
     @Override
     public void close() {
+        synchronized (closed) {
+            if (!open) {
+                return;
+            }
+        }
         servers.forEach(s -> s.stop(1));
         handlers.shutdownNow();
         deadline.close();

@@ -172,6 +172,37 @@ class StudioBrowserTest {
         }
     }
 
+    @Test
+    void aTeachersQuizFileOpensInQuizModeAndSaveWritesItBack(@TempDir Path dir) throws Exception {
+        Installed.require(Browser.binary() != null, "Chromium");
+        Path quiz = Files.copy(Path.of("../cli/src/test/resources/mazur-quiz.txt"), dir.resolve("quiz.txt"));
+        try (Studio studio = Studio.start(StudioConfig.loopback().file(quiz)); Browser b = new Browser(studio.url())) {
+            b.await("document.querySelectorAll('#viewport input.quiz-field').length === 2");
+            assertEquals("quiz.txt", text(b, "#file-name"));
+            assertEquals("0.5", b.eval("document.getElementById('lr').value"), "# lr: 0.5 from the file");
+            assertEquals("grad ?", text(b, "#viewport g.node[data-name=\"w5\"] text.hidden-cell"));
+            assertEquals("data ?", text(b, "#viewport g.node[data-name=\"out_h1\"] text.hidden-cell"));
+            // The node panel does not give the hidden numbers away either.
+            b.click("#viewport g.node[data-name=\"w5\"]");
+            b.await("document.querySelector('#panel h3') && document.querySelector('#panel h3').textContent === 'w5'");
+            assertFalse(text(b, "#panel").contains("0.0821"), text(b, "#panel"));
+            // out_h1 typed as its net input's value: wrong, and said so.
+            b.eval("document.querySelector('#viewport input.quiz-field[data-cell=\"out_h1\"]').focus()");
+            b.type("0.3775");
+            b.press("Enter", 13);
+            b.await("document.querySelectorAll('#viewport .quiz-verdict').length === 1");
+            assertTrue(text(b, "#viewport .quiz-verdict").startsWith("✗ wrong"), text(b, "#viewport .quiz-verdict"));
+            assertTrue(text(b, "#quiz-cells").contains("out_h1✗ wrong"), text(b, "#quiz-cells"));
+
+            b.eval("(function(){const p=document.getElementById('program');p.focus();"
+                    + "p.setSelectionRange(p.value.length,p.value.length);return 1;})()");
+            b.type("# saved from the studio\n");
+            b.click("#save");
+            b.await("document.getElementById('save-status').textContent === 'saved to quiz.txt'");
+            assertTrue(Files.readString(quiz).endsWith("E = E_o1 + E_o2\n# saved from the studio\n"), Files.readString(quiz));
+        }
+    }
+
     /** Keystroke to redrawn graph on Mazur's network, warm: median and spread printed, not asserted. */
     private static void measureKeystrokeToGraph(Browser b) throws InterruptedException {
         retype(b, "#program", MAZUR.replace("i1 = 1; i2 = 1", "i1 = 0.05; i2 = 0.10"));
