@@ -155,12 +155,16 @@ public final class Studio implements AutoCloseable {
                 reply = route(ex);
             } catch (StudioException e) {
                 reply = Reply.error(e.status(), e.kind(), e.getMessage());
-            } catch (RuntimeException | StackOverflowError e) {
-                String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                reply = Reply.error(e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                        || e instanceof ArithmeticException ? 422 : 500, "input", m);
             } catch (OutOfMemoryError e) {
                 reply = Reply.error(422, "limit", "out of memory: the program or its graph is too large");
+            } catch (StackOverflowError e) {
+                reply = Reply.error(422, "limit", "the program nests too deeply to process; nest it less deeply");
+            } catch (Throwable e) {   // whatever goes wrong, the page gets an answer, never a hung request
+                String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                boolean user = e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                        || e instanceof ArithmeticException;
+                reply = Reply.error(user ? 422 : 500, user ? "input" : "internal",
+                        user ? m : "internal error in the studio: " + e.getClass().getSimpleName() + ": " + m);
             }
             send(ex, reply);
         } catch (IOException e) {

@@ -32,7 +32,7 @@ final class RawHttp {
     /** Sends {@code head} (request line and headers, without the blank line) and {@code body}. */
     static Response send(int port, String head, byte[] body) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(30_000);
+            s.setSoTimeout(180_000);   // longer than the studio's own 30 s limit, so its answer is what a test sees
             OutputStream out = s.getOutputStream();
             String h = head.strip() + "\r\nConnection: close\r\n"
                     + (body == null ? "" : "Content-Length: " + body.length + "\r\n") + "\r\n";

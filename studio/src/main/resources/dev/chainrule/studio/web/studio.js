@@ -714,10 +714,10 @@
       const n = state.byId.find((b) => b.label === c.node);
       const g = n && recordOf(n.id);
       if (!g) continue;
-      const prefix = c.kind === 'value' ? 'data ' : c.kind === 'gradient' ? 'grad ' : null;
-      const t = prefix && Array.from(g.querySelectorAll('text')).find((x) => x.textContent.startsWith(prefix));
-      if (!t) continue;
-      t.textContent = prefix + '?';
+      const cell = recordCell(g, c.kind);
+      if (!cell) continue;
+      const t = cell.text;
+      t.textContent = cell.prefix + '?';
       t.classList.add('hidden-cell');
       const r = t.getBoundingClientRect();
       const field = document.createElement('input');
@@ -740,6 +740,19 @@
         viewport.appendChild(badge);
       }
     }
+  }
+
+  // A record's value or gradient text: 'data 0.4' and 'grad 0.08217' (name | data | grad), or the
+  // row after the name and the row that starts with ∂ ('w5 / 0.4 / ∂ 0.08217').
+  function recordCell(g, kind) {
+    const texts = Array.from(g.querySelectorAll('text')).filter((x) => !x.classList.contains('mark'));
+    const grad = texts.find((x) => /^(grad |∂ )/.test(x.textContent));
+    if (kind === 'gradient') return grad ? { text: grad, prefix: grad.textContent.startsWith('∂') ? '∂ ' : 'grad ' } : null;
+    if (kind !== 'value') return null;
+    const data = texts.find((x) => x.textContent.startsWith('data '));
+    if (data) return { text: data, prefix: 'data ' };
+    const i = grad ? texts.indexOf(grad) - 1 : 1;
+    return i >= 1 && texts[i] ? { text: texts[i], prefix: '' } : null;
   }
 
   async function checkQuiz() {
