@@ -41,11 +41,9 @@ final class Workbench {
     Map<String, Object> evaluate(StudioRequest r) {
         Computed c;
         try {
-            c = Computed.run(r.text("program"), r.numbers("inputs"), r.name("output"), limits);
-        } catch (ProgramException e) {
-            return parseFailure(e);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            return failed(Map.of("kind", "input", "message", String.valueOf(e.getMessage())));
+            c = compute(r);
+        } catch (PageError e) {
+            return e.reply;
         }
         Double lr = r.number("lr");
         Map<String, Object> out = new LinkedHashMap<>();
@@ -102,11 +100,9 @@ final class Workbench {
     Map<String, Object> check(StudioRequest r) {
         Computed c;
         try {
-            c = Computed.run(r.text("program"), r.numbers("inputs"), r.name("output"), limits);
-        } catch (ProgramException e) {
-            return parseFailure(e);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            return failed(Map.of("kind", "input", "message", String.valueOf(e.getMessage())));
+            c = compute(r);
+        } catch (PageError e) {
+            return e.reply;
         }
         CheckReport report;
         try {
@@ -252,6 +248,28 @@ final class Workbench {
             b.digits(digits);
         }
         return b.build();
+    }
+
+    /** A mistake in the program or its inputs, as the reply the page shows in the editor. */
+    private static final class PageError extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Map<String, Object> reply;
+
+        PageError(Map<String, Object> reply) {
+            super(null, null, false, false);
+            this.reply = reply;
+        }
+    }
+
+    /** The program run at the page's inputs, or the reply that says what is wrong with it. */
+    private Computed compute(StudioRequest r) throws PageError {
+        try {
+            return Computed.run(r.text("program"), r.numbers("inputs"), r.name("output"), limits);
+        } catch (ProgramException e) {
+            throw new PageError(parseFailure(e));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new PageError(failed(Map.of("kind", "input", "message", String.valueOf(e.getMessage()))));
+        }
     }
 
     /** A mistake in the program, with its line, column and reason for the editor. */

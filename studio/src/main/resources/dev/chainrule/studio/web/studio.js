@@ -123,6 +123,7 @@
   function edited() {
     state.keystrokeAt = performance.now();
     state.step = null;
+    stepWanted = null;
     showStepText(null);
     renderGutter($('program'), $('gutter'), null);
     renderMirror(null);
@@ -508,17 +509,33 @@
 
   // ------------------------------------------------------------------ backward stepper
 
+  // One step request at a time: keys pressed meanwhile move the wanted frame, which is fetched next
+  // (a held arrow key must not queue a render per press on the server).
+  let stepWanted = null;
+  let stepBusy = false;
   async function goStep(index) {
     if (state.quiz) return;
-    const r = await post('/api/step', Object.assign(common(), { index: index }));
-    if (!r.json || !r.json.ok) {
-      $('problem').textContent = errorText(r);
-      return;
+    const count = state.step ? state.step.count : Infinity;
+    stepWanted = Math.max(0, Math.min(count - 1, index));
+    if (stepBusy) return;
+    stepBusy = true;
+    try {
+      while (stepWanted !== null && !(state.step && state.step.index === stepWanted && state.step.shown)) {
+        const want = stepWanted;
+        const r = await post('/api/step', Object.assign(common(), { index: want }));
+        if (!r.json || !r.json.ok) {
+          $('problem').textContent = errorText(r);
+          break;
+        }
+        const s = r.json;
+        state.step = { index: s.index, count: s.count, shown: true };
+        if (stepWanted === want || stepWanted >= s.count) stepWanted = s.index;
+        setGraph(s.svg);
+        showStepText(s);
+      }
+    } finally {
+      stepBusy = false;
     }
-    const s = r.json;
-    state.step = { index: s.index, count: s.count };
-    setGraph(s.svg);
-    showStepText(s);
   }
 
   function showStepText(s) {
@@ -542,12 +559,13 @@
   }
 
   function stepBy(delta) {
-    const at = state.step ? state.step.index : -1;
+    const at = stepWanted !== null && state.step ? stepWanted : state.step ? state.step.index : -1;
     goStep(Math.max(0, at + delta));
   }
 
   function leaveSteps() {
     state.step = null;
+    stepWanted = null;
     showStepText(null);
     $('step-prev').disabled = $('step-first').disabled = $('step-next').disabled = $('step-last').disabled = false;
     if (state.reply) setGraph(state.reply.svg);
@@ -693,13 +711,32 @@
     showNode(state.selected);
   }
 
+  // Each hidden cell with its verdict; a cell the graph has no place for (an updated weight w5',
+  // a step Δw5) gets its field here.
   function renderQuizCells() {
     const box = $('quiz-cells');
     box.textContent = '';
     for (const c of state.quiz.cells) {
       box.appendChild(el('span', c.symbol));
       const v = state.quiz.verdicts[c.text];
-      box.appendChild(el('span', v ? SYMBOL[v.verdict] + ' ' + v.word + (v.message ? ': ' + v.message : '') : 'hidden'));
+      const verdict = el('span', v ? SYMBOL[v.verdict] + ' ' + v.word + (v.message ? ': ' + v.message : '') : 'hidden');
+      if (c.kind === 'updated' || c.kind === 'step') {
+        const field = document.createElement('input');
+        field.type = 'text';
+        field.inputMode = 'decimal';
+        field.className = 'quiz-side';
+        field.dataset.cell = c.text;
+        field.setAttribute('aria-label', 'your value of ' + c.symbol);
+        field.value = state.quiz.answers[c.text] || '';
+        field.addEventListener('input', () => { state.quiz.answers[c.text] = field.value; });
+        field.addEventListener('keydown', (e) => { if (e.key === 'Enter') checkQuiz(); });
+        const cell = el('span');
+        cell.appendChild(field);
+        cell.appendChild(verdict);
+        box.appendChild(cell);
+      } else {
+        box.appendChild(verdict);
+      }
     }
   }
 
