@@ -198,6 +198,7 @@ public final class Studio implements AutoCloseable {
             case "/api/check" -> Reply.json(deadline.run(() -> bench.check(request(body))));
             case "/api/step" -> Reply.json(deadline.run(() -> bench.step(request(body))));
             case "/api/quiz" -> Reply.json(deadline.run(() -> bench.quiz(request(body))));
+            case "/api/explain" -> Reply.json(deadline.run(() -> bench.explain(request(body))));
             case "/api/export" -> deadline.run(() -> bench.export(request(body)));
             case "/api/save" -> Reply.json(save(request(body)));
             default -> Reply.text(404, "404 not found: no such request");

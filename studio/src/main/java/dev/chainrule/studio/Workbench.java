@@ -13,6 +13,10 @@ import dev.chainrule.viz.OutputFormat;
 import dev.chainrule.viz.Slide;
 import dev.chainrule.viz.SlideDeck;
 import dev.chainrule.viz.Theme;
+import dev.chainrule.viz.explain.Derivation;
+import dev.chainrule.viz.explain.DerivationWriter;
+import dev.chainrule.viz.explain.Explainer;
+import dev.chainrule.viz.explain.Notation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -173,6 +177,36 @@ final class Workbench {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", true);
         out.put("cells", cells);
+        return out;
+    }
+
+    /**
+     * The worked derivation of ∂output/∂node from the explain library ({@link Explainer}): the
+     * chain rule along the whole path in the student's names, δ terms, each factor, the product and,
+     * with a learning rate, the update; as text lines for the node panel.
+     */
+    Map<String, Object> explain(StudioRequest r) {
+        Computed c;
+        try {
+            c = compute(r);
+        } catch (PageError e) {
+            return e.reply;
+        }
+        String node = r.name("node");
+        if (node == null || !c.program.has(node)) {
+            throw StudioException.request("'node' must name a node of the program");
+        }
+        Explainer.Builder b = Explainer.builder(c.output());
+        Double lr = r.number("lr");
+        if (lr != null) {
+            b.learningRate(lr);
+        }
+        Derivation d = b.build().derive(node);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", true);
+        out.put("node", node);
+        out.put("value", d.value());
+        out.put("text", DerivationWriter.text(Notation.UNICODE, 10).write(List.of(d)));
         return out;
     }
 

@@ -88,6 +88,9 @@ class StudioBrowserTest {
             String chain = text(b, "#chain");
             assertEquals("∂E_total/∂w5·out_h1 × ∂w5·out_h1/∂w5 = 0.1384985616 × 0.5932699921 = 0.08216704056", chain);
             assertFalse(text(b, "#panel").contains("w5' (η = "), "no η yet: " + text(b, "#panel"));
+            // The worked derivation along the whole path, from the explain library.
+            b.await("document.getElementById('derivation') && document.getElementById('derivation').textContent.includes('0.08216704056')");
+            assertTrue(text(b, "#derivation").contains("∂E_total/∂w5"), text(b, "#derivation"));
             retype(b, "#lr", "0.5");
             b.await("document.getElementById('panel').textContent.includes(\"w5' (η = 0.5)0.3589164797\")");
 

@@ -111,6 +111,16 @@ class WorkbenchTest {
     }
 
     @Test
+    void explainGivesTheWorkedDerivationInTheStudentsNames() throws IOException {
+        Map<String, Object> r = StudioClient.json(page.post("/api/explain", Map.of("program", mazur, "lr", 0.5, "node", "w5")));
+        assertEquals(Boolean.TRUE, r.get("ok"), r.toString());
+        assertEquals(0.082167041, (Double) r.get("value"), 5e-10);
+        String text = (String) r.get("text");
+        assertTrue(text.contains("∂E/∂w5") && text.contains("out_o1") && text.contains("0.08216704056"), text);
+        assertEquals(400, page.post("/api/explain", Map.of("program", mazur, "node", "nope")).status());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void stepGivesOneFrameOfTheDeckAtATime() throws IOException {
         String chain = "x = -2; y = 5; z = -4; q = x + y; f = q·z";

@@ -500,11 +500,28 @@
       });
     }
     panel.appendChild(chain);
+    if (n.label && !quizzing) showDerivation(panel, n.label);
     if (uses > 1) {
       panel.appendChild(el('p', 'sum over the ' + uses + ' uses: ∂' + out + '/∂' + n.shown + ' = ' + (quizzing ? '?' : num(total)), 'total'));
     } else if (uses === 1) {
       panel.appendChild(el('p', '∂' + out + '/∂' + n.shown + ' = ' + (quizzing ? '?' : num(total)), 'total'));
     }
+  }
+
+  // The whole worked derivation of the node's gradient (the explain library): chain rule along the
+  // path, δ terms, each factor, the product and the update, as text.
+  async function showDerivation(panel, name) {
+    const box = el('details');
+    box.id = 'derivation-box';
+    box.open = true;
+    box.appendChild(el('summary', 'Worked derivation'));
+    const pre = el('pre', '…', 'derivation');
+    pre.id = 'derivation';
+    box.appendChild(pre);
+    panel.appendChild(box);
+    const r = await post('/api/explain', Object.assign(common(), { node: name }));
+    if (!pre.isConnected) return;
+    pre.textContent = r.json && r.json.ok ? r.json.text : errorText(r);
   }
 
   // ------------------------------------------------------------------ backward stepper
