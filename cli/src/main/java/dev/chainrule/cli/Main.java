@@ -3,6 +3,7 @@ package dev.chainrule.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -54,9 +55,23 @@ public final class Main {
      * @return the exit code: 0 success, 1 a wrong answer or a failed check, 2 bad input or no resources
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(System.in, out, err, args);
+    }
+
+    /**
+     * Runs the command in this JVM with the given standard input, as {@link #run(PrintStream, PrintStream, String...)}
+     * does with the JVM's. {@code chainrule shell} reads its snippets from {@code in} when there is no terminal.
+     *
+     * @param in   what the command reads as standard input
+     * @param out  where results go (flushed before returning)
+     * @param err  where errors go
+     * @param args the command line
+     * @return the exit code: 0 success, 1 a wrong answer or a failed check, 2 bad input or no resources
+     */
+    public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
         PrintStream safeOut = new PrintStream(new TerminalSafeStream(out), false, StandardCharsets.UTF_8);
         PrintStream safeErr = new PrintStream(new TerminalSafeStream(err), true, StandardCharsets.UTF_8);
-        Io io = new Io(safeOut, safeErr);
+        Io io = new Io(in, safeOut, safeErr);
         Limits.reset();
         int code = Failures.guarded(io, () -> commandLine(io).execute(args));
         safeOut.flush();
@@ -78,6 +93,7 @@ public final class Main {
         cl.addSubcommand(new PlotCommand(io));
         cl.addSubcommand(new ExampleCommand(io));
         cl.addSubcommand(new StudioCommand(io));
+        cl.addSubcommand(new ShellCommand(io));
         FunctionHelp.appendToFooter(cl.getSubcommands().get("grad"), FunctionHelp.functionLines());
         FunctionHelp.appendToFooter(cl.getSubcommands().get("plot"), FunctionHelp.activationLines());
         // After every subcommand is added: a converter reaches only the commands present now.

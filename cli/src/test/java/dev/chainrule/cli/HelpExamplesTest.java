@@ -2,6 +2,7 @@ package dev.chainrule.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,11 @@ import picocli.CommandLine;
  * example reads are the project's own; files it writes go to a temporary folder.
  */
 class HelpExamplesTest {
-    /** Commands that wait for a person (a jshell session, a server): their examples are not run. */
-    private static final Set<String> INTERACTIVE = Set.of("shell", "studio");
+    /**
+     * Commands that wait for a person (a server): their examples are not run. {@code shell} is run:
+     * given an empty standard input and no terminal, it runs its start-up script and exits.
+     */
+    private static final Set<String> INTERACTIVE = Set.of("studio");
 
     /** Options whose value is a file or folder the example writes. */
     private static final Set<String> OUTPUTS = Set.of("-o", "--output", "--plot", "--save");
@@ -64,8 +68,9 @@ class HelpExamplesTest {
         }
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-                words.toArray(new String[0]));
+        // An empty standard input of its own: an example never reads (or waits on) the test runner's.
+        int code = Main.run(new ByteArrayInputStream(new byte[0]), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8), words.toArray(new String[0]));
         String err = e.toString(StandardCharsets.UTF_8);
         assertTrue(code == 0 || code == 1, example + "\nexit " + code + "\n" + err + o.toString(StandardCharsets.UTF_8));
         assertTrue(!err.contains("Exception") && !err.contains("internal error"), example + "\n" + err);
