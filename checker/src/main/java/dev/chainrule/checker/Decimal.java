@@ -1,5 +1,6 @@
 package dev.chainrule.checker;
 
+import dev.chainrule.engine.NumberText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -8,23 +9,9 @@ final class Decimal {
     private Decimal() {
     }
 
-    /**
-     * {@code x} rounded to {@code digits} significant digits, without trailing zeros: 0.5932699921
-     * at 10, 0.36 at 2; inf, -inf and nan for the non-finite.
-     */
+    /** {@code x} rounded to {@code digits} significant digits, without trailing zeros (0.5932699921, 0.36). */
     static String human(double x, int digits) {
-        if (!Double.isFinite(x)) {
-            return Double.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
-        }
-        if (x == 0) {
-            return "0";
-        }
-        BigDecimal d = new BigDecimal(x).round(new MathContext(digits)).stripTrailingZeros();
-        double abs = Math.abs(x);
-        if (abs >= 1e-6 && abs < 1e15) {
-            return d.toPlainString();
-        }
-        return d.toString().replace("E+", "e").replace("E", "e");
+        return NumberText.significant(x, digits);
     }
 
     /**

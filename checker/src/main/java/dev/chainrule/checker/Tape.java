@@ -2,6 +2,8 @@ package dev.chainrule.checker;
 
 import dev.chainrule.engine.BinaryOp;
 import dev.chainrule.engine.CustomOp;
+import dev.chainrule.engine.Graph;
+import dev.chainrule.engine.Node;
 import dev.chainrule.engine.Op;
 import dev.chainrule.engine.UnaryOp;
 import dev.chainrule.engine.Value;
@@ -63,42 +65,10 @@ final class Tape {
             names.putIfAbsent(e.getValue(), e.getKey());
         }
         List<Value> order = new ArrayList<>();
-        Map<Value, Boolean> seen = new IdentityHashMap<>();
-        for (Value root : ev.nodes().values()) {
-            postOrder(root, seen, order);
+        for (Node n : Graph.topologicalOrder(ev.nodes().values())) {
+            order.add((Value) n);   // a Value's inputs are Values
         }
         return new Tape(order, names);
-    }
-
-    /** Depth-first post-order without recursion, inputs in order. */
-    private static void postOrder(Value root, Map<Value, Boolean> seen, List<Value> out) {
-        if (seen.containsKey(root)) {
-            return;
-        }
-        List<Value> stack = new ArrayList<>();
-        List<Integer> next = new ArrayList<>();
-        seen.put(root, Boolean.TRUE);
-        stack.add(root);
-        next.add(0);
-        while (!stack.isEmpty()) {
-            int top = stack.size() - 1;
-            Value v = stack.get(top);
-            int i = next.get(top);
-            while (i < v.inputCount() && seen.containsKey(v.input(i))) {
-                i++;
-            }
-            if (i < v.inputCount()) {
-                next.set(top, i + 1);
-                Value p = v.input(i);
-                seen.put(p, Boolean.TRUE);
-                stack.add(p);
-                next.add(0);
-            } else {
-                out.add(v);
-                stack.remove(top);
-                next.remove(top);
-            }
-        }
     }
 
     int size() {

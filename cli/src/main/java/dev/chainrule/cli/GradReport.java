@@ -1,5 +1,6 @@
 package dev.chainrule.cli;
 
+import dev.chainrule.engine.internal.JsonText;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -125,26 +126,9 @@ final class GradReport {
         out.println(s.append('}'));
     }
 
+    /** {@code s} as a JSON string literal (the engine's {@link JsonText}, shared with nn's parameter files). */
     static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\t' -> q.append("\\t");
-                case '\r' -> q.append("\\r");
-                default -> {
-                    if (ch < 0x20) {
-                        q.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        q.append(ch);
-                    }
-                }
-            }
-        }
-        return q.append('"').toString();
+        return JsonText.quote(s);
     }
 
     private void csv(PrintStream out) {

@@ -1,32 +1,15 @@
 package dev.chainrule.cli;
 
 import dev.chainrule.engine.NumberText;
-import java.math.BigDecimal;
-import java.math.MathContext;
 
 /** How numbers print: rounded for people, exact for machines. */
 final class Numbers {
     private Numbers() {
     }
 
-    /**
-     * {@code x} rounded to {@code digits} significant digits, without trailing zeros:
-     * 0.5932699921071872 prints as 0.5932699921, −12.0 as −12. Non-finite values print as inf,
-     * -inf and nan.
-     */
+    /** {@code x} rounded to {@code digits} significant digits, without trailing zeros (−12.0 prints as −12). */
     static String human(double x, int digits) {
-        if (!Double.isFinite(x)) {
-            return Double.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
-        }
-        if (x == 0) {
-            return "0";
-        }
-        BigDecimal d = new BigDecimal(x).round(new MathContext(digits)).stripTrailingZeros();
-        double abs = Math.abs(x);
-        if (abs >= 1e-6 && abs < 1e15) {
-            return d.toPlainString();
-        }
-        return d.toString().replace("E+", "e").replace("E", "e");
+        return NumberText.significant(x, digits);
     }
 
     /**

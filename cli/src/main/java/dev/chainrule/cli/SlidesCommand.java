@@ -49,6 +49,11 @@ final class SlidesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // An empty or blank name is a slip (an unset shell variable, a stray quote), not a wish to
+        // scatter slides.html and the frames into the current folder or one named " ".
+        if (dir.toString().isBlank()) {
+            throw new UserError("-o '" + dir + "' names no folder: give the folder for the slides, such as -o deck");
+        }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserError("-o " + dir + ": it is a file, not a folder");
         }

@@ -1,5 +1,6 @@
 package dev.chainrule.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -323,6 +324,10 @@ class CliFuzzTest {
 
     @Test
     void oddOutputPaths() throws IOException {
+        // "" and " " are relative names: whatever accepts them writes into the folder the tests run
+        // in (cli/, the source tree). Nothing may: slides refuses both, the others refuse them too.
+        Path here = Path.of("").toAbsolutePath();
+        List<String> before = listing(here);
         Path aFile = file("a-file.txt", "x".getBytes(StandardCharsets.UTF_8));
         List<String> outs = new ArrayList<>(List.of("", " ", dir.toString(), dir.resolve("no/such/folder/f.dot").toString(),
                 aFile.resolve("f.dot").toString(), dir.resolve("f.unknown").toString(), dir.resolve("f").toString(),
@@ -341,6 +346,19 @@ class CliFuzzTest {
                 }
                 check("odd-output", "train", Cli.resource("mazur.txt"), "--label", "c1", "--save", o);
             }
+        }
+        assertEquals(before, listing(here), "the odd output paths wrote into " + here);
+        for (String blank : List.of("", " ")) {
+            Cli slides = Cli.run("slides", "f = x*y", "--at", "x=1,y=2", "-o", blank);
+            assertEquals(2, slides.code(), slides.out());
+            assertTrue(slides.err().startsWith("error: -o '" + blank + "' names no folder: give the folder for the slides,"),
+                    slides.err());
+        }
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 }

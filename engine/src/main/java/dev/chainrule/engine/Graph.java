@@ -2,6 +2,7 @@ package dev.chainrule.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -150,7 +151,7 @@ public final class Graph {
 
     /** The view of everything {@code output} depends on. */
     public static Graph of(Node output) {
-        List<Node> order = order(output);
+        List<Node> order = topologicalOrder(List.of(output));
         Map<Node, Integer> ids = new IdentityHashMap<>(order.size() * 2);
         for (int i = 0; i < order.size(); i++) {
             ids.put(order.get(i), i);
@@ -169,33 +170,51 @@ public final class Graph {
         return new Graph(entries);
     }
 
-    /** Depth-first post-order, iterative, inputs visited in order. */
-    private static List<Node> order(Node root) {
+    /**
+     * Every node the {@code outputs} depend on, themselves included, each once, every node after its
+     * inputs: a depth-first post-order that visits inputs in order and the outputs one after the
+     * other, iteratively (no recursion, so a chain of 1,000,000 nodes works on the default stack).
+     * For one output this is the order of {@link #of(Node)}'s ids. The checker uses it to lay out
+     * all the named nodes of a program at once.
+     *
+     * <pre>{@code
+     * List<Node> order = Graph.topologicalOrder(List.of(loss, accuracy));
+     * }</pre>
+     *
+     * @param outputs the nodes to start from; not modified
+     * @return the nodes, inputs first; a new list
+     */
+    public static List<Node> topologicalOrder(Collection<? extends Node> outputs) {
         List<Node> out = new ArrayList<>();
         Map<Node, Boolean> seen = new IdentityHashMap<>();
         List<Node> stack = new ArrayList<>();
         List<Integer> next = new ArrayList<>();
-        seen.put(root, Boolean.TRUE);
-        stack.add(root);
-        next.add(0);
-        while (!stack.isEmpty()) {
-            int top = stack.size() - 1;
-            Node n = stack.get(top);
-            List<? extends Node> in = n.inputs();
-            int i = next.get(top);
-            while (i < in.size() && seen.containsKey(in.get(i))) {
-                i++;
+        for (Node root : outputs) {
+            if (seen.containsKey(root)) {
+                continue;
             }
-            if (i < in.size()) {
-                next.set(top, i + 1);
-                Node p = in.get(i);
-                seen.put(p, Boolean.TRUE);
-                stack.add(p);
-                next.add(0);
-            } else {
-                out.add(n);
-                stack.remove(top);
-                next.remove(top);
+            seen.put(root, Boolean.TRUE);
+            stack.add(root);
+            next.add(0);
+            while (!stack.isEmpty()) {
+                int top = stack.size() - 1;
+                Node n = stack.get(top);
+                List<? extends Node> in = n.inputs();
+                int i = next.get(top);
+                while (i < in.size() && seen.containsKey(in.get(i))) {
+                    i++;
+                }
+                if (i < in.size()) {
+                    next.set(top, i + 1);
+                    Node p = in.get(i);
+                    seen.put(p, Boolean.TRUE);
+                    stack.add(p);
+                    next.add(0);
+                } else {
+                    out.add(n);
+                    stack.remove(top);
+                    next.remove(top);
+                }
             }
         }
         return out;

@@ -290,16 +290,11 @@ public final class PropertyCheck {
                 if (!fair(gradCheck, res)) {
                     res = null;
                 } else if (res.passed() && secondOrder) {
-                    GradCheckResult r2 = gradCheck.seed(s).elementLimit(0).runTensorsSecondOrder(fn, x);
-                    if (!fair(gradCheck, r2)) {
-                        res = null;
-                    } else {
-                        secondChecked = true;
-                        if (!r2.passed()) {
-                            res = r2;
-                            secondFailed = true;
-                        }
-                    }
+                    SecondOrder second = SecondOrder.judge(res,
+                            gradCheck.seed(s).elementLimit(0).runTensorsSecondOrder(fn, x), r2 -> fair(gradCheck, r2));
+                    res = second.result();
+                    secondChecked = second.checked();
+                    secondFailed = second.failed();
                 }
                 tally.redrawn += res == null ? 1 : 0;
             }
@@ -455,16 +450,12 @@ public final class PropertyCheck {
                 } else if (res.passed() && secondOrder && supportsSecondOrder(e)) {
                     // Points where finite differences of the gradient cannot be trusted are
                     // redrawn, so that every case checks both orders.
-                    GradCheckResult r2 = gc.runSecondOrder(e.asFunction(), x);
-                    if (!fair(gc, r2, e.asFunction(), x, true)) {
-                        res = null;
-                    } else {
-                        secondChecked = true;
-                        if (!r2.passed()) {
-                            res = r2;
-                            secondFailed = true;
-                        }
-                    }
+                    Function<Value[], Value> f = e.asFunction();
+                    double[] at = x;
+                    SecondOrder second = SecondOrder.judge(res, gc.runSecondOrder(f, at), r2 -> fair(gc, r2, f, at, true));
+                    res = second.result();
+                    secondChecked = second.checked();
+                    secondFailed = second.failed();
                 }
                 tally.redrawn += res == null ? 1 : 0;
             }

@@ -1,6 +1,7 @@
 package dev.chainrule.nn.io;
 
 import dev.chainrule.engine.expr.NumberLiteral;
+import dev.chainrule.engine.internal.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -278,26 +279,8 @@ final class Json {
         return new IllegalArgumentException(source + ": not valid JSON at " + line + ":" + col + ": " + message);
     }
 
-    /** Appends {@code s} as a JSON string literal. */
+    /** Appends {@code s} as a JSON string literal (the engine's {@link JsonText}, shared with the CLI). */
     static void quote(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonText.quote(out, s);
     }
 }
