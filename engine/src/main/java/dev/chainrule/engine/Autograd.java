@@ -33,7 +33,11 @@ public final class Autograd {
     private Autograd() {
     }
 
-    /** Opens a scope in which ops record no graph: results are plain leaves. */
+    /**
+     * Opens a scope in which ops record no graph: results are plain leaves.
+     *
+     * @return the resulting scope
+     */
     public static Scope noGrad() {
         State s = STATE.get();
         s.noGradDepth++;
@@ -54,6 +58,8 @@ public final class Autograd {
     /**
      * Opens a scope in which the first NaN or ±Inf made in a forward or backward pass throws an
      * {@link AnomalyException} that names the op, the node's label and the input values.
+     *
+     * @return the resulting scope
      */
     public static Scope detectAnomaly() {
         State s = STATE.get();
@@ -61,12 +67,12 @@ public final class Autograd {
         return new Closer(() -> s.anomalyDepth--);
     }
 
-    /** Whether ops on this thread record a graph (false inside {@link #noGrad()}). */
+    /** {@return whether ops on this thread record a graph (false inside {@link #noGrad()})} */
     public static boolean isGradEnabled() {
         return STATE.get().noGradDepth == 0;
     }
 
-    /** Whether anomaly detection is on for this thread. */
+    /** {@return whether anomaly detection is on for this thread} */
     public static boolean isAnomalyDetectionEnabled() {
         return STATE.get().anomalyDepth > 0;
     }

@@ -24,19 +24,48 @@ public abstract class BinaryOp extends Op {
         super(UnaryOp.requireArity(info, 2));
     }
 
-    /** The forward function. */
+    /**
+     * {@return the forward function}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public abstract double apply(double a, double b);
 
-    /** ∂y/∂a, where {@code y = apply(a, b)}. */
+    /**
+     * {@return ∂y/∂a, where {@code y = apply(a, b)}}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @param y the op's output, {@code apply(a, b)}
+     */
     public abstract double derivativeA(double a, double b, double y);
 
-    /** ∂y/∂b, where {@code y = apply(a, b)}. */
+    /**
+     * {@return ∂y/∂b, where {@code y = apply(a, b)}}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @param y the op's output, {@code apply(a, b)}
+     */
     public abstract double derivativeB(double a, double b, double y);
 
-    /** ∂y/∂a built from Value ops; {@code y} is the node itself. */
+    /**
+     * {@return ∂y/∂a built from Value ops; {@code y} is the node itself}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @param y the op's output, {@code apply(a, b)}
+     */
     public abstract Value derivativeA(Value a, Value b, Value y);
 
-    /** ∂y/∂b built from Value ops; {@code y} is the node itself. */
+    /**
+     * {@return ∂y/∂b built from Value ops; {@code y} is the node itself}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @param y the op's output, {@code apply(a, b)}
+     */
     public abstract Value derivativeB(Value a, Value b, Value y);
 
     /**
@@ -47,19 +76,59 @@ public abstract class BinaryOp extends Op {
      * subtract and multiply declare one.
      */
     public interface RowFastPath {
-        /** {@code y[o + k] = apply(a[i + k·si], b[j + k·sj])} for k &lt; len; only y is modified. */
+        /**
+         * {@code y[o + k] = apply(a[i + k·si], b[j + k·sj])} for k &lt; len; only y is modified.
+         *
+         * @param a the first operand's data
+         * @param i where a's row starts
+         * @param si a's stride along the row (0 when broadcast)
+         * @param b the second operand's data
+         * @param j where b's row starts
+         * @param sj b's stride along the row (0 when broadcast)
+         * @param y the output's data (contiguous)
+         * @param o where the output's row starts
+         * @param len the row's length
+         */
         void forward(double[] a, int i, int si, double[] b, int j, int sj, double[] y, int o, int len);
 
-        /** {@code ga[i + k·si] += g[o + k] · ∂y/∂a} for k &lt; len; only ga is modified. */
+        /**
+         * {@code ga[i + k·si] += g[o + k] · ∂y/∂a} for k &lt; len; only ga is modified.
+         *
+         * @param a the first operand's data
+         * @param i where a's row starts
+         * @param si a's stride along the row (0 when broadcast)
+         * @param b the second operand's data
+         * @param j where b's row starts
+         * @param sj b's stride along the row (0 when broadcast)
+         * @param y the output's data (contiguous)
+         * @param g the upstream gradient, laid out as y
+         * @param o where the output's row starts
+         * @param ga a's gradient, added to
+         * @param len the row's length
+         */
         void backwardA(double[] a, int i, int si, double[] b, int j, int sj, double[] y, double[] g, int o,
                 double[] ga, int len);
 
-        /** {@code gb[j + k·sj] += g[o + k] · ∂y/∂b} for k &lt; len; only gb is modified. */
+        /**
+         * {@code gb[j + k·sj] += g[o + k] · ∂y/∂b} for k &lt; len; only gb is modified.
+         *
+         * @param a the first operand's data
+         * @param i where a's row starts
+         * @param si a's stride along the row (0 when broadcast)
+         * @param b the second operand's data
+         * @param j where b's row starts
+         * @param sj b's stride along the row (0 when broadcast)
+         * @param y the output's data (contiguous)
+         * @param g the upstream gradient, laid out as y
+         * @param o where the output's row starts
+         * @param gb b's gradient, added to
+         * @param len the row's length
+         */
         void backwardB(double[] a, int i, int si, double[] b, int j, int sj, double[] y, double[] g, int o,
                 double[] gb, int len);
     }
 
-    /** This op's row fast path over tensors, or {@code null} (the default) to call it per element. */
+    /** {@return this op's row fast path over tensors, or {@code null} (the default) to call it per element} */
     public RowFastPath rowFastPath() {
         return null;
     }
@@ -75,6 +144,10 @@ public abstract class BinaryOp extends Op {
      * @param b   the second input (not modified)
      * @param out the node, {@code f(a, b)} (not modified)
      * @param g   the gradient flowing into {@code out} (not modified)
+     * @return the gradients {@code g·∂y/∂a} and {@code g·∂y/∂b} written with tensor ops (before they are
+     *     summed back over broadcast axes), for higher-order gradients of tensor graphs; or {@code null}
+     *     (the default), and the engine evaluates {@link #derivativeA(Value, Value, Value)} and {@link
+     *     #derivativeB(Value, Value, Value)} per element instead (slower)
      */
     public Tensor[] tensorGradients(Tensor a, Tensor b, Tensor out, Tensor g) {
         return null;

@@ -99,12 +99,21 @@ public final class CustomOp extends Op {
      * @param arity    how many inputs it takes (at least 1)
      * @param forward  y = f(x)
      * @param gradient fills ∂y/∂x_i
+     * @return A custom op of {@code arity} inputs
      */
     public static CustomOp of(String name, int arity, Forward forward, Gradient gradient) {
         return new CustomOp(name, null, arity, forward, gradient);
     }
 
-    /** As {@link #of(String, int, Forward, Gradient)}, with a short symbol to draw in graphs. */
+    /**
+     * {@return as {@link #of(String, int, Forward, Gradient)}, with a short symbol to draw in graphs}
+     *
+     * @param name the name
+     * @param symbol the short symbol drawn in graphs
+     * @param arity how many inputs the op takes
+     * @param forward the forward function
+     * @param gradient the local derivatives, one per input
+     */
     public static CustomOp of(String name, String symbol, int arity, Forward forward, Gradient gradient) {
         return new CustomOp(name, symbol, arity, forward, gradient);
     }
@@ -115,6 +124,7 @@ public final class CustomOp extends Op {
      * @param name       shown in tables and graphs
      * @param forward    y = f(x)
      * @param derivative dy/dx as a function of x and y
+     * @return A custom op of one input
      */
     public static CustomOp unary(String name, DoubleUnaryOperator forward, DoubleBinaryOperator derivative) {
         Objects.requireNonNull(forward, "forward");
@@ -128,7 +138,12 @@ public final class CustomOp extends Op {
         return arity;
     }
 
-    /** Runs the forward function on {@code x} (not modified). */
+    /**
+     * Runs the forward function on {@code x} (not modified).
+     *
+     * @param x the input
+     * @return the resulting double
+     */
     public double apply(double[] x) {
         return forward.apply(x);
     }

@@ -28,6 +28,9 @@ public final class Grad {
      * ∂output/∂wrt_i for each i, each as a Value graph. An input the output does not depend on
      * gets a constant 0.
      *
+     * @param output the output node
+     * @param wrt the nodes to differentiate by
+     * @return ∂output/∂wrt_i for each i, each as a Value graph
      * @throws UnsupportedOperationException if the graph holds an op with only numeric derivatives
      */
     public static Value[] of(Value output, Value... wrt) {
@@ -65,6 +68,10 @@ public final class Grad {
      * than add, sub, mul and div is a node that evaluates the scalar op's graph-form derivative
      * per element (exact, but slower than first-order backward).
      *
+     * @param output the output node
+     * @param wrt the nodes to differentiate by
+     * @return ∂(Σ output)/∂wrt_i for each i, each as a tensor graph of wrt_i's shape, so that it can be
+     *     differentiated again (for a one-element output this is the plain gradient)
      * @throws UnsupportedOperationException if a path from an input to the output passes a
      *     user {@link UnaryOp} or {@link BinaryOp} whose graph-form derivative throws it
      */
@@ -126,6 +133,7 @@ public final class Grad {
      *
      * @param f a function of n scalar inputs
      * @param x the point (not modified)
+     * @return the gradient of {@code f} at {@code x}, as numbers
      */
     public static double[] gradient(Function<Value[], Value> f, double... x) {
         Value[] in = leaves(x);

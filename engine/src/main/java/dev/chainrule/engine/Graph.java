@@ -56,43 +56,43 @@ public final class Graph {
             this.shape = node.shape();
         }
 
-        /** The node's position in topological order; stable for the same program. */
+        /** {@return the node's position in topological order; stable for the same program} */
         public int id() {
             return id;
         }
 
-        /** The node itself. */
+        /** {@return the node itself} */
         public Node node() {
             return node;
         }
 
-        /** Leaf, intermediate or output. */
+        /** {@return leaf, intermediate or output} */
         public Kind kind() {
             return kind;
         }
 
-        /** The node's label, or {@code null}. */
+        /** {@return the node's label, or {@code null}} */
         public String label() {
             return node.label();
         }
 
-        /** The label if there is one, else {@code "n" + id}. */
+        /** {@return the label if there is one, else {@code "n" + id}} */
         public String name() {
             String l = node.label();
             return l == null ? "n" + id : l;
         }
 
-        /** The op's name, or {@code null} for a leaf. */
+        /** {@return the op's name, or {@code null} for a leaf} */
         public String opName() {
             return node.opName();
         }
 
-        /** The op's symbol, or {@code null} for a leaf. */
+        /** {@return the op's symbol, or {@code null} for a leaf} */
         public String opSymbol() {
             return node.opSymbol();
         }
 
-        /** The ids of the node's inputs, in order, duplicates kept. */
+        /** {@return the ids of the node's inputs, in order, duplicates kept} */
         public List<Integer> inputIds() {
             List<Integer> l = new ArrayList<>(inputIds.length);
             for (int i : inputIds) {
@@ -101,37 +101,41 @@ public final class Graph {
             return Collections.unmodifiableList(l);
         }
 
-        /** The shape: {@code []} for a scalar. A copy. */
+        /** {@return the shape: {@code []} for a scalar} */
         public int[] shape() {
             return shape.clone();
         }
 
-        /** Whether the node is a scalar. */
+        /** {@return whether the node is a scalar} */
         public boolean isScalar() {
             return shape.length == 0;
         }
 
-        /** The data, row-major. A copy. */
+        /** {@return the data, row-major} */
         public double[] data() {
             return data.clone();
         }
 
-        /** The grad, row-major, or {@code null} if none. A copy. */
+        /** {@return the grad, row-major, or {@code null} if none} */
         public double[] grad() {
             return grad == null ? null : grad.clone();
         }
 
-        /** The value of a scalar node (or the first element of a tensor). */
+        /** {@return the value of a scalar node (or the first element of a tensor)} */
         public double value() {
             return data[0];
         }
 
-        /** The grad of a scalar node (or its first element); NaN if there is no grad. */
+        /** {@return the grad of a scalar node (or its first element); NaN if there is no grad} */
         public double gradValue() {
             return grad == null ? Double.NaN : grad[0];
         }
 
-        /** ∂this/∂input_i at the current values, for scalar nodes; empty otherwise. */
+        /**
+         * {@return ∂this/∂input_i at the current values, for scalar nodes; empty otherwise}
+         *
+         * @param input which input, from 0
+         */
         public OptionalDouble localDerivative(int input) {
             return node.localDerivative(input);
         }
@@ -149,7 +153,11 @@ public final class Graph {
         this.nodes = Collections.unmodifiableList(nodes);
     }
 
-    /** The view of everything {@code output} depends on. */
+    /**
+     * {@return the view of everything {@code output} depends on}
+     *
+     * @param output the output node
+     */
     public static Graph of(Node output) {
         List<Node> order = topologicalOrder(List.of(output));
         Map<Node, Integer> ids = new IdentityHashMap<>(order.size() * 2);
@@ -220,22 +228,26 @@ public final class Graph {
         return out;
     }
 
-    /** All nodes in topological order; {@code nodes().get(id)} has that id. */
+    /** {@return all nodes in topological order; {@code nodes().get(id)} has that id} */
     public List<Entry> nodes() {
         return nodes;
     }
 
-    /** The output node (the last one). */
+    /** {@return the output node (the last one)} */
     public Entry output() {
         return nodes.get(nodes.size() - 1);
     }
 
-    /** The number of nodes. */
+    /** {@return the number of nodes} */
     public int size() {
         return nodes.size();
     }
 
-    /** The first node with this label, or {@code null}. */
+    /**
+     * {@return the first node with this label, or {@code null}}
+     *
+     * @param label the label shown in tables and graphs
+     */
     public Entry find(String label) {
         for (Entry e : nodes) {
             if (label.equals(e.label())) {

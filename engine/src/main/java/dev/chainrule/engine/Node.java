@@ -9,30 +9,34 @@ import java.util.OptionalDouble;
  */
 public interface Node {
 
-    /** The node's label, such as {@code "q"} or {@code "w5"}, or {@code null} if it has none. */
+    /** {@return the node's label, such as {@code "q"} or {@code "w5"}, or {@code null} if it has none} */
     String label();
 
-    /** The name of the op that made this node ({@code "add"}, {@code "sigmoid"}), or {@code null} for a leaf. */
+    /** {@return the name of the op that made this node ({@code "add"}, {@code "sigmoid"}), or {@code null} for a leaf} */
     String opName();
 
-    /** The short symbol of that op ({@code "+"}, {@code "σ"}), or {@code null} for a leaf. */
+    /** {@return the short symbol of that op ({@code "+"}, {@code "σ"}), or {@code null} for a leaf} */
     String opSymbol();
 
-    /** The node's inputs in order; duplicates are kept ({@code x·x} lists x twice). Empty for a leaf. */
+    /** {@return the node's inputs in order; duplicates are kept ({@code x·x} lists x twice)} */
     List<? extends Node> inputs();
 
-    /** The node's shape: {@code []} for a scalar. A fresh array. */
+    /** {@return the node's shape: {@code []} for a scalar} */
     int[] shape();
 
-    /** A copy of the node's values, row-major. */
+    /** {@return A copy of the node's values, row-major} */
     double[] dataSnapshot();
 
-    /** A copy of the node's gradient, row-major, or {@code null} if it has none yet. */
+    /** {@return A copy of the node's gradient, row-major, or {@code null} if it has none yet} */
     double[] gradSnapshot();
 
     /**
      * The local derivative ∂this/∂input at the current values, where that is a single number
      * (scalar nodes); empty otherwise.
+     *
+     * @param input which input, from 0
+     * @return the local derivative ∂this/∂input at the current values, where that is a single number (scalar
+     *     nodes); empty otherwise
      */
     OptionalDouble localDerivative(int input);
 }

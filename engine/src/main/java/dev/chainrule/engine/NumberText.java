@@ -18,7 +18,11 @@ public final class NumberText {
     private NumberText() {
     }
 
-    /** {@code x} in the shortest form that reads back as the same double, with no trailing ".0". */
+    /**
+     * {@return {@code x} in the shortest form that reads back as the same double, with no trailing ".0"}
+     *
+     * @param x the input
+     */
     public static String compact(double x) {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return Long.toString((long) x);

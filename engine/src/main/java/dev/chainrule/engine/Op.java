@@ -44,12 +44,12 @@ public abstract class Op {
         return name;
     }
 
-    /** The op's name, for example {@code "sigmoid"} or {@code "leaky_relu"}. */
+    /** {@return the op's name, for example {@code "sigmoid"} or {@code "leaky_relu"}} */
     public final String name() {
         return name;
     }
 
-    /** The short symbol drawn in graphs, for example {@code "σ"} or {@code "+"}; the name if none. */
+    /** {@return the short symbol drawn in graphs, for example {@code "σ"} or {@code "+"}; the name if none} */
     public final String symbol() {
         return symbol;
     }
@@ -58,6 +58,10 @@ public abstract class Op {
      * The op's metadata: for a built-in op everything {@link OpRegistry} lists (domain, kinks,
      * parameters, formula, derivative formulas); for a user-defined op that gave none, its name,
      * symbol and arity.
+     *
+     * @return the op's metadata: for a built-in op everything {@link OpRegistry} lists (domain, kinks,
+     *     parameters, formula, derivative formulas); for a user-defined op that gave none, its name, symbol
+     *     and arity
      */
     public final OpInfo info() {
         OpInfo i = info;
@@ -72,13 +76,15 @@ public abstract class Op {
      * The values of this op's constant parameters, in the order {@link OpInfo#parameters()} lists
      * them: leaky_relu's slope, elu's alpha, a constant power's exponent. Empty for an op without
      * parameters. Tools that write an op's derivative formula fill them in from here
-     * ({@link OpInfo#derivativeFormula(int, java.util.List, String, double...)}). A fresh array.
+     * ({@link OpInfo#derivativeFormula(int, java.util.List, String, double...)}).
+     *
+     * @return the parameter values, a fresh array
      */
     public double[] parameters() {
         return new double[0];
     }
 
-    /** The number of inputs, or {@code -1} for an op that takes any number of inputs. */
+    /** {@return the number of inputs, or {@code -1} for an op that takes any number of inputs} */
     public abstract int arity();
 
     /**
@@ -86,6 +92,7 @@ public abstract class Op {
      *
      * @param node a node this op produced (not modified)
      * @param i    the input's position
+     * @return the local derivative ∂node/∂input_i at the node's current input values, as a number
      */
     public abstract double localDerivative(Value node, int i);
 
@@ -93,6 +100,10 @@ public abstract class Op {
      * The local derivative ∂node/∂input_i built as a graph of Values, so that it can be
      * differentiated again.
      *
+     * @param node the node
+     * @param i the index
+     * @return the local derivative ∂node/∂input_i built as a graph of Values, so that it can be
+     *     differentiated again
      * @throws UnsupportedOperationException if this op has no graph-building derivative
      */
     public abstract Value localDerivativeGraph(Value node, int i);

@@ -44,7 +44,7 @@ public final class OpInfo {
      * @param defaultValue its value when left out; NaN if it must be given
      */
     public record Parameter(String name, double defaultValue) {
-        /** Whether the parameter must be given (it has no default). */
+        /** {@return whether the parameter must be given (it has no default)} */
         public boolean required() {
             return Double.isNaN(defaultValue);
         }
@@ -137,6 +137,8 @@ public final class OpInfo {
      *
      * @param name   the op's name, shown in tables and graphs and used to call it in programs
      * @param symbol the short symbol drawn in graphs, or {@code null} to draw the name
+     * @param arity how many inputs the op takes
+     * @return this builder
      */
     public static Builder builder(String name, String symbol, int arity) {
         return new Builder(name, symbol, arity);
@@ -176,37 +178,68 @@ public final class OpInfo {
             this.arity = arity;
         }
 
-        /** Another name the op can be called by in programs, such as {@code ln} for log. */
+        /**
+         * Another name the op can be called by in programs, such as {@code ln} for log.
+         *
+         * @param alias the alias
+         * @return this builder
+         */
         public Builder alias(String alias) {
             aliases.add(Op.requireName(alias));
             return this;
         }
 
-        /** What kind of op it is (default {@link Kind#FUNCTION}). */
+        /**
+         * What kind of op it is (default {@link Kind#FUNCTION}).
+         *
+         * @param kind what kind of op it is
+         * @return this builder
+         */
         public Builder kind(Kind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
             return this;
         }
 
-        /** A constant parameter, in order; {@code defaultValue} NaN if it must be given. */
+        /**
+         * A constant parameter, in order; {@code defaultValue} NaN if it must be given.
+         *
+         * @param name the name
+         * @param defaultValue the default value
+         * @return this builder
+         */
         public Builder parameter(String name, double defaultValue) {
             parameters.add(new Parameter(Op.requireName(name), defaultValue));
             return this;
         }
 
-        /** The heading charts and tables give it, such as {@code "sigmoid σ(x)"} (default: the name). */
+        /**
+         * The heading charts and tables give it, such as {@code "sigmoid σ(x)"} (default: the name).
+         *
+         * @param title the title
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** The forward written as a formula of x (or a and b), such as {@code "1/(1 + e^−x)"}. */
+        /**
+         * The forward written as a formula of x (or a and b), such as {@code "1/(1 + e^−x)"}.
+         *
+         * @param formula the formula
+         * @return this builder
+         */
         public Builder formula(String formula) {
             this.formula = formula;
             return this;
         }
 
-        /** One line saying what it is for. */
+        /**
+         * One line saying what it is for.
+         *
+         * @param description the description
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
@@ -215,6 +248,10 @@ public final class OpInfo {
         /**
          * Where it is defined, and how far given inputs are inside that region (positive inside,
          * 0 on the edge, negative or NaN outside): for log, {@code "x > 0"} and {@code x -> x[0]}.
+         *
+         * @param text the text
+         * @param margin the margin
+         * @return this builder
          */
         public Builder domain(String text, ToDoubleFunction<double[]> margin) {
             this.domain = Objects.requireNonNull(text, "text");
@@ -225,6 +262,10 @@ public final class OpInfo {
         /**
          * Where its derivative jumps, and how far given inputs are from the nearest such point:
          * for relu, {@code "x = 0"} and {@code x -> Math.abs(x[0])}.
+         *
+         * @param text the text
+         * @param distance the distance
+         * @return this builder
          */
         public Builder kinks(String text, ToDoubleFunction<double[]> distance) {
             this.kinks = Objects.requireNonNull(text, "text");
@@ -232,7 +273,12 @@ public final class OpInfo {
             return this;
         }
 
-        /** The conventions chosen at kinks or edges, such as {@code "relu′(0) = 0"}. */
+        /**
+         * The conventions chosen at kinks or edges, such as {@code "relu′(0) = 0"}.
+         *
+         * @param conventions the conventions
+         * @return this builder
+         */
         public Builder conventions(String conventions) {
             this.conventions = conventions;
             return this;
@@ -243,6 +289,9 @@ public final class OpInfo {
          * any number of inputs). Placeholders: {@code {x}} (the input of a one-input op),
          * {@code {a}}, {@code {b}} (the inputs of a two-input op), {@code {out}} (the node
          * itself) and {@code {NAME}} for a parameter. Sigmoid's is {@code "{out}·(1 − {out})"}.
+         *
+         * @param templates the templates
+         * @return this builder
          */
         public Builder derivatives(String... templates) {
             derivatives.clear();
@@ -271,6 +320,7 @@ public final class OpInfo {
          * The metadata of an op family with parameters, such as leaky_relu with its slope.
          *
          * @param maker makes the op for given parameter values (in {@link #parameter} order)
+         * @return the metadata of an op family with parameters, such as leaky_relu with its slope
          */
         public OpInfo build(Function<double[], Op> maker) {
             int expected = arity == -1 ? 1 : arity;
@@ -301,17 +351,17 @@ public final class OpInfo {
 
     // ---------------------------------------------------------------- metadata
 
-    /** The op's name, such as {@code "leaky_relu"}. */
+    /** {@return the op's name, such as {@code "leaky_relu"}} */
     public String name() {
         return name;
     }
 
-    /** Other names it is called by in programs, such as {@code ln} for log. */
+    /** {@return other names it is called by in programs, such as {@code ln} for log} */
     public List<String> aliases() {
         return aliases;
     }
 
-    /** The name followed by the aliases. */
+    /** {@return the name followed by the aliases} */
     public List<String> names() {
         List<String> all = new ArrayList<>();
         all.add(name);
@@ -319,27 +369,27 @@ public final class OpInfo {
         return Collections.unmodifiableList(all);
     }
 
-    /** The short symbol drawn in graphs, such as {@code "σ"}. */
+    /** {@return the short symbol drawn in graphs, such as {@code "σ"}} */
     public String symbol() {
         return symbol;
     }
 
-    /** The number of inputs, or {@code -1} for any number. */
+    /** {@return the number of inputs, or {@code -1} for any number} */
     public int arity() {
         return arity;
     }
 
-    /** What kind of op it is. */
+    /** {@return what kind of op it is} */
     public Kind kind() {
         return kind;
     }
 
-    /** Its constant parameters, in order, with their defaults. */
+    /** {@return its constant parameters, in order, with their defaults} */
     public List<Parameter> parameters() {
         return parameters;
     }
 
-    /** The parameters' default values, in order (NaN for a required one). */
+    /** {@return the parameters' default values, in order (NaN for a required one)} */
     public double[] defaults() {
         double[] d = new double[parameters.size()];
         for (int i = 0; i < d.length; i++) {
@@ -348,27 +398,27 @@ public final class OpInfo {
         return d;
     }
 
-    /** The heading a chart or table gives it, such as {@code "sigmoid σ(x)"}. */
+    /** {@return the heading a chart or table gives it, such as {@code "sigmoid σ(x)"}} */
     public String title() {
         return title;
     }
 
-    /** The forward as a formula, such as {@code "1/(1 + e^−x)"}. */
+    /** {@return the forward as a formula, such as {@code "1/(1 + e^−x)"}} */
     public String formula() {
         return formula;
     }
 
-    /** One line saying what it is. */
+    /** {@return one line saying what it is} */
     public String description() {
         return description;
     }
 
-    /** Where it is defined, in words, such as {@code "x > 0"}. */
+    /** {@return where it is defined, in words, such as {@code "x > 0"}} */
     public String domain() {
         return domain;
     }
 
-    /** Whether it is defined for all real inputs. */
+    /** {@return whether it is defined for all real inputs} */
     public boolean definedEverywhere() {
         return domainMargin == EVERYWHERE;
     }
@@ -376,27 +426,35 @@ public final class OpInfo {
     /**
      * How far {@code inputs} are inside the domain: positive inside, 0 on its edge, negative or
      * NaN outside; infinite for an op defined everywhere.
+     *
+     * @param inputs the inputs
+     * @return how far {@code inputs} are inside the domain: positive inside, 0 on its edge, negative or NaN
+     *     outside; infinite for an op defined everywhere
      */
     public double domainMargin(double... inputs) {
         return domainMargin.applyAsDouble(inputs);
     }
 
-    /** Where its derivative jumps, in words, such as {@code "x = 0"}; empty if nowhere. */
+    /** {@return where its derivative jumps, in words, such as {@code "x = 0"}; empty if nowhere} */
     public String kinks() {
         return kinks;
     }
 
-    /** Whether it has kinks. */
+    /** {@return whether it has kinks} */
     public boolean hasKinks() {
         return !kinks.isEmpty();
     }
 
-    /** How far {@code inputs} are from the nearest kink (infinite if it has none). */
+    /**
+     * {@return how far {@code inputs} are from the nearest kink (infinite if it has none)}
+     *
+     * @param inputs the inputs
+     */
     public double kinkDistance(double... inputs) {
         return kinkDistance.applyAsDouble(inputs);
     }
 
-    /** The conventions at kinks or edges, such as {@code "relu′(0) = 0"}; empty if none. */
+    /** {@return the conventions at kinks or edges, such as {@code "relu′(0) = 0"}; empty if none} */
     public String conventions() {
         return conventions;
     }
@@ -414,6 +472,10 @@ public final class OpInfo {
     /**
      * The local derivative with respect to input {@code i} as a template, with placeholders
      * {@code {x}}, {@code {a}}, {@code {b}}, {@code {out}} and parameter names.
+     *
+     * @param i the index
+     * @return the local derivative with respect to input {@code i} as a template, with placeholders {@code
+     *     {x}}, {@code {a}}, {@code {b}}, {@code {out}} and parameter names
      */
     public String derivativeTemplate(int i) {
         return derivatives.get(arity == -1 ? 0 : Objects.checkIndex(i, derivatives.size()));
@@ -427,6 +489,9 @@ public final class OpInfo {
      * @param inputs the inputs' names, in order
      * @param out    the node's own name
      * @param params parameter values (fewer than the parameters: the rest take their defaults)
+     * @param i the index
+     * @return the local derivative with respect to input {@code i}, written with the given node names: for
+     *     sigmoid with output {@code out}, {@code "out·(1 − out)"}
      */
     public String derivativeFormula(int i, List<String> inputs, String out, double... params) {
         String t = derivativeTemplate(i);
@@ -446,7 +511,11 @@ public final class OpInfo {
 
     // ---------------------------------------------------------------- use
 
-    /** The op for these parameter values (missing ones take their defaults). */
+    /**
+     * {@return the op for these parameter values (missing ones take their defaults)}
+     *
+     * @param params the parameters
+     */
     public Op op(double... params) {
         return maker.apply(withDefaults(params));
     }
@@ -455,6 +524,9 @@ public final class OpInfo {
      * Applies the op to Values, recording a node, with the parameters at their defaults unless
      * given.
      *
+     * @param inputs the inputs
+     * @param params the parameters
+     * @return the new node
      * @throws IllegalArgumentException if the number of inputs is wrong, or a required parameter is missing
      */
     public Value apply(Value[] inputs, double... params) {
@@ -462,7 +534,12 @@ public final class OpInfo {
         return valueForm.apply(inputs, withDefaults(params));
     }
 
-    /** Applies a one-input op to {@code x} with its default parameters. */
+    /**
+     * Applies a one-input op to {@code x} with its default parameters.
+     *
+     * @param x the input
+     * @return the new node
+     */
     public Value apply(Value x) {
         return apply(new Value[] {x});
     }
@@ -470,6 +547,9 @@ public final class OpInfo {
     /**
      * Applies the op elementwise to Tensors (with broadcasting for two inputs).
      *
+     * @param inputs the inputs
+     * @param params the parameters
+     * @return the new tensor
      * @throws UnsupportedOperationException if it has no elementwise tensor form (sum)
      */
     public Tensor apply(Tensor[] inputs, double... params) {
@@ -477,7 +557,12 @@ public final class OpInfo {
         return tensorForm.apply(inputs, withDefaults(params));
     }
 
-    /** Applies a one-input op elementwise to {@code x} with its default parameters. */
+    /**
+     * Applies a one-input op elementwise to {@code x} with its default parameters.
+     *
+     * @param x the input
+     * @return the new tensor
+     */
     public Tensor apply(Tensor x) {
         return apply(new Tensor[] {x});
     }
@@ -500,7 +585,7 @@ public final class OpInfo {
         return p;
     }
 
-    /** How the op is called, such as {@code "leaky_relu(x[, slope=0.01])"} or {@code "max(a, b)"}. */
+    /** {@return how the op is called, such as {@code "leaky_relu(x[, slope=0.01])"} or {@code "max(a, b)"}} */
     public String usage() {
         StringBuilder s = new StringBuilder(name).append('(');
         if (arity == -1) {

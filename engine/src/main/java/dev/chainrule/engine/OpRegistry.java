@@ -42,12 +42,16 @@ public final class OpRegistry {
         return Collections.unmodifiableMap(m);
     }
 
-    /** Every built-in op, in declaration order: arithmetic, functions, activations, sum. */
+    /** {@return every built-in op, in declaration order: arithmetic, functions, activations, sum} */
     public static List<OpInfo> all() {
         return ALL;
     }
 
-    /** The built-in ops of one kind, in declaration order. */
+    /**
+     * {@return the built-in ops of one kind, in declaration order}
+     *
+     * @param kind what kind of op it is
+     */
     public static List<OpInfo> ofKind(OpInfo.Kind kind) {
         Objects.requireNonNull(kind, "kind");
         List<OpInfo> l = new ArrayList<>();
@@ -59,17 +63,21 @@ public final class OpRegistry {
         return Collections.unmodifiableList(l);
     }
 
-    /** The activation functions (one input each), in declaration order. */
+    /** {@return the activation functions (one input each), in declaration order} */
     public static List<OpInfo> activations() {
         return ofKind(OpInfo.Kind.ACTIVATION);
     }
 
-    /** Every name an op can be called by (names and aliases), in declaration order. */
+    /** {@return every name an op can be called by (names and aliases), in declaration order} */
     public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());
     }
 
-    /** The op called {@code name} (or with that alias), if there is one. */
+    /**
+     * {@return the op called {@code name} (or with that alias), if there is one}
+     *
+     * @param name the name
+     */
     public static Optional<OpInfo> find(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }
@@ -77,6 +85,8 @@ public final class OpRegistry {
     /**
      * The op called {@code name} (or with that alias).
      *
+     * @param name the name
+     * @return the op called {@code name} (or with that alias)
      * @throws IllegalArgumentException if there is none, listing the names there are
      */
     public static OpInfo get(String name) {

@@ -94,6 +94,9 @@ public final class Tensor extends GraphNode implements Node {
      * A tensor holding a copy of {@code values}, row-major, in the given shape. With no shape,
      * a 1-D tensor.
      *
+     * @param values the values
+     * @param shape the shape, one size per axis
+     * @return A tensor holding a copy of {@code values}, row-major, in the given shape
      * @throws IllegalArgumentException if the values do not fill the shape or one is NaN
      */
     public static Tensor of(double[] values, int... shape) {
@@ -115,6 +118,8 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * A matrix from rows (copied).
      *
+     * @param rows the rows
+     * @return A matrix from rows (copied)
      * @throws IllegalArgumentException if rows differ in length or a value is NaN
      */
     public static Tensor of(double[][] rows) {
@@ -132,7 +137,11 @@ public final class Tensor extends GraphNode implements Node {
         return of(d, m, n);
     }
 
-    /** A 0-dimensional tensor (shape {@code []}) holding {@code value}. */
+    /**
+     * {@return A 0-dimensional tensor (shape {@code []}) holding {@code value}}
+     *
+     * @param value the value
+     */
     public static Tensor scalar(double value) {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("Tensor.scalar: value is NaN");
@@ -140,18 +149,31 @@ public final class Tensor extends GraphNode implements Node {
         return leaf(new double[] {value}, Shapes.SCALAR);
     }
 
-    /** All zeros. */
+    /**
+     * {@return all zeros}
+     *
+     * @param shape the shape, one size per axis
+     */
     public static Tensor zeros(int... shape) {
         int[] s = shape.clone();
         return leaf(new double[Shapes.size("zeros", s)], s);
     }
 
-    /** All ones. */
+    /**
+     * {@return all ones}
+     *
+     * @param shape the shape, one size per axis
+     */
     public static Tensor ones(int... shape) {
         return full(1.0, shape);
     }
 
-    /** Every element {@code value}. */
+    /**
+     * {@return every element {@code value}}
+     *
+     * @param value the value
+     * @param shape the shape, one size per axis
+     */
     public static Tensor full(double value, int... shape) {
         int[] s = shape.clone();
         double[] d = new double[Shapes.size("full", s)];
@@ -159,7 +181,11 @@ public final class Tensor extends GraphNode implements Node {
         return leaf(d, s);
     }
 
-    /** {@code [0, 1, ..., n-1]}. */
+    /**
+     * {@return {@code [0, 1, ..., n-1]}}
+     *
+     * @param n how many
+     */
     public static Tensor arange(int n) {
         return arange(0, n, 1);
     }
@@ -167,6 +193,10 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * {@code start, start + step, ...} up to but excluding {@code end}, as a 1-D tensor.
      *
+     * @param start the start
+     * @param end the end
+     * @param step the step
+     * @return {@code start, start + step, ...} up to but excluding {@code end}, as a 1-D tensor
      * @throws IllegalArgumentException if step is 0 or not finite
      */
     public static Tensor arange(double start, double end, double step) {
@@ -181,7 +211,11 @@ public final class Tensor extends GraphNode implements Node {
         return leaf(d, new int[] {n});
     }
 
-    /** The n×n identity matrix. */
+    /**
+     * {@return the n×n identity matrix}
+     *
+     * @param n how many
+     */
     public static Tensor eye(int n) {
         Tensor t = zeros(n, n);
         for (int i = 0; i < n; i++) {
@@ -190,7 +224,12 @@ public final class Tensor extends GraphNode implements Node {
         return t;
     }
 
-    /** Uniform on [0, 1), drawn from {@code random} in row-major order. */
+    /**
+     * {@return uniform on [0, 1), drawn from {@code random} in row-major order}
+     *
+     * @param random the random source; seed it for repeatable results
+     * @param shape the shape, one size per axis
+     */
     public static Tensor rand(Random random, int... shape) {
         Tensor t = zeros(shape);
         for (int i = 0; i < t.data.length; i++) {
@@ -199,7 +238,12 @@ public final class Tensor extends GraphNode implements Node {
         return t;
     }
 
-    /** Standard normal, drawn from {@code random} in row-major order. */
+    /**
+     * {@return standard normal, drawn from {@code random} in row-major order}
+     *
+     * @param random the random source; seed it for repeatable results
+     * @param shape the shape, one size per axis
+     */
     public static Tensor randn(Random random, int... shape) {
         Tensor t = zeros(shape);
         for (int i = 0; i < t.data.length; i++) {
@@ -216,17 +260,21 @@ public final class Tensor extends GraphNode implements Node {
         return shape.clone();
     }
 
-    /** The size of one axis (negative axes count from the end). */
+    /**
+     * {@return the size of one axis (negative axes count from the end)}
+     *
+     * @param axis the axis; negative counts from the last
+     */
     public int shape(int axis) {
         return shape[Shapes.axis("shape", axis, shape)];
     }
 
-    /** The number of axes. */
+    /** {@return the number of axes} */
     public int rank() {
         return shape.length;
     }
 
-    /** The number of elements. */
+    /** {@return the number of elements} */
     public int size() {
         return data.length;
     }
@@ -234,6 +282,7 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * The only element of a one-element tensor.
      *
+     * @return the only element of a one-element tensor
      * @throws IllegalStateException if the tensor has more than one element
      */
     public double item() {
@@ -247,6 +296,8 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * The element at {@code index} (one index per axis).
      *
+     * @param index the index
+     * @return the element at {@code index} (one index per axis)
      * @throws IllegalArgumentException if the index does not fit the shape
      */
     public double get(int... index) {
@@ -256,6 +307,8 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * Sets one element of a leaf, for example a weight.
      *
+     * @param value the value
+     * @param index the index
      * @throws IllegalArgumentException if the index does not fit the shape or the value is NaN
      */
     public void set(double value, int... index) {
@@ -281,7 +334,7 @@ public final class Tensor extends GraphNode implements Node {
         return flat;
     }
 
-    /** A copy of the data, row-major. */
+    /** {@return A copy of the data, row-major} */
     public double[] toArray() {
         return data.clone();
     }
@@ -289,6 +342,7 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * A copy of a matrix as rows.
      *
+     * @return A copy of a matrix as rows
      * @throws IllegalStateException if the tensor is not 2-D
      */
     public double[][] toArray2D() {
@@ -306,6 +360,9 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * The live data array, row-major: writing to it changes this tensor (for optimizers that
      * update parameters in place). Nodes computed from it are not recomputed.
+     *
+     * @return the live data array, row-major: writing to it changes this tensor (for optimizers that update
+     *     parameters in place)
      */
     public double[] dataArray() {
         return data;
@@ -314,6 +371,7 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * Overwrites the data with a copy of {@code values}, for weight updates.
      *
+     * @param values the values
      * @throws IllegalArgumentException if the length differs from {@link #size()} or a value is NaN
      */
     public void setData(double[] values) {
@@ -332,6 +390,9 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * ∂output/∂this after the last {@link #backward()}, as a new leaf of this shape (zeros if no
      * gradient has reached this tensor).
+     *
+     * @return ∂output/∂this after the last {@link #backward()}, as a new leaf of this shape (zeros if no
+     *     gradient has reached this tensor)
      */
     public Tensor grad() {
         return leaf(grad == null ? new double[data.length] : grad.clone(), shape.clone());
@@ -339,12 +400,14 @@ public final class Tensor extends GraphNode implements Node {
 
     /**
      * The live grad array, row-major (allocated as zeros if there is none yet): for optimizers.
+     *
+     * @return the live grad array, row-major (allocated as zeros if there is none yet): for optimizers
      */
     public double[] gradArray() {
         return gradBuffer();
     }
 
-    /** Whether a gradient has reached this tensor since it was made or zeroed. */
+    /** {@return whether a gradient has reached this tensor since it was made or zeroed} */
     public boolean hasGrad() {
         return grad != null;
     }
@@ -361,7 +424,7 @@ public final class Tensor extends GraphNode implements Node {
         grad = null;
     }
 
-    /** Whether backward computes a grad for this tensor. */
+    /** {@return whether backward computes a grad for this tensor} */
     public boolean requiresGrad() {
         return requiresGrad;
     }
@@ -370,6 +433,8 @@ public final class Tensor extends GraphNode implements Node {
      * Marks a leaf as needing a grad or not; data and targets need none, which saves work in
      * backward. Returns this tensor.
      *
+     * @param needed whether needed
+     * @return this tensor
      * @throws IllegalStateException on a non-leaf (its need follows from its inputs)
      */
     public Tensor requiresGrad(boolean needed) {
@@ -381,22 +446,26 @@ public final class Tensor extends GraphNode implements Node {
         return this;
     }
 
-    /** A new leaf holding a copy of this tensor's data, cut off from the graph. */
+    /** {@return A new leaf holding a copy of this tensor's data, cut off from the graph} */
     public Tensor detach() {
         return leaf(data.clone(), shape.clone());
     }
 
-    /** Whether this tensor is a leaf: an input, a parameter or a constant. */
+    /** {@return whether this tensor is a leaf: an input, a parameter or a constant} */
     public boolean isLeaf() {
         return op == null;
     }
 
-    /** Input {@code i} of this node. */
+    /**
+     * {@return input {@code i} of this node}
+     *
+     * @param i the index
+     */
     public Tensor input(int i) {
         return inputs[i];
     }
 
-    /** How many inputs this node has (0 for a leaf). */
+    /** {@return how many inputs this node has (0 for a leaf)} */
     public int inputCount() {
         return inputs.length;
     }
@@ -410,6 +479,7 @@ public final class Tensor extends GraphNode implements Node {
      * Names this tensor, so that tables and graphs show it as such. Returns this tensor.
      *
      * @param label the name, or {@code null} to remove it
+     * @return this tensor
      */
     public Tensor label(String label) {
         this.label = label;
@@ -418,194 +488,273 @@ public final class Tensor extends GraphNode implements Node {
 
     // ---------------------------------------------------------------- elementwise, one input
 
-    /** Applies a scalar op to every element; its derivative rule gives the backward. */
+    /**
+     * Applies a scalar op to every element; its derivative rule gives the backward.
+     *
+     * @param f the function
+     * @return the new tensor
+     */
     public Tensor apply(UnaryOp f) {
         return ElementwiseOps.unary(Objects.requireNonNull(f, "op"), this);
     }
 
-    /** −this. */
+    /** {@return −this} */
     public Tensor neg() {
         return apply(Ops.NEG);
     }
 
-    /** e^x elementwise. */
+    /** {@return e^x elementwise} */
     public Tensor exp() {
         return apply(Ops.EXP);
     }
 
-    /** Natural logarithm elementwise. */
+    /** {@return natural logarithm elementwise} */
     public Tensor log() {
         return apply(Ops.LOG);
     }
 
-    /** Square root elementwise. */
+    /** {@return square root elementwise} */
     public Tensor sqrt() {
         return apply(Ops.SQRT);
     }
 
-    /** |x| elementwise; derivative 0 at 0. */
+    /** {@return |x| elementwise; derivative 0 at 0} */
     public Tensor abs() {
         return apply(Ops.ABS);
     }
 
-    /** sin elementwise. */
+    /** {@return sin elementwise} */
     public Tensor sin() {
         return apply(Ops.SIN);
     }
 
-    /** cos elementwise. */
+    /** {@return cos elementwise} */
     public Tensor cos() {
         return apply(Ops.COS);
     }
 
-    /** x^p elementwise for a constant exponent. */
+    /**
+     * {@return x^p elementwise for a constant exponent}
+     *
+     * @param p the exponent
+     */
     public Tensor pow(double p) {
         return apply(new Ops.PowConst(p));
     }
 
-    /** x² elementwise. */
+    /** {@return x² elementwise} */
     public Tensor square() {
         return pow(2);
     }
 
-    /** tanh elementwise. */
+    /** {@return tanh elementwise} */
     public Tensor tanh() {
         return apply(Ops.TANH);
     }
 
-    /** The logistic σ(x) elementwise, finite for any x. */
+    /** {@return the logistic σ(x) elementwise, finite for any x} */
     public Tensor sigmoid() {
         return apply(Ops.SIGMOID);
     }
 
-    /** max(0, x) elementwise; derivative 0 at 0. */
+    /** {@return max(0, x) elementwise; derivative 0 at 0} */
     public Tensor relu() {
         return apply(Ops.RELU);
     }
 
-    /** x for x &gt; 0, slope·x otherwise. */
+    /**
+     * {@return x for x &gt; 0, slope·x otherwise}
+     *
+     * @param slope the slope for negative inputs
+     */
     public Tensor leakyRelu(double slope) {
         return apply(new Ops.LeakyRelu(slope));
     }
 
-    /** log(1 + e^x) elementwise, computed stably. */
+    /** {@return log(1 + e^x) elementwise, computed stably} */
     public Tensor softplus() {
         return apply(Ops.SOFTPLUS);
     }
 
-    /** ELU with alpha 1. */
+    /** {@return ELU with alpha 1} */
     public Tensor elu() {
         return elu(1.0);
     }
 
-    /** x for x &gt; 0, alpha·(e^x − 1) otherwise. */
+    /**
+     * {@return x for x &gt; 0, alpha·(e^x − 1) otherwise}
+     *
+     * @param alpha the slope parameter
+     */
     public Tensor elu(double alpha) {
         return apply(new Ops.Elu(alpha));
     }
 
-    /** GELU (tanh form) elementwise. */
+    /** {@return GELU (tanh form) elementwise} */
     public Tensor gelu() {
         return apply(Ops.GELU);
     }
 
-    /** x·σ(x) elementwise. */
+    /** {@return x·σ(x) elementwise} */
     public Tensor silu() {
         return apply(Ops.SILU);
     }
 
-    /** exp(−x²) elementwise. */
+    /** {@return exp(−x²) elementwise} */
     public Tensor gaussian() {
         return apply(Ops.GAUSSIAN);
     }
 
-    /** 1 where x ≥ 0, else 0; no gradient flows through it. */
+    /** {@return 1 where x ≥ 0, else 0; no gradient flows through it} */
     public Tensor step() {
         return apply(Ops.STEP);
     }
 
-    /** −1, 0 or 1 elementwise; no gradient flows through it. */
+    /** {@return −1, 0 or 1 elementwise; no gradient flows through it} */
     public Tensor sign() {
         return apply(Ops.SIGN);
     }
 
-    /** The identity, recorded as a node. */
+    /** {@return the identity, recorded as a node} */
     public Tensor identity() {
         return apply(Ops.IDENTITY);
     }
 
     // ---------------------------------------------------------------- elementwise, two inputs
 
-    /** this + other, broadcast. */
+    /**
+     * {@return this + other, broadcast}
+     *
+     * @param other the other operand
+     */
     public Tensor add(Tensor other) {
         return ElementwiseOps.binary(Ops.ADD, this, other);
     }
 
-    /** this + c. */
+    /**
+     * {@return this + c}
+     *
+     * @param c the constant
+     */
     public Tensor add(double c) {
         return add(constant(c));
     }
 
-    /** this − other, broadcast. */
+    /**
+     * {@return this − other, broadcast}
+     *
+     * @param other the other operand
+     */
     public Tensor sub(Tensor other) {
         return ElementwiseOps.binary(Ops.SUB, this, other);
     }
 
-    /** this − c. */
+    /**
+     * {@return this − c}
+     *
+     * @param c the constant
+     */
     public Tensor sub(double c) {
         return sub(constant(c));
     }
 
-    /** c − this. */
+    /**
+     * {@return c − this}
+     *
+     * @param c the constant
+     */
     public Tensor rsub(double c) {
         return constant(c).sub(this);
     }
 
-    /** this × other elementwise, broadcast. */
+    /**
+     * {@return this × other elementwise, broadcast}
+     *
+     * @param other the other operand
+     */
     public Tensor mul(Tensor other) {
         return ElementwiseOps.binary(Ops.MUL, this, other);
     }
 
-    /** this × c. */
+    /**
+     * {@return this × c}
+     *
+     * @param c the constant
+     */
     public Tensor mul(double c) {
         return mul(constant(c));
     }
 
-    /** this ÷ other elementwise, broadcast. */
+    /**
+     * {@return this ÷ other elementwise, broadcast}
+     *
+     * @param other the other operand
+     */
     public Tensor div(Tensor other) {
         return ElementwiseOps.binary(Ops.DIV, this, other);
     }
 
-    /** this ÷ c. */
+    /**
+     * {@return this ÷ c}
+     *
+     * @param c the constant
+     */
     public Tensor div(double c) {
         return div(constant(c));
     }
 
-    /** this ^ exponent elementwise, broadcast, differentiable in both. */
+    /**
+     * {@return this ^ exponent elementwise, broadcast, differentiable in both}
+     *
+     * @param exponent the exponent
+     */
     public Tensor pow(Tensor exponent) {
         return ElementwiseOps.binary(Ops.POW, this, exponent);
     }
 
-    /** max(this, other) elementwise, broadcast; at a tie half the gradient goes to each. */
+    /**
+     * {@return max(this, other) elementwise, broadcast; at a tie half the gradient goes to each}
+     *
+     * @param other the other operand
+     */
     public Tensor max(Tensor other) {
         return ElementwiseOps.binary(Ops.MAX, this, other);
     }
 
-    /** max(this, c) elementwise. */
+    /**
+     * {@return max(this, c) elementwise}
+     *
+     * @param c the constant
+     */
     public Tensor max(double c) {
         return max(constant(c));
     }
 
-    /** min(this, other) elementwise, broadcast; at a tie half the gradient goes to each. */
+    /**
+     * {@return min(this, other) elementwise, broadcast; at a tie half the gradient goes to each}
+     *
+     * @param other the other operand
+     */
     public Tensor min(Tensor other) {
         return ElementwiseOps.binary(Ops.MIN, this, other);
     }
 
-    /** min(this, c) elementwise. */
+    /**
+     * {@return min(this, c) elementwise}
+     *
+     * @param c the constant
+     */
     public Tensor min(double c) {
         return min(constant(c));
     }
 
-    /** Applies a two-input scalar op elementwise, broadcast; its derivative rules give the backward. */
+    /**
+     * Applies a two-input scalar op elementwise, broadcast; its derivative rules give the backward.
+     *
+     * @param f the function
+     * @param other the other operand
+     * @return the new tensor
+     */
     public Tensor apply(BinaryOp f, Tensor other) {
         return ElementwiseOps.binary(Objects.requireNonNull(f, "op"), this, other);
     }
@@ -616,59 +765,99 @@ public final class Tensor extends GraphNode implements Node {
 
     // ---------------------------------------------------------------- comparisons (masks)
 
-    /** 1 where this &gt; other (broadcast), else 0. A constant: no gradient flows. */
+    /**
+     * {@return 1 where this &gt; other (broadcast), else 0}
+     *
+     * @param other the other operand
+     */
     public Tensor gt(Tensor other) {
         return ElementwiseOps.compare("gt", this, other);
     }
 
-    /** 1 where this &gt; c, else 0. */
+    /**
+     * {@return 1 where this &gt; c, else 0}
+     *
+     * @param c the constant
+     */
     public Tensor gt(double c) {
         return gt(constant(c));
     }
 
-    /** 1 where this ≥ other (broadcast), else 0. A constant: no gradient flows. */
+    /**
+     * {@return 1 where this ≥ other (broadcast), else 0}
+     *
+     * @param other the other operand
+     */
     public Tensor ge(Tensor other) {
         return ElementwiseOps.compare("ge", this, other);
     }
 
-    /** 1 where this ≥ c, else 0. */
+    /**
+     * {@return 1 where this ≥ c, else 0}
+     *
+     * @param c the constant
+     */
     public Tensor ge(double c) {
         return ge(constant(c));
     }
 
-    /** 1 where this &lt; other (broadcast), else 0. A constant: no gradient flows. */
+    /**
+     * {@return 1 where this &lt; other (broadcast), else 0}
+     *
+     * @param other the other operand
+     */
     public Tensor lt(Tensor other) {
         return ElementwiseOps.compare("lt", this, other);
     }
 
-    /** 1 where this &lt; c, else 0. */
+    /**
+     * {@return 1 where this &lt; c, else 0}
+     *
+     * @param c the constant
+     */
     public Tensor lt(double c) {
         return lt(constant(c));
     }
 
-    /** 1 where this ≤ other (broadcast), else 0. A constant: no gradient flows. */
+    /**
+     * {@return 1 where this ≤ other (broadcast), else 0}
+     *
+     * @param other the other operand
+     */
     public Tensor le(Tensor other) {
         return ElementwiseOps.compare("le", this, other);
     }
 
-    /** 1 where this ≤ c, else 0. */
+    /**
+     * {@return 1 where this ≤ c, else 0}
+     *
+     * @param c the constant
+     */
     public Tensor le(double c) {
         return le(constant(c));
     }
 
-    /** 1 where this == other (broadcast), else 0. A constant: no gradient flows. */
+    /**
+     * {@return 1 where this == other (broadcast), else 0}
+     *
+     * @param other the other operand
+     */
     public Tensor eq(Tensor other) {
         return ElementwiseOps.compare("eq", this, other);
     }
 
-    /** 1 where this == c, else 0. */
+    /**
+     * {@return 1 where this == c, else 0}
+     *
+     * @param c the constant
+     */
     public Tensor eq(double c) {
         return eq(constant(c));
     }
 
     // ---------------------------------------------------------------- reductions
 
-    /** The sum of all elements, as a 0-dimensional tensor. */
+    /** {@return the sum of all elements, as a 0-dimensional tensor} */
     public Tensor sum() {
         return ReductionOps.sum(this, new int[0], false, false);
     }
@@ -676,27 +865,45 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * The sum over {@code axes} (all axes if none are given); with {@code keepDims} the reduced
      * axes stay as size 1.
+     *
+     * @param axes the axes; negative ones count from the last
+     * @param keepDims whether reduced axes stay, with size 1
+     * @return the sum over {@code axes} (all axes if none are given); with {@code keepDims} the reduced axes
+     *     stay as size 1
      */
     public Tensor sum(int[] axes, boolean keepDims) {
         return ReductionOps.sum(this, axes, keepDims, false);
     }
 
-    /** The sum over one axis, which is removed. */
+    /**
+     * {@return the sum over one axis, which is removed}
+     *
+     * @param axis the axis; negative counts from the last
+     */
     public Tensor sum(int axis) {
         return sum(new int[] {axis}, false);
     }
 
-    /** The mean of all elements, as a 0-dimensional tensor. */
+    /** {@return the mean of all elements, as a 0-dimensional tensor} */
     public Tensor mean() {
         return ReductionOps.sum(this, new int[0], false, true);
     }
 
-    /** The mean over {@code axes} (all if none), optionally keeping them as size 1. */
+    /**
+     * {@return the mean over {@code axes} (all if none), optionally keeping them as size 1}
+     *
+     * @param axes the axes; negative ones count from the last
+     * @param keepDims whether reduced axes stay, with size 1
+     */
     public Tensor mean(int[] axes, boolean keepDims) {
         return ReductionOps.sum(this, axes, keepDims, true);
     }
 
-    /** The mean over one axis, which is removed. */
+    /**
+     * {@return the mean over one axis, which is removed}
+     *
+     * @param axis the axis; negative counts from the last
+     */
     public Tensor mean(int axis) {
         return mean(new int[] {axis}, false);
     }
@@ -704,6 +911,8 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * The maximum of all elements. The gradient goes to the maximum; on a tie, all of it goes
      * to the first maximal element in row-major order (as in NumPy's argmax).
+     *
+     * @return the maximum of all elements
      */
     public Tensor max() {
         return ReductionOps.max(this, new int[0], false);
@@ -713,32 +922,53 @@ public final class Tensor extends GraphNode implements Node {
      * The maximum over {@code axes} (all if none), optionally keeping them as size 1. On a tie
      * the whole gradient goes to the first maximal element in row-major order. (There is no
      * {@code max(int axis)}: {@code x.max(0)} is the elementwise max with 0.)
+     *
+     * @param axes the axes; negative ones count from the last
+     * @param keepDims whether reduced axes stay, with size 1
+     * @return the maximum over {@code axes} (all if none), optionally keeping them as size 1
      */
     public Tensor max(int[] axes, boolean keepDims) {
         return ReductionOps.max(this, axes, keepDims);
     }
 
-    /** log Σ e^x over all elements, computed stably (finite for logits of ±1000). */
+    /** {@return log Σ e^x over all elements, computed stably (finite for logits of ±1000)} */
     public Tensor logsumexp() {
         return ReductionOps.logsumexp(this, new int[0], false);
     }
 
-    /** log Σ e^x over {@code axes} (all if none), stable, optionally keeping them as size 1. */
+    /**
+     * {@return log Σ e^x over {@code axes} (all if none), stable, optionally keeping them as size 1}
+     *
+     * @param axes the axes; negative ones count from the last
+     * @param keepDims whether reduced axes stay, with size 1
+     */
     public Tensor logsumexp(int[] axes, boolean keepDims) {
         return ReductionOps.logsumexp(this, axes, keepDims);
     }
 
-    /** log Σ e^x over one axis, which is removed. */
+    /**
+     * {@return log Σ e^x over one axis, which is removed}
+     *
+     * @param axis the axis; negative counts from the last
+     */
     public Tensor logsumexp(int axis) {
         return logsumexp(new int[] {axis}, false);
     }
 
-    /** e^x / Σ e^x along {@code axis}, computed stably (finite for logits of ±1000). */
+    /**
+     * {@return e^x / Σ e^x along {@code axis}, computed stably (finite for logits of ±1000)}
+     *
+     * @param axis the axis; negative counts from the last
+     */
     public Tensor softmax(int axis) {
         return SoftmaxOp.apply(this, axis, false);
     }
 
-    /** x − logsumexp(x) along {@code axis}, computed stably. */
+    /**
+     * {@return x − logsumexp(x) along {@code axis}, computed stably}
+     *
+     * @param axis the axis; negative counts from the last
+     */
     public Tensor logSoftmax(int axis) {
         return SoftmaxOp.apply(this, axis, true);
     }
@@ -750,6 +980,8 @@ public final class Tensor extends GraphNode implements Node {
      * {@code [m, n]}; leading axes are batch axes and broadcast ({@code [b, m, k] @ [k, n]} is
      * {@code [b, m, n]}).
      *
+     * @param other the other operand
+     * @return matrix product
      * @throws IllegalArgumentException like {@code "matmul: [2, 3] @ [4, 5]: inner dimensions 3
      *     and 4 differ"}
      */
@@ -762,13 +994,19 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * The same data in another shape; one size may be -1 to be inferred.
      *
+     * @param newShape the new shape
+     * @return the same data in another shape; one size may be -1 to be inferred
      * @throws IllegalArgumentException if the sizes do not match
      */
     public Tensor reshape(int... newShape) {
         return ShapeOps.reshape(this, newShape);
     }
 
-    /** Swaps the last two axes (the matrix transpose for 2-D). */
+    /**
+     * Swaps the last two axes (the matrix transpose for 2-D).
+     *
+     * @return the new tensor
+     */
     public Tensor transpose() {
         if (shape.length < 2) {
             throw new IllegalArgumentException("transpose: shape " + Shapes.str(shape)
@@ -777,7 +1015,13 @@ public final class Tensor extends GraphNode implements Node {
         return transpose(-2, -1);
     }
 
-    /** Swaps two axes. */
+    /**
+     * Swaps two axes.
+     *
+     * @param axis0 the axis0
+     * @param axis1 the axis1
+     * @return the new tensor
+     */
     public Tensor transpose(int axis0, int axis1) {
         int a = Shapes.axis("transpose", axis0, shape);
         int b = Shapes.axis("transpose", axis1, shape);
@@ -790,32 +1034,67 @@ public final class Tensor extends GraphNode implements Node {
         return permute(perm);
     }
 
-    /** Reorders the axes: output axis i is input axis {@code order[i]}. */
+    /**
+     * Reorders the axes: output axis i is input axis {@code order[i]}.
+     *
+     * @param order the order
+     * @return the new tensor
+     */
     public Tensor permute(int... order) {
         return ShapeOps.permute(this, order);
     }
 
-    /** Broadcasts to {@code target} (NumPy rules); the grad is summed back. */
+    /**
+     * Broadcasts to {@code target} (NumPy rules); the grad is summed back.
+     *
+     * @param target the target
+     * @return the new tensor
+     */
     public Tensor expand(int... target) {
         return ReductionOps.expand(this, target.clone());
     }
 
-    /** Rows {@code from} (inclusive) to {@code to} (exclusive) along axis 0. */
+    /**
+     * Rows {@code from} (inclusive) to {@code to} (exclusive) along axis 0.
+     *
+     * @param from the first index
+     * @param to the index past the last
+     * @return the new tensor
+     */
     public Tensor rows(int from, int to) {
         return slice(0, from, to);
     }
 
-    /** Indices {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}. */
+    /**
+     * Indices {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}.
+     *
+     * @param axis the axis; negative counts from the last
+     * @param from the first index
+     * @param to the index past the last
+     * @return the new tensor
+     */
     public Tensor slice(int axis, int from, int to) {
         return ShapeOps.slice(this, axis, from, to);
     }
 
-    /** Joins tensors along an existing axis; all other sizes must match. */
+    /**
+     * Joins tensors along an existing axis; all other sizes must match.
+     *
+     * @param axis the axis; negative counts from the last
+     * @param tensors the tensors
+     * @return the new tensor
+     */
     public static Tensor concat(int axis, Tensor... tensors) {
         return ShapeOps.concat(axis, tensors);
     }
 
-    /** Joins same-shaped tensors along a new axis. */
+    /**
+     * Joins same-shaped tensors along a new axis.
+     *
+     * @param axis the axis; negative counts from the last
+     * @param tensors the tensors
+     * @return the new tensor
+     */
     public static Tensor stack(int axis, Tensor... tensors) {
         return ShapeOps.stack(axis, tensors);
     }
@@ -823,6 +1102,11 @@ public final class Tensor extends GraphNode implements Node {
     /**
      * The slices at {@code indices} along {@code axis}, in that order (repeats allowed; their
      * grads add up). {@code x.indexSelect(0, batch)} picks rows.
+     *
+     * @param axis the axis; negative counts from the last
+     * @param indices the indices
+     * @return the slices at {@code indices} along {@code axis}, in that order (repeats allowed; their grads
+     *     add up)
      */
     public Tensor indexSelect(int axis, int... indices) {
         return ShapeOps.indexSelect(this, axis, indices);
@@ -832,6 +1116,11 @@ public final class Tensor extends GraphNode implements Node {
      * One element per position along {@code axis}: the result drops that axis, and its element
      * at position p is this tensor's element at p with index {@code indices[p]} inserted on
      * {@code axis}. {@code logp.gather(1, labels)} picks each row's label column.
+     *
+     * @param axis the axis; negative counts from the last
+     * @param indices the indices
+     * @return one element per position along {@code axis}: the result drops that axis, and its element at
+     *     position p is this tensor's element at p with index {@code indices[p]} inserted on {@code axis}
      */
     public Tensor gather(int axis, int... indices) {
         return ShapeOps.gather(this, axis, indices);
@@ -864,6 +1153,7 @@ public final class Tensor extends GraphNode implements Node {
      * Backward with an explicit upstream gradient {@code seed} of this tensor's shape (for
      * vector-Jacobian products). Accumulation as in {@link #backward()}.
      *
+     * @param seed the seed
      * @throws IllegalArgumentException if the seed's shape differs
      */
     public void backward(Tensor seed) {

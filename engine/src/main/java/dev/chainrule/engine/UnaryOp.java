@@ -45,15 +45,27 @@ public abstract class UnaryOp extends Op {
         return info;
     }
 
-    /** The forward function. */
+    /**
+     * {@return the forward function}
+     *
+     * @param x the input
+     */
     public abstract double apply(double x);
 
-    /** dy/dx at {@code x}, where {@code y = apply(x)} is passed in so it need not be recomputed. */
+    /**
+     * {@return dy/dx at {@code x}, where {@code y = apply(x)} is passed in so it need not be recomputed}
+     *
+     * @param x the input
+     * @param y the op's output, {@code apply(x)}
+     */
     public abstract double derivative(double x, double y);
 
     /**
      * dy/dx built from Value ops, for higher-order gradients. {@code y} is the node itself.
      *
+     * @param x the input
+     * @param y the op's output, {@code apply(x)}
+     * @return dy/dx built from Value ops, for higher-order gradients
      * @throws UnsupportedOperationException if the op does not support higher-order gradients
      */
     public abstract Value derivative(Value x, Value y);
@@ -87,6 +99,9 @@ public abstract class UnaryOp extends Op {
     /**
      * This op's fast path over tensors, or {@code null} (the default) to call {@link #apply} and
      * {@link #derivative(double, double)} per element.
+     *
+     * @return this op's fast path over tensors, or {@code null} (the default) to call {@link #apply} and
+     *     {@link #derivative(double, double)} per element
      */
     public FastPath fastPath() {
         return null;

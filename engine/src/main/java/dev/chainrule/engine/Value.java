@@ -44,6 +44,8 @@ public final class Value extends GraphNode implements Node {
     /**
      * A leaf (an input or a parameter).
      *
+     * @param data the data
+     * @return A leaf (an input or a parameter)
      * @throws IllegalArgumentException if {@code data} is NaN
      */
     public static Value of(double data) {
@@ -53,7 +55,12 @@ public final class Value extends GraphNode implements Node {
         return new Value(data, null, NO_INPUTS);
     }
 
-    /** A labelled leaf, such as {@code Value.of(0.15, "w1")}. */
+    /**
+     * {@return A labelled leaf, such as {@code Value.of(0.15, "w1")}}
+     *
+     * @param data the data
+     * @param label the label shown in tables and graphs
+     */
     public static Value of(double data, String label) {
         return of(data).label(label);
     }
@@ -62,6 +69,9 @@ public final class Value extends GraphNode implements Node {
      * Applies {@code op} to {@code inputs}, recording a node (or a plain leaf inside
      * {@link Autograd#noGrad()}).
      *
+     * @param op the operator
+     * @param inputs the inputs
+     * @return the new node
      * @throws IllegalArgumentException if the number of inputs does not match the op's arity
      */
     public static Value apply(Op op, Value... inputs) {
@@ -93,7 +103,12 @@ public final class Value extends GraphNode implements Node {
         return make(op, y, in);
     }
 
-    /** Applies a one-input op to this value; the same as {@code Value.apply(op, this)}. */
+    /**
+     * Applies a one-input op to this value; the same as {@code Value.apply(op, this)}.
+     *
+     * @param op the operator
+     * @return the new node
+     */
     public Value apply(UnaryOp op) {
         return make(op, op.apply(data), this);
     }
@@ -119,7 +134,7 @@ public final class Value extends GraphNode implements Node {
 
     // ---------------------------------------------------------------- state
 
-    /** The current value. */
+    /** {@return the current value} */
     public double data() {
         return data;
     }
@@ -128,6 +143,7 @@ public final class Value extends GraphNode implements Node {
      * Sets the value of this node, for weight updates. Nodes computed from it are not
      * recomputed; run the forward pass again.
      *
+     * @param data the data
      * @throws IllegalArgumentException if {@code data} is NaN
      */
     public void setData(double data) {
@@ -137,7 +153,7 @@ public final class Value extends GraphNode implements Node {
         this.data = data;
     }
 
-    /** ∂output/∂this after the last {@link #backward()}; 0 before any. */
+    /** {@return ∂output/∂this after the last {@link #backward()}; 0 before any} */
     public double grad() {
         return grad;
     }
@@ -147,22 +163,26 @@ public final class Value extends GraphNode implements Node {
         grad = 0;
     }
 
-    /** The op that made this node, or {@code null} for a leaf. */
+    /** {@return the op that made this node, or {@code null} for a leaf} */
     public Op op() {
         return op;
     }
 
-    /** Whether this node is a leaf: an input, a parameter or a constant. */
+    /** {@return whether this node is a leaf: an input, a parameter or a constant} */
     public boolean isLeaf() {
         return op == null;
     }
 
-    /** Input {@code i} of this node. */
+    /**
+     * {@return input {@code i} of this node}
+     *
+     * @param i the index
+     */
     public Value input(int i) {
         return inputs[i];
     }
 
-    /** How many inputs this node has (0 for a leaf). */
+    /** {@return how many inputs this node has (0 for a leaf)} */
     public int inputCount() {
         return inputs.length;
     }
@@ -176,6 +196,7 @@ public final class Value extends GraphNode implements Node {
      * Names this node, so that tables and graphs show it as such. Returns this Value.
      *
      * @param label the name, or {@code null} to remove it
+     * @return this value
      */
     public Value label(String label) {
         this.label = label;
@@ -184,161 +205,221 @@ public final class Value extends GraphNode implements Node {
 
     // ---------------------------------------------------------------- arithmetic
 
-    /** this + other. */
+    /**
+     * {@return this + other}
+     *
+     * @param other the other operand
+     */
     public Value add(Value other) {
         return binary(Ops.ADD, this, other);
     }
 
-    /** this + c. */
+    /**
+     * {@return this + c}
+     *
+     * @param c the constant
+     */
     public Value add(double c) {
         return add(of(c));
     }
 
-    /** this − other, recorded as {@code this + neg(other)}. */
+    /**
+     * {@return this − other, recorded as {@code this + neg(other)}}
+     *
+     * @param other the other operand
+     */
     public Value sub(Value other) {
         return add(Objects.requireNonNull(other, "sub: other operand is null").neg());
     }
 
-    /** this − c, recorded as {@code this + (−c)}. */
+    /**
+     * {@return this − c, recorded as {@code this + (−c)}}
+     *
+     * @param c the constant
+     */
     public Value sub(double c) {
         return add(of(-c));
     }
 
-    /** c − this, recorded as {@code c + neg(this)}. */
+    /**
+     * {@return c − this, recorded as {@code c + neg(this)}}
+     *
+     * @param c the constant
+     */
     public Value rsub(double c) {
         return of(c).add(neg());
     }
 
-    /** this × other. */
+    /**
+     * {@return this × other}
+     *
+     * @param other the other operand
+     */
     public Value mul(Value other) {
         return binary(Ops.MUL, this, other);
     }
 
-    /** this × c. */
+    /**
+     * {@return this × c}
+     *
+     * @param c the constant
+     */
     public Value mul(double c) {
         return mul(of(c));
     }
 
-    /** this ÷ other. */
+    /**
+     * {@return this ÷ other}
+     *
+     * @param other the other operand
+     */
     public Value div(Value other) {
         return binary(Ops.DIV, this, other);
     }
 
-    /** this ÷ c. */
+    /**
+     * {@return this ÷ c}
+     *
+     * @param c the constant
+     */
     public Value div(double c) {
         return div(of(c));
     }
 
-    /** −this. */
+    /** {@return −this} */
     public Value neg() {
         return unary(Ops.NEG, this);
     }
 
-    /** this ^ p for a constant exponent. */
+    /**
+     * {@return this ^ p for a constant exponent}
+     *
+     * @param p the exponent
+     */
     public Value pow(double p) {
         return unary(new Ops.PowConst(p), this);
     }
 
-    /** this ^ exponent, differentiable in both. */
+    /**
+     * {@return this ^ exponent, differentiable in both}
+     *
+     * @param exponent the exponent
+     */
     public Value pow(Value exponent) {
         return binary(Ops.POW, this, exponent);
     }
 
     // ---------------------------------------------------------------- functions
 
-    /** e^this. */
+    /** {@return e^this} */
     public Value exp() {
         return unary(Ops.EXP, this);
     }
 
-    /** Natural logarithm. */
+    /** {@return natural logarithm} */
     public Value log() {
         return unary(Ops.LOG, this);
     }
 
-    /** Square root. */
+    /** {@return square root} */
     public Value sqrt() {
         return unary(Ops.SQRT, this);
     }
 
-    /** |this|. Its derivative at 0 is taken as 0. */
+    /** {@return |this|} */
     public Value abs() {
         return unary(Ops.ABS, this);
     }
 
-    /** sin(this). */
+    /** {@return sin(this)} */
     public Value sin() {
         return unary(Ops.SIN, this);
     }
 
-    /** cos(this). */
+    /** {@return cos(this)} */
     public Value cos() {
         return unary(Ops.COS, this);
     }
 
-    /** The identity, recorded as a node (the "linear" activation). */
+    /** {@return the identity, recorded as a node (the "linear" activation)} */
     public Value identity() {
         return unary(Ops.IDENTITY, this);
     }
 
-    /** max(this, other). At a tie, half the gradient goes to each. */
+    /**
+     * {@return max(this, other)}
+     *
+     * @param other the other operand
+     */
     public Value max(Value other) {
         return binary(Ops.MAX, this, other);
     }
 
-    /** min(this, other). At a tie, half the gradient goes to each. */
+    /**
+     * {@return min(this, other)}
+     *
+     * @param other the other operand
+     */
     public Value min(Value other) {
         return binary(Ops.MIN, this, other);
     }
 
     // ---------------------------------------------------------------- activations
 
-    /** tanh(this). */
+    /** {@return tanh(this)} */
     public Value tanh() {
         return unary(Ops.TANH, this);
     }
 
-    /** σ(this) = 1/(1 + e^−this), in a form that is finite and exact for large |this|. */
+    /** {@return σ(this) = 1/(1 + e^−this), in a form that is finite and exact for large |this|} */
     public Value sigmoid() {
         return unary(Ops.SIGMOID, this);
     }
 
-    /** max(0, this). Its derivative at exactly 0 is 0. */
+    /** {@return max(0, this)} */
     public Value relu() {
         return unary(Ops.RELU, this);
     }
 
-    /** this for this &gt; 0, else slope·this. Its derivative at exactly 0 is the slope. */
+    /**
+     * {@return this for this &gt; 0, else slope·this}
+     *
+     * @param slope the slope for negative inputs
+     */
     public Value leakyRelu(double slope) {
         return unary(new Ops.LeakyRelu(slope), this);
     }
 
-    /** log(1 + e^this), computed stably. */
+    /** {@return log(1 + e^this), computed stably} */
     public Value softplus() {
         return unary(Ops.SOFTPLUS, this);
     }
 
-    /** ELU with alpha 1. */
+    /** {@return ELU with alpha 1} */
     public Value elu() {
         return elu(1.0);
     }
 
-    /** this for this &gt; 0, alpha·(e^this − 1) otherwise. */
+    /**
+     * {@return this for this &gt; 0, alpha·(e^this − 1) otherwise}
+     *
+     * @param alpha the slope parameter
+     */
     public Value elu(double alpha) {
         return unary(new Ops.Elu(alpha), this);
     }
 
-    /** GELU in its tanh form. */
+    /** {@return GELU in its tanh form} */
     public Value gelu() {
         return unary(Ops.GELU, this);
     }
 
-    /** this·σ(this) (SiLU, swish). */
+    /** {@return this·σ(this) (SiLU, swish)} */
     public Value silu() {
         return unary(Ops.SILU, this);
     }
 
-    /** The Gaussian bump exp(−this²). */
+    /** {@return the Gaussian bump exp(−this²)} */
     public Value gaussian() {
         return unary(Ops.GAUSSIAN, this);
     }
@@ -346,12 +427,14 @@ public final class Value extends GraphNode implements Node {
     /**
      * Heaviside step: 1 if this ≥ 0, else 0. Recorded like any op, but its derivative is 0
      * everywhere, so no gradient flows through it (perceptrons train by their own rule).
+     *
+     * @return heaviside step: 1 if this ≥ 0, else 0
      */
     public Value step() {
         return unary(Ops.STEP, this);
     }
 
-    /** sign(this): −1, 0 or 1. Recorded like any op; its derivative is 0 everywhere. */
+    /** {@return sign(this): −1, 0 or 1} */
     public Value sign() {
         return unary(Ops.SIGN, this);
     }
@@ -361,6 +444,8 @@ public final class Value extends GraphNode implements Node {
     /**
      * The sum of {@code values}, added left to right, as one Σ node.
      *
+     * @param values the values
+     * @return the sum of {@code values}, added left to right, as one Σ node
      * @throws IllegalArgumentException if the list is empty
      */
     public static Value sum(List<Value> values) {
@@ -387,7 +472,11 @@ public final class Value extends GraphNode implements Node {
         return make(Ops.SUM, s, in);
     }
 
-    /** The sum of {@code values}, added left to right, as one Σ node. */
+    /**
+     * {@return the sum of {@code values}, added left to right, as one Σ node}
+     *
+     * @param values the values
+     */
     public static Value sum(Value... values) {
         return sum(List.of(values));
     }
@@ -395,6 +484,9 @@ public final class Value extends GraphNode implements Node {
     /**
      * Σ a_i·b_i, as one product node per pair and one Σ node.
      *
+     * @param a the first operand
+     * @param b the second operand
+     * @return Σ a_i·b_i, as one product node per pair and one Σ node
      * @throws IllegalArgumentException if the lists differ in length or are empty
      */
     public static Value dot(List<Value> a, List<Value> b) {

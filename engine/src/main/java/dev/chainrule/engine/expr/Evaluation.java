@@ -26,7 +26,7 @@ public final class Evaluation {
         this.outputName = outputName;
     }
 
-    /** Every named node by name, in the order the program names them. */
+    /** {@return every named node by name, in the order the program names them} */
     public Map<String, Value> nodes() {
         return nodes;
     }
@@ -34,6 +34,8 @@ public final class Evaluation {
     /**
      * The node called {@code name}.
      *
+     * @param name the name
+     * @return the node called {@code name}
      * @throws IllegalArgumentException if the program has no such node
      */
     public Value node(String name) {
@@ -44,17 +46,17 @@ public final class Evaluation {
         return v;
     }
 
-    /** The names of the inputs (the leaves the user can set), in order. */
+    /** {@return the names of the inputs (the leaves the user can set), in order} */
     public List<String> inputs() {
         return inputs;
     }
 
-    /** The output node. */
+    /** {@return the output node} */
     public Value output() {
         return nodes.get(outputName);
     }
 
-    /** The output's name. */
+    /** {@return the output's name} */
     public String outputName() {
         return outputName;
     }

@@ -26,6 +26,8 @@ public final class NumberLiteral {
     /**
      * The number {@code text} spells.
      *
+     * @param text the text
+     * @return the number {@code text} spells
      * @throws IllegalArgumentException if it is not a decimal number, or does not fit a double;
      *     the message says which, with an example of what is accepted
      */

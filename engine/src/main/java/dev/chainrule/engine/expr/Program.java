@@ -83,6 +83,7 @@ public final class Program {
      * Parses a program.
      *
      * @param text the program (not modified)
+     * @return the resulting program
      * @throws ProgramException for a syntax error, an unknown function, or a name assigned twice
      *                          or used before it is assigned; the message shows where
      */
@@ -91,12 +92,12 @@ public final class Program {
         return Parser.parse(text);
     }
 
-    /** The program text as given. */
+    /** {@return the program text as given} */
     public String source() {
         return source;
     }
 
-    /** The names of every node, in the order they appear (an input given from outside at its first use). */
+    /** {@return the names of every node, in the order they appear (an input given from outside at its first use)} */
     public List<String> names() {
         List<String> out = new ArrayList<>(named.size());
         for (Named n : named) {
@@ -105,7 +106,7 @@ public final class Program {
         return Collections.unmodifiableList(out);
     }
 
-    /** The names of the inputs, in the order they appear. */
+    /** {@return the names of the inputs, in the order they appear} */
     public List<String> inputs() {
         List<String> out = new ArrayList<>(inputs.size());
         for (Named n : inputs) {
@@ -114,7 +115,7 @@ public final class Program {
         return Collections.unmodifiableList(out);
     }
 
-    /** The inputs assigned a number in the program, with those numbers, in order. */
+    /** {@return the inputs assigned a number in the program, with those numbers, in order} */
     public Map<String, Double> defaults() {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Named n : inputs) {
@@ -128,18 +129,29 @@ public final class Program {
     /**
      * The inputs declared parameters with {@code param w1 = 0.15}, in order: the ones a
      * gradient-descent step updates. Empty when the program declares none.
+     *
+     * @return the inputs declared parameters with {@code param w1 = 0.15}, in order: the ones a
+     *     gradient-descent step updates
      */
     public List<String> parameters() {
         return parameters;
     }
 
-    /** Whether {@code name} is an input (assigned a number, or used but never assigned). */
+    /**
+     * {@return whether {@code name} is an input (assigned a number, or used but never assigned)}
+     *
+     * @param name the name
+     */
     public boolean isInput(String name) {
         Named n = byName.get(name);
         return n != null && n.role() != Role.COMPUTED;
     }
 
-    /** Whether the program has a node called {@code name}. */
+    /**
+     * {@return whether the program has a node called {@code name}}
+     *
+     * @param name the name
+     */
     public boolean has(String name) {
         return byName.containsKey(name);
     }
@@ -148,13 +160,16 @@ public final class Program {
      * The expression a name was assigned, as written (such as {@code "x + y"} or {@code "-2"}), or
      * {@code null} for an input that is never assigned.
      *
+     * @param name the name
+     * @return the expression a name was assigned, as written (such as {@code "x + y"} or {@code "-2"}), or
+     *     {@code null} for an input that is never assigned
      * @throws IllegalArgumentException if there is no such name
      */
     public String definition(String name) {
         return require(name).definition();
     }
 
-    /** The name of the last statement: the output unless another is chosen. */
+    /** {@return the name of the last statement: the output unless another is chosen} */
     public String outputName() {
         for (int i = named.size() - 1; ; i--) {
             if (named.get(i).role() != Role.FREE) {
@@ -163,7 +178,7 @@ public final class Program {
         }
     }
 
-    /** The names callable as functions, aliases included. */
+    /** {@return the names callable as functions, aliases included} */
     public static List<String> functions() {
         return Functions.names();
     }
@@ -171,6 +186,8 @@ public final class Program {
     /**
      * Builds the graph with the last statement as output.
      *
+     * @param overrides the overrides
+     * @return the resulting evaluation
      * @see #evaluate(Map, String)
      */
     public Evaluation evaluate(Map<String, Double> overrides) {
@@ -187,6 +204,7 @@ public final class Program {
      *
      * @param overrides values for inputs by name (not modified); may be empty
      * @param output    the name of the output node, or {@code null} for the last statement
+     * @return the resulting evaluation
      * @throws IllegalArgumentException if an override names no input or is not finite, or
      *                                  {@code output} names no node
      * @throws ProgramException         if an input used but never assigned has no override
@@ -233,6 +251,8 @@ public final class Program {
      * }</pre>
      *
      * @param output the name of the output node, or {@code null} for the last statement
+     * @return the program as a function of its inputs, for tools that bring their own leaves (such as {@link
+     *     dev.chainrule.engine.gradcheck.GradCheck})
      * @throws IllegalArgumentException if {@code output} names no node, or (when the function is
      *                                  called) the number of leaves is not the number of inputs
      */

@@ -14,8 +14,11 @@ package dev.chainrule.engine.expr;
 public class ProgramException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based line of the mistake. */
     private final int line;
+    /** The 1-based column of the mistake, in characters. */
     private final int column;
+    /** What was wrong, without the position and the excerpt. */
     private final String reason;
 
     ProgramException(String kind, String source, int offset, String reason) {
@@ -25,17 +28,17 @@ public class ProgramException extends IllegalArgumentException {
         this.reason = reason;
     }
 
-    /** The 1-based line of the mistake. */
+    /** {@return the 1-based line of the mistake} */
     public int line() {
         return line;
     }
 
-    /** The 1-based column of the mistake, in characters. */
+    /** {@return the 1-based column of the mistake, in characters} */
     public int column() {
         return column;
     }
 
-    /** What was wrong, without the position and the excerpt. */
+    /** {@return what was wrong, without the position and the excerpt} */
     public String reason() {
         return reason;
     }

@@ -80,7 +80,7 @@ public final class GradCheck {
         this.extrapolated = extrapolated;
     }
 
-    /** A checker with the default tolerances (atol 1e-5, rtol 1e-3, eps 1e-6) and inputs named x0, x1, .... */
+    /** {@return A checker with the default tolerances (atol 1e-5, rtol 1e-3, eps 1e-6) and inputs named x0, x1,} */
     public static GradCheck defaults() {
         return DEFAULTS;
     }
@@ -103,12 +103,16 @@ public final class GradCheck {
      * <pre>{@code
      * GradCheck.extrapolated().run(v -> v[0].sigmoid(), 0.3).worst().errorEstimate();   // about 1e-14
      * }</pre>
+     *
+     * @return A checker that estimates the error of each numerical derivative and allows only a few times
+     *     that estimate: about 1e-12 of the derivative where the function is smooth, so analytic derivatives
+     *     wrong by 1e-6 relative fail, where PyTorch's fixed rtol 1e-3 lets them through
      */
     public static GradCheck extrapolated() {
         return EXTRAPOLATED;
     }
 
-    /** Whether tolerances come from the estimated error of each numerical derivative ({@link #extrapolated()}). */
+    /** {@return whether tolerances come from the estimated error of each numerical derivative ({@link #extrapolated()})} */
     public boolean isExtrapolated() {
         return extrapolated;
     }
@@ -118,6 +122,7 @@ public final class GradCheck {
      *
      * @param f a function of n scalar inputs; it is called several times with fresh leaves
      * @param x the point (not modified)
+     * @return the resulting grad check result
      */
     public static GradCheckResult check(Function<Value[], Value> f, double... x) {
         return DEFAULTS.run(f, x);
@@ -126,6 +131,8 @@ public final class GradCheck {
     /**
      * A copy with this absolute tolerance.
      *
+     * @param atol the absolute tolerance
+     * @return A copy with this absolute tolerance
      * @throws IllegalArgumentException if {@code atol} is negative or not finite
      */
     public GradCheck atol(double atol) {
@@ -136,6 +143,8 @@ public final class GradCheck {
     /**
      * A copy with this relative tolerance.
      *
+     * @param rtol the relative tolerance
+     * @return A copy with this relative tolerance
      * @throws IllegalArgumentException if {@code rtol} is negative or not finite
      */
     public GradCheck rtol(double rtol) {
@@ -146,6 +155,8 @@ public final class GradCheck {
     /**
      * A copy with this relative step: input x is moved by eps·max(1, |x|).
      *
+     * @param eps the step
+     * @return A copy with this relative step: input x is moved by eps·max(1, |x|)
      * @throws IllegalArgumentException unless {@code 0 < eps < 1}
      */
     public GradCheck eps(double eps) {
@@ -155,7 +166,11 @@ public final class GradCheck {
         return new GradCheck(atol, rtol, eps, names, elementLimit, seed, extrapolated);
     }
 
-    /** A copy that names the inputs (and labels their leaves) in results, instead of x0, x1, .... */
+    /**
+     * {@return A copy that names the inputs (and labels their leaves) in results, instead of x0, x1,}
+     *
+     * @param names the names
+     */
     public GradCheck names(String... names) {
         Objects.requireNonNull(names, "names");
         for (int i = 0; i < names.length; i++) {
@@ -168,6 +183,9 @@ public final class GradCheck {
      * A copy that checks tensors element by element only up to {@code n} differentiable elements
      * in all (default 256); above that, each tensor is checked along one seeded random direction.
      *
+     * @param n how many
+     * @return A copy that checks tensors element by element only up to {@code n} differentiable elements in
+     *     all (default 256); above that, each tensor is checked along one seeded random direction
      * @throws IllegalArgumentException if {@code n < 0}
      */
     public GradCheck elementLimit(int n) {
@@ -177,22 +195,26 @@ public final class GradCheck {
         return new GradCheck(atol, rtol, eps, names, n, seed, extrapolated);
     }
 
-    /** A copy whose tensor checks draw their random output weights and directions from this seed (default 0). */
+    /**
+     * {@return A copy whose tensor checks draw their random output weights and directions from this seed (default 0)}
+     *
+     * @param seed the seed
+     */
     public GradCheck seed(long seed) {
         return new GradCheck(atol, rtol, eps, names, elementLimit, seed, extrapolated);
     }
 
-    /** The absolute tolerance. */
+    /** {@return the absolute tolerance} */
     public double atol() {
         return atol;
     }
 
-    /** The relative tolerance. */
+    /** {@return the relative tolerance} */
     public double rtol() {
         return rtol;
     }
 
-    /** The relative step. */
+    /** {@return the relative step} */
     public double eps() {
         return eps;
     }
@@ -202,6 +224,7 @@ public final class GradCheck {
      *
      * @param f a function of {@code x.length} scalar inputs, called with fresh leaves each time
      * @param x the point (not modified)
+     * @return the resulting grad check result
      * @throws IllegalArgumentException if {@code x} holds a NaN, or names were given for a
      *                                  different number of inputs
      */
@@ -227,6 +250,9 @@ public final class GradCheck {
      * the graph form's value (as analytic) with the backward pass's (as numerical), which must
      * agree to rounding: a linear op's wrong graph form has right (zero) second derivatives.
      *
+     * @param f the function
+     * @param x the input
+     * @return the resulting grad check result
      * @throws UnsupportedOperationException if {@code f} uses an op without a graph-building derivative
      */
     public GradCheckResult runSecondOrder(Function<Value[], Value> f, double... x) {
@@ -268,6 +294,7 @@ public final class GradCheck {
      *
      * @param f      a function of tensors, called with fresh leaves each time
      * @param inputs the point (not modified); those with {@code requiresGrad(false)} are held fixed
+     * @return the resulting grad check result
      */
     public static GradCheckResult checkTensors(Function<Tensor[], Tensor> f, Tensor... inputs) {
         return DEFAULTS.runTensors(f, inputs);
@@ -287,6 +314,9 @@ public final class GradCheck {
      * GradCheckResult r = GradCheck.checkTensors(t -> t[0].softmax(1), w);   // 12 entries W[0, 0]..W[2, 3]
      * }</pre>
      *
+     * @param f the function
+     * @param inputs the inputs
+     * @return the resulting grad check result
      * @throws IllegalArgumentException if names were given for a different number of tensors
      */
     public GradCheckResult runTensors(Function<Tensor[], Tensor> f, Tensor... inputs) {
@@ -301,6 +331,9 @@ public final class GradCheck {
      * ({@code ∇(∇L·d) W[1, 2]}) up to {@link #elementLimit} elements, else one per tensor along
      * another random direction u ({@code ∇(∇L·d) W·u}).
      *
+     * @param f the function
+     * @param inputs the inputs
+     * @return the resulting grad check result
      * @throws UnsupportedOperationException if an op on the path has no graph-building derivative
      */
     public GradCheckResult runTensorsSecondOrder(Function<Tensor[], Tensor> f, Tensor... inputs) {

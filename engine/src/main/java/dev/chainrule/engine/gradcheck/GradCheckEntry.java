@@ -51,17 +51,17 @@ public final class GradCheckEntry {
         this.convention = convention;
     }
 
-    /** What was varied: an input's name such as {@code "x"}, an element such as {@code "W[1, 2]"}, or a direction. */
+    /** {@return what was varied: an input's name such as {@code "x"}, an element such as {@code "W[1, 2]"}, or a direction} */
     public String name() {
         return name;
     }
 
-    /** The input's value at the point (for a direction, 0: the step is along the direction). */
+    /** {@return the input's value at the point (for a direction, 0: the step is along the direction)} */
     public double point() {
         return point;
     }
 
-    /** The derivative computed by the engine's backward pass. */
+    /** {@return the derivative computed by the engine's backward pass} */
     public double analytic() {
         return analytic;
     }
@@ -69,6 +69,9 @@ public final class GradCheckEntry {
     /**
      * The numerical derivative: the central difference (f(x + h) − f(x − h)) / 2h, or with
      * {@link GradCheck#extrapolated()} its Richardson extrapolation over the steps h, h/2 and h/4.
+     *
+     * @return the numerical derivative: the central difference (f(x + h) − f(x − h)) / 2h, or with {@link
+     *     GradCheck#extrapolated()} its Richardson extrapolation over the steps h, h/2 and h/4
      */
     public double numerical() {
         return numerical;
@@ -77,6 +80,9 @@ public final class GradCheckEntry {
     /**
      * The estimated error of {@link #numerical()} (truncation plus rounding; see
      * {@link GradCheck#extrapolated()}), or NaN where none was made (PyTorch's rule).
+     *
+     * @return the estimated error of {@link #numerical()} (truncation plus rounding; see {@link
+     *     GradCheck#extrapolated()}), or NaN where none was made (PyTorch's rule)
      */
     public double errorEstimate() {
         return errorEstimate;
@@ -85,32 +91,35 @@ public final class GradCheckEntry {
     /**
      * At a kink, which one-sided slope the analytic value took ({@code null} away from kinks):
      * relu′(0) = 0 is {@link KinkConvention#LEFT}, max at a tie {@link KinkConvention#MEAN}.
+     *
+     * @return at a kink, which one-sided slope the analytic value took ({@code null} away from kinks):
+     *     relu′(0) = 0 is {@link KinkConvention#LEFT}, max at a tie {@link KinkConvention#MEAN}
      */
     public KinkConvention kinkConvention() {
         return convention;
     }
 
-    /** The one-sided slope (f(x) − f(x − h)) / h. */
+    /** {@return the one-sided slope (f(x) − f(x − h)) / h} */
     public double leftSlope() {
         return leftSlope;
     }
 
-    /** The one-sided slope (f(x + h) − f(x)) / h. */
+    /** {@return the one-sided slope (f(x + h) − f(x)) / h} */
     public double rightSlope() {
         return rightSlope;
     }
 
-    /** The step h used for this input: eps·max(1, |x|), rounded so that x ± h is exact. */
+    /** {@return the step h used for this input: eps·max(1, |x|), rounded so that x ± h is exact} */
     public double step() {
         return step;
     }
 
-    /** |analytic − numerical|. */
+    /** {@return |analytic − numerical|} */
     public double absoluteError() {
         return Math.abs(analytic - numerical);
     }
 
-    /** The symmetric relative error |a − n| / max(|a| + |n|, tiny), between 0 and 1 (1 if one side is infinite). */
+    /** {@return the symmetric relative error |a − n| / max(|a| + |n|, tiny), between 0 and 1 (1 if one side is infinite)} */
     public double relativeError() {
         double d = Math.abs(analytic - numerical);
         if (Double.isNaN(d)) {
@@ -125,17 +134,20 @@ public final class GradCheckEntry {
     /**
      * The error allowed at this entry: by PyTorch's rule atol + rtol·|numerical|; with
      * {@link GradCheck#extrapolated()} a multiple of the error estimate, plus atol + rtol·|numerical|.
+     *
+     * @return the error allowed at this entry: by PyTorch's rule atol + rtol·|numerical|; with {@link
+     *     GradCheck#extrapolated()} a multiple of the error estimate, plus atol + rtol·|numerical|
      */
     public double allowedError() {
         return allowed;
     }
 
-    /** Whether the function is not differentiable here: the one-sided slopes disagree. */
+    /** {@return whether the function is not differentiable here: the one-sided slopes disagree} */
     public boolean kink() {
         return kink;
     }
 
-    /** Whether this entry passed (see the class comment for the rule at kinks). */
+    /** {@return whether this entry passed (see the class comment for the rule at kinks)} */
     public boolean passed() {
         return passed;
     }
@@ -144,6 +156,9 @@ public final class GradCheckEntry {
      * How far the entry is from its tolerance: the error divided by the allowed error, so a value
      * at most 1 passes. At a kink, the distance of the analytic value outside the one-sided
      * interval, divided by the allowed error. Infinite for a non-finite value.
+     *
+     * @return how far the entry is from its tolerance: the error divided by the allowed error, so a value at
+     *     most 1 passes
      */
     public double excess() {
         if (!Double.isFinite(analytic) || !Double.isFinite(numerical)) {

@@ -24,12 +24,16 @@ public final class GradCheckResult {
         this.eps = eps;
     }
 
-    /** Every comparison, in input order. */
+    /** {@return every comparison, in input order} */
     public List<GradCheckEntry> entries() {
         return entries;
     }
 
-    /** The entry for the input with this name, or {@code null}. */
+    /**
+     * {@return the entry for the input with this name, or {@code null}}
+     *
+     * @param name the name
+     */
     public GradCheckEntry entry(String name) {
         for (GradCheckEntry e : entries) {
             if (e.name().equals(name)) {
@@ -39,7 +43,7 @@ public final class GradCheckResult {
         return null;
     }
 
-    /** Whether every entry passed. */
+    /** {@return whether every entry passed} */
     public boolean passed() {
         for (GradCheckEntry e : entries) {
             if (!e.passed()) {
@@ -49,7 +53,7 @@ public final class GradCheckResult {
         return true;
     }
 
-    /** The entries that failed, in input order. */
+    /** {@return the entries that failed, in input order} */
     public List<GradCheckEntry> failures() {
         List<GradCheckEntry> out = new ArrayList<>();
         for (GradCheckEntry e : entries) {
@@ -60,7 +64,7 @@ public final class GradCheckResult {
         return out;
     }
 
-    /** The entries at which the function has a kink (is not differentiable). */
+    /** {@return the entries at which the function has a kink (is not differentiable)} */
     public List<GradCheckEntry> kinks() {
         List<GradCheckEntry> out = new ArrayList<>();
         for (GradCheckEntry e : entries) {
@@ -74,6 +78,9 @@ public final class GradCheckResult {
     /**
      * The entry furthest from its tolerance (largest {@link GradCheckEntry#excess()}); among
      * equals, the one with the largest relative error. {@code null} if there are no inputs.
+     *
+     * @return the entry furthest from its tolerance (largest {@link GradCheckEntry#excess()}); among equals,
+     *     the one with the largest relative error
      */
     public GradCheckEntry worst() {
         GradCheckEntry worst = null;
@@ -86,7 +93,7 @@ public final class GradCheckResult {
         return worst;
     }
 
-    /** The largest symmetric relative error over all entries (0 if there are none). */
+    /** {@return the largest symmetric relative error over all entries (0 if there are none)} */
     public double maxRelativeError() {
         double m = 0;
         for (GradCheckEntry e : entries) {
@@ -98,22 +105,22 @@ public final class GradCheckResult {
         return m;
     }
 
-    /** The function's value at the point (for a tensor output, the sum that was differentiated). */
+    /** {@return the function's value at the point (for a tensor output, the sum that was differentiated)} */
     public double output() {
         return output;
     }
 
-    /** The absolute tolerance used. */
+    /** {@return the absolute tolerance used} */
     public double atol() {
         return atol;
     }
 
-    /** The relative tolerance used. */
+    /** {@return the relative tolerance used} */
     public double rtol() {
         return rtol;
     }
 
-    /** The relative step used. */
+    /** {@return the relative step used} */
     public double eps() {
         return eps;
     }
