@@ -9,17 +9,25 @@ import java.util.List;
  */
 public record CheckReport(List<LineResult> results) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param results the results
+     */
     public CheckReport {
         results = List.copyOf(results);
     }
 
-    /** How many answers got {@code v}. */
+    /**
+     * {@return how many answers got {@code v}}
+     *
+     * @param v the v
+     */
     public long count(Verdict v) {
         return results.stream().filter(r -> r.verdict() == v).count();
     }
 
-    /** Whether every answer is right (ok, or ok with rounding). */
+    /** {@return whether every answer is right (ok, or ok with rounding)} */
     public boolean allRight() {
         return results.stream().allMatch(r -> r.verdict().isRight());
     }
@@ -27,6 +35,9 @@ public record CheckReport(List<LineResult> results) {
     /**
      * The exit status for a command line: 0 when every answer is right, 1 when any is wrong or
      * unclear, 2 when a line could not be read (the others are judged all the same).
+     *
+     * @return the exit status for a command line: 0 when every answer is right, 1 when any is wrong or
+     *     unclear, 2 when a line could not be read (the others are judged all the same)
      */
     public int exitStatus() {
         if (count(Verdict.UNREADABLE) > 0) {
@@ -35,7 +46,7 @@ public record CheckReport(List<LineResult> results) {
         return allRight() ? 0 : 1;
     }
 
-    /** One line: "All 17 answers are right.", "2 of 9 answers are wrong, 1 is unclear." */
+    /** {@return one line: "All 17 answers are right.", "2 of 9 answers are wrong, 1 is unclear."} */
     public String summary() {
         int n = results.size();
         long wrong = count(Verdict.WRONG);

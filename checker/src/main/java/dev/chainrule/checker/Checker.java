@@ -36,6 +36,9 @@ public final class Checker {
      * Judges every answer in {@code answers} (one per line or separated by {@code ;}, {@code #}
      * comments; notation in {@link AnswerParser}).
      *
+     * @param problem the problem
+     * @param answers the answers
+     * @return the resulting check report
      * @throws IllegalArgumentException if the problem's program cannot be evaluated at its inputs
      */
     public static CheckReport check(Problem problem, String answers) {

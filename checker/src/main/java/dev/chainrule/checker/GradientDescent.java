@@ -38,6 +38,9 @@ public final class GradientDescent {
      * @param output     the node to minimise, or null for the last statement
      * @param parameters the inputs to update
      * @param eta        the learning rate
+     * @param program the program
+     * @param steps how many steps
+     * @return the resulting run
      * @throws IllegalArgumentException if steps is negative, η is not finite, or the output or a
      *                                  gradient stops being a finite number (the message says at which step)
      */

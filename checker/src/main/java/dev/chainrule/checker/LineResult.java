@@ -26,7 +26,21 @@ import java.util.List;
 public record LineResult(int line, int column, String written, Quantity quantity, Verdict verdict, double trueValue,
                          List<String> matches, List<String> catalogue, String mistake, int decidingDigits, String message) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param line the line
+     * @param column the column
+     * @param written the written
+     * @param quantity the quantity
+     * @param verdict the verdict
+     * @param trueValue the true value
+     * @param matches the matches
+     * @param catalogue the catalogue
+     * @param mistake the mistake
+     * @param decidingDigits the deciding digits
+     * @param message what happened, in words
+     */
     public LineResult {
         matches = List.copyOf(matches);
         catalogue = List.copyOf(catalogue);

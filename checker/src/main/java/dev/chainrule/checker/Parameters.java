@@ -29,6 +29,8 @@ public final class Parameters {
      * The parameters of {@code program}.
      *
      * @param given names given from outside, or null or empty for none
+     * @param program the program
+     * @return the parameters of {@code program}
      * @throws IllegalArgumentException if a given name is not an input of the program
      */
     public static List<String> of(Program program, List<String> given) {

@@ -35,42 +35,50 @@ public final class Problem {
         this.tolerance = b.tolerance;
     }
 
-    /** Starts a problem on {@code program}. */
+    /**
+     * {@return this builder}
+     *
+     * @param program the program
+     */
     public static Builder builder(Program program) {
         return new Builder(program);
     }
 
-    /** The program. */
+    /** {@return the program} */
     public Program program() {
         return program;
     }
 
-    /** Values given for inputs, overriding the program's own. */
+    /**
+     * Values given for inputs, overriding the program's own.
+     *
+     * @return the values by input name
+     */
     public Map<String, Double> inputs() {
         return inputs;
     }
 
-    /** The output differentiated: the loss. */
+    /** {@return the output differentiated: the loss} */
     public String output() {
         return output;
     }
 
-    /** The learning rate η, or null when none was given (then no updated value can be judged). */
+    /** {@return the learning rate η, or null when none was given (then no updated value can be judged)} */
     public Double learningRate() {
         return learningRate;
     }
 
-    /** The inputs a gradient-descent step updates; see {@link Parameters}. */
+    /** {@return the inputs a gradient-descent step updates; see {@link Parameters}} */
     public List<String> parameters() {
         return parameters;
     }
 
-    /** How many gradient-descent steps come before the numbers judged (0: the starting point). */
+    /** {@return how many gradient-descent steps come before the numbers judged (0: the starting point)} */
     public int steps() {
         return steps;
     }
 
-    /** One tolerance for every answer instead of the precision written, or null. */
+    /** {@return one tolerance for every answer instead of the precision written, or null} */
     public Double tolerance() {
         return tolerance;
     }
@@ -89,37 +97,67 @@ public final class Problem {
             this.program = Objects.requireNonNull(program, "program");
         }
 
-        /** Values for inputs, overriding the program's own (not modified). */
+        /**
+         * Values for inputs, overriding the program's own (not modified).
+         *
+         * @param values the values
+         * @return this builder
+         */
         public Builder inputs(Map<String, Double> values) {
             inputs.putAll(values);
             return this;
         }
 
-        /** The output to differentiate (default: the program's last statement). */
+        /**
+         * The output to differentiate (default: the program's last statement).
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder output(String name) {
             this.output = name;
             return this;
         }
 
-        /** The learning rate η, for updated values, steps and {@link #steps(int)}. */
+        /**
+         * The learning rate η, for updated values, steps and {@link #steps(int)}.
+         *
+         * @param eta the learning rate
+         * @return this builder
+         */
         public Builder learningRate(Double eta) {
             this.learningRate = eta;
             return this;
         }
 
-        /** The parameters, instead of the program's {@code param} declarations or the name rule. */
+        /**
+         * The parameters, instead of the program's {@code param} declarations or the name rule.
+         *
+         * @param names the names
+         * @return this builder
+         */
         public Builder parameters(List<String> names) {
             this.parameters = names;
             return this;
         }
 
-        /** How many gradient-descent steps come before the numbers judged. */
+        /**
+         * How many gradient-descent steps come before the numbers judged.
+         *
+         * @param n how many
+         * @return this builder
+         */
         public Builder steps(int n) {
             this.steps = n;
             return this;
         }
 
-        /** One tolerance for every answer, instead of the precision each is written with. */
+        /**
+         * One tolerance for every answer, instead of the precision each is written with.
+         *
+         * @param t the t
+         * @return this builder
+         */
         public Builder tolerance(Double t) {
             this.tolerance = t;
             return this;
@@ -128,6 +166,7 @@ public final class Problem {
         /**
          * The problem.
          *
+         * @return the problem
          * @throws IllegalArgumentException naming what is wrong: an output or parameter the program
          *                                  does not have, a learning rate that is not finite, steps
          *                                  without a learning rate, a negative tolerance

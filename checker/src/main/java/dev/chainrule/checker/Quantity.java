@@ -24,7 +24,13 @@ public record Quantity(Kind kind, String node, String of) {
         STEP
     }
 
-    /** Checks that the names are given where the kind needs them. */
+    /**
+     * Checks that the names are given where the kind needs them.
+     *
+     * @param kind the kind
+     * @param node the node
+     * @param of the of
+     */
     public Quantity {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(node, "node");
@@ -33,7 +39,7 @@ public record Quantity(Kind kind, String node, String of) {
         }
     }
 
-    /** The quantity in standard notation: out_h1, ∂E/∂w5, w5', Δw5. */
+    /** {@return the quantity in standard notation: out_h1, ∂E/∂w5, w5', Δw5} */
     public String symbol() {
         return switch (kind) {
             case VALUE -> node;

@@ -19,12 +19,12 @@ public enum Verdict {
     /** The line could not be read, or names what the program does not have. */
     UNREADABLE;
 
-    /** Whether the answer counts as right: {@link #OK} or {@link #ROUNDED}. */
+    /** {@return whether the answer counts as right: {@link #OK} or {@link #ROUNDED}} */
     public boolean isRight() {
         return this == OK || this == ROUNDED;
     }
 
-    /** The verdict as printed: ok, right with rounding, wrong, unclear, unreadable. */
+    /** {@return the verdict as printed: ok, right with rounding, wrong, unclear, unreadable} */
     public String word() {
         return this == ROUNDED ? "ok (rounded)" : name().toLowerCase(java.util.Locale.ROOT);
     }

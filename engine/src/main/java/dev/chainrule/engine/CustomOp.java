@@ -141,8 +141,8 @@ public final class CustomOp extends Op {
     /**
      * Runs the forward function on {@code x} (not modified).
      *
-     * @param x the input
-     * @return the resulting double
+     * @param x the inputs, one per operand
+     * @return the op's value
      */
     public double apply(double[] x) {
         return forward.apply(x);

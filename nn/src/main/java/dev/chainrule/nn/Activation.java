@@ -48,7 +48,7 @@ public enum Activation {
         this.op = opName == null ? null : (UnaryOp) OpRegistry.get(opName).op();
     }
 
-    /** The registry's metadata of the op this activation applies, or {@code null} for {@link #LINEAR}. */
+    /** {@return the registry's metadata of the op this activation applies, or {@code null} for {@link #LINEAR}} */
     public OpInfo info() {
         return op == null ? null : op.info();
     }

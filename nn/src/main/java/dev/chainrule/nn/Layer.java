@@ -25,6 +25,8 @@ public final class Layer implements Module {
      *
      * @param nin inputs per neuron, at least 1
      * @param nout the number of neurons, at least 1
+     * @param activation the activation
+     * @param rng the random source; seed it for repeatable results
      */
     public Layer(int nin, int nout, Activation activation, Random rng) {
         this(nin, nout, activation, Bias.PER_NEURON, rng);
@@ -33,6 +35,11 @@ public final class Layer implements Module {
     /**
      * A layer with the given bias arrangement (weights uniform in [−1, 1), biases 0).
      *
+     * @param nin the number of inputs
+     * @param nout the nout
+     * @param activation the activation
+     * @param bias the bias
+     * @param rng the random source; seed it for repeatable results
      * @throws IllegalArgumentException if {@code nin} or {@code nout} is below 1
      */
     public Layer(int nin, int nout, Activation activation, Bias bias, Random rng) {
@@ -69,6 +76,7 @@ public final class Layer implements Module {
      * {@code n1., n2., …}; distinct names are kept.
      *
      * @param neurons at least one; all must have the same number of inputs
+     * @return A layer of the given neurons, which may share parameters
      * @throws IllegalArgumentException if the list is empty or the input counts differ
      */
     public static Layer of(List<Neuron> neurons) {
@@ -87,7 +95,11 @@ public final class Layer implements Module {
         return new Layer(neurons);
     }
 
-    /** Convenience for {@link #of(List)}. */
+    /**
+     * {@return convenience for {@link #of(List)}}
+     *
+     * @param neurons the neurons
+     */
     public static Layer of(Neuron... neurons) {
         return of(List.of(neurons));
     }
@@ -95,6 +107,8 @@ public final class Layer implements Module {
     /**
      * The outputs of every neuron for {@code x}, in neuron order.
      *
+     * @param x the input
+     * @return the outputs of every neuron for {@code x}, in neuron order
      * @throws IllegalArgumentException if {@code x} has the wrong length
      */
     public List<Value> forward(List<Value> x) {
@@ -108,27 +122,35 @@ public final class Layer implements Module {
         return out;
     }
 
-    /** Convenience for {@link #forward(List)}. */
+    /**
+     * {@return convenience for {@link #forward(List)}}
+     *
+     * @param x the input
+     */
     public List<Value> forward(Value... x) {
         return forward(List.of(x));
     }
 
-    /** The outputs for constant inputs. */
+    /**
+     * {@return the outputs for constant inputs}
+     *
+     * @param x the input
+     */
     public List<Value> forward(double... x) {
         return forward(Parameters.inputs(x));
     }
 
-    /** The neurons, in order. */
+    /** {@return the neurons, in order} */
     public List<Neuron> neurons() {
         return neurons;
     }
 
-    /** Inputs per neuron. */
+    /** {@return the number of inputs per neuron} */
     public int nin() {
         return neurons.get(0).nin();
     }
 
-    /** The number of neurons (outputs). */
+    /** {@return the number of neurons (outputs)} */
     public int nout() {
         return neurons.size();
     }

@@ -38,6 +38,11 @@ public final class MLP implements Module {
     /**
      * An MLP with the given bias arrangement in every layer.
      *
+     * @param nin the number of inputs
+     * @param sizes the layer sizes
+     * @param activations the activations, one per layer
+     * @param bias the bias
+     * @param rng the random source; seed it for repeatable results
      * @throws IllegalArgumentException if the lists are empty or differ in length
      */
     public MLP(int nin, List<Integer> sizes, List<Activation> activations, Bias bias, Random rng) {
@@ -75,6 +80,8 @@ public final class MLP implements Module {
      * with the default names all have {@code n1.w1}), every layer's parameters are prefixed
      * {@code l1., l2., …}; distinct names, such as textbook ones, are kept.
      *
+     * @param layers the layers
+     * @return an MLP of the given layers, which may share parameters
      * @throws IllegalArgumentException if there are no layers or a layer's inputs do not match
      *     the previous layer's outputs
      */
@@ -94,7 +101,11 @@ public final class MLP implements Module {
         return new MLP(layers);
     }
 
-    /** Convenience for {@link #of(List)}. */
+    /**
+     * {@return convenience for {@link #of(List)}}
+     *
+     * @param layers the layers
+     */
     public static MLP of(Layer... layers) {
         return of(List.of(layers));
     }
@@ -102,6 +113,8 @@ public final class MLP implements Module {
     /**
      * The outputs of the last layer for {@code x}.
      *
+     * @param x the input
+     * @return the outputs of the last layer for {@code x}
      * @throws IllegalArgumentException if {@code x} has the wrong length
      */
     public List<Value> forward(List<Value> x) {
@@ -112,27 +125,35 @@ public final class MLP implements Module {
         return h;
     }
 
-    /** Convenience for {@link #forward(List)}. */
+    /**
+     * {@return convenience for {@link #forward(List)}}
+     *
+     * @param x the input
+     */
     public List<Value> forward(Value... x) {
         return forward(List.of(x));
     }
 
-    /** The outputs for constant inputs. */
+    /**
+     * {@return the outputs for constant inputs}
+     *
+     * @param x the input
+     */
     public List<Value> forward(double... x) {
         return forward(Parameters.inputs(x));
     }
 
-    /** The layers, in order. */
+    /** {@return the layers, in order} */
     public List<Layer> layers() {
         return layers;
     }
 
-    /** The number of inputs. */
+    /** {@return the number of inputs} */
     public int nin() {
         return layers.get(0).nin();
     }
 
-    /** The number of outputs. */
+    /** {@return the number of outputs} */
     public int nout() {
         return layers.get(layers.size() - 1).nout();
     }

@@ -39,7 +39,7 @@ public interface Module {
         return Parameters.named(parameters());
     }
 
-    /** The number of parameters (a shared one counts once). */
+    /** {@return the number of parameters (a shared one counts once)} */
     default int parameterCount() {
         return parameters().size();
     }
@@ -54,6 +54,8 @@ public interface Module {
     /**
      * The parameter called {@code name}.
      *
+     * @param name the name
+     * @return the parameter called {@code name}
      * @throws IllegalArgumentException if there is none; the message lists the names there are
      */
     default Value parameter(String name) {
@@ -69,6 +71,8 @@ public interface Module {
     /**
      * Sets the parameter called {@code name} to {@code value}.
      *
+     * @param name the name
+     * @param value the value
      * @throws IllegalArgumentException if there is no such parameter or the value is NaN
      */
     default void set(String name, double value) {
@@ -92,7 +96,7 @@ public interface Module {
         }
     }
 
-    /** The current parameter values, in the order of {@link #parameters()}. */
+    /** {@return the current parameter values, in the order of {@link #parameters()}} */
     default double[] parameterValues() {
         List<Value> ps = parameters();
         double[] out = new double[ps.size()];

@@ -41,6 +41,10 @@ public final class Neuron implements Module {
     /**
      * A neuron, with or without a bias; weights uniform in [−1, 1), bias 0.
      *
+     * @param nin the number of inputs
+     * @param activation the activation
+     * @param bias the bias
+     * @param rng the random source; seed it for repeatable results
      * @throws IllegalArgumentException if {@code nin < 1}
      */
     public Neuron(int nin, Activation activation, boolean bias, Random rng) {
@@ -61,6 +65,8 @@ public final class Neuron implements Module {
      * @param weights the weights, at least one (the Values are used, not copied)
      * @param bias the bias, or {@code null} for none
      * @param activation the activation
+     * @return A neuron made of the given Values, so parameters can be shared or named by hand (for example
+     *     the textbook's w1, w2 and a bias b1 shared with another neuron)
      * @throws IllegalArgumentException if {@code weights} is empty
      */
     public static Neuron of(List<Value> weights, Value bias, Activation activation) {
@@ -84,6 +90,10 @@ public final class Neuron implements Module {
      * A neuron with a bias whose weights and bias all start at 0 (the classic start of the
      * perceptron and of logistic regression).
      *
+     * @param nin the number of inputs
+     * @param activation the activation
+     * @return A neuron with a bias whose weights and bias all start at 0 (the classic start of the
+     *     perceptron and of logistic regression)
      * @throws IllegalArgumentException if {@code nin < 1}
      */
     public static Neuron zeros(int nin, Activation activation) {
@@ -113,6 +123,7 @@ public final class Neuron implements Module {
      * The neuron's output for {@code x}.
      *
      * @param x one Value per input (not modified)
+     * @return the neuron's output for {@code x}
      * @throws IllegalArgumentException if {@code x} has the wrong length
      */
     public Value forward(List<Value> x) {
@@ -130,32 +141,36 @@ public final class Neuron implements Module {
         return activation.apply(Value.sum(terms));
     }
 
-    /** The neuron's output for constant inputs {@code x}. */
+    /**
+     * {@return the neuron's output for constant inputs {@code x}}
+     *
+     * @param x the input
+     */
     public Value forward(double... x) {
         return forward(Parameters.inputs(x));
     }
 
-    /** The weights, in input order. */
+    /** {@return the weights, in input order} */
     public List<Value> weights() {
         return weights;
     }
 
-    /** The bias, or {@code null} if this neuron has none. */
+    /** {@return the bias, or {@code null} if this neuron has none} */
     public Value bias() {
         return bias;
     }
 
-    /** Whether this neuron has a bias. */
+    /** {@return whether this neuron has a bias} */
     public boolean hasBias() {
         return bias != null;
     }
 
-    /** The activation. */
+    /** {@return the activation} */
     public Activation activation() {
         return activation;
     }
 
-    /** The number of inputs. */
+    /** {@return the number of inputs} */
     public int nin() {
         return weights.size();
     }

@@ -43,6 +43,8 @@ public final class Expr {
     /**
      * Input number {@code index}.
      *
+     * @param index the index
+     * @return input number {@code index}
      * @throws IllegalArgumentException if {@code index} is negative
      */
     public static Expr input(int index) {
@@ -55,6 +57,8 @@ public final class Expr {
     /**
      * A constant.
      *
+     * @param c the constant
+     * @return A constant
      * @throws IllegalArgumentException if {@code c} is not finite
      */
     public static Expr constant(double c) {
@@ -67,6 +71,9 @@ public final class Expr {
     /**
      * {@code op} applied to {@code args}.
      *
+     * @param op the operator
+     * @param args the arguments
+     * @return {@code op} applied to {@code args}
      * @throws IllegalArgumentException if the number of arguments is not the operator's arity
      */
     public static Expr apply(Operator op, Expr... args) {
@@ -81,42 +88,46 @@ public final class Expr {
         return new Expr(op, args.clone(), -1, 0);
     }
 
-    /** The name of input {@code i} in expression text: x, y, z, u, v, w, then x6, x7, .... */
+    /**
+     * {@return the name of input {@code i} in expression text: x, y, z, u, v, w, then x6, x7,}
+     *
+     * @param i the index
+     */
     public static String inputName(int i) {
         return i < NAMES.length ? NAMES[i] : "x" + i;
     }
 
-    /** Whether this is an input. */
+    /** {@return whether this is an input} */
     public boolean isInput() {
         return op == null && input >= 0;
     }
 
-    /** Whether this is a constant. */
+    /** {@return whether this is a constant} */
     public boolean isConstant() {
         return op == null && input < 0;
     }
 
-    /** The operator, or {@code null} for an input or a constant. */
+    /** {@return the operator, or {@code null} for an input or a constant} */
     public Operator operator() {
         return op;
     }
 
-    /** The arguments (empty for an input or a constant). */
+    /** {@return the arguments (empty for an input or a constant)} */
     public List<Expr> arguments() {
         return Collections.unmodifiableList(List.of(args));
     }
 
-    /** The input's index, or −1 if this is not an input. */
+    /** {@return the input's index, or −1 if this is not an input} */
     public int inputIndex() {
         return input;
     }
 
-    /** The constant's value (0 if this is not a constant). */
+    /** {@return the constant's value (0 if this is not a constant)} */
     public double constantValue() {
         return constant;
     }
 
-    /** Every distinct node, arguments before the nodes that use them, this one last. */
+    /** {@return every distinct node, arguments before the nodes that use them, this one last} */
     public List<Expr> nodes() {
         List<Expr> out = new ArrayList<>();
         Map<Expr, Boolean> seen = new IdentityHashMap<>();
@@ -146,12 +157,12 @@ public final class Expr {
         return out;
     }
 
-    /** The number of distinct nodes (a shared sub-expression counts once). */
+    /** {@return the number of distinct nodes (a shared sub-expression counts once)} */
     public int size() {
         return nodes().size();
     }
 
-    /** The number of operator applications (distinct). */
+    /** {@return the number of operator applications (distinct)} */
     public int operationCount() {
         int n = 0;
         for (Expr e : nodes()) {
@@ -162,7 +173,7 @@ public final class Expr {
         return n;
     }
 
-    /** The longest path from this node to a leaf, counted in operators (0 for a leaf). */
+    /** {@return the longest path from this node to a leaf, counted in operators (0 for a leaf)} */
     public int depth() {
         Map<Expr, Integer> d = new IdentityHashMap<>();
         for (Expr e : nodes()) {
@@ -175,7 +186,7 @@ public final class Expr {
         return d.get(this);
     }
 
-    /** One more than the largest input index used (0 if no input is used). */
+    /** {@return one more than the largest input index used (0 if no input is used)} */
     public int inputCount() {
         int n = 0;
         for (Expr e : nodes()) {
@@ -186,7 +197,11 @@ public final class Expr {
         return n;
     }
 
-    /** Whether input {@code i} occurs in the expression. */
+    /**
+     * {@return whether input {@code i} occurs in the expression}
+     *
+     * @param i the index
+     */
     public boolean usesInput(int i) {
         for (Expr e : nodes()) {
             if (e.isInput() && e.input == i) {
@@ -200,6 +215,8 @@ public final class Expr {
      * Builds the expression as a Value graph over {@code inputs}; a shared sub-expression becomes
      * one node used several times.
      *
+     * @param inputs the inputs
+     * @return the new node
      * @throws IllegalArgumentException if the expression uses an input beyond {@code inputs}
      */
     public Value evaluate(Value... inputs) {
@@ -226,7 +243,7 @@ public final class Expr {
         return built.get(this);
     }
 
-    /** This expression as a function of Value inputs, for {@code GradCheck} and friends. */
+    /** {@return this expression as a function of Value inputs, for {@code GradCheck} and friends} */
     public Function<Value[], Value> asFunction() {
         return this::evaluate;
     }
@@ -234,6 +251,10 @@ public final class Expr {
     /**
      * A copy in which every occurrence of {@code target} (by identity) is {@code replacement}.
      * Nodes not on a path to {@code target} are kept, so sharing survives.
+     *
+     * @param target the target
+     * @param replacement the replacement
+     * @return A copy in which every occurrence of {@code target} (by identity) is {@code replacement}
      */
     public Expr replace(Expr target, Expr replacement) {
         Map<Expr, Expr> rebuilt = new IdentityHashMap<>();

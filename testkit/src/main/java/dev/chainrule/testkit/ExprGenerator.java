@@ -49,6 +49,8 @@ public final class ExprGenerator {
      * Expressions over {@code inputs} inputs using every built-in operator, depth at most 4, at
      * most 12 distinct nodes, reusing a sub-expression 30% of the time, away from kinks.
      *
+     * @param inputs the inputs
+     * @return the resulting expr generator
      * @throws IllegalArgumentException if {@code inputs < 1}
      */
     public static ExprGenerator over(int inputs) {
@@ -58,7 +60,11 @@ public final class ExprGenerator {
         return new ExprGenerator(inputs, Operator.builtins(), null, 4, 12, 0.3, 0.1, false, Inputs.of(inputs));
     }
 
-    /** A copy that uses exactly these operators. */
+    /**
+     * {@return A copy that uses exactly these operators}
+     *
+     * @param ops the ops
+     */
     public ExprGenerator operators(List<Operator> ops) {
         Objects.requireNonNull(ops, "ops");
         if (ops.isEmpty()) {
@@ -67,7 +73,11 @@ public final class ExprGenerator {
         return new ExprGenerator(inputs, ops, featured, maxDepth, maxSize, reuse, constants, allowKinks, points);
     }
 
-    /** A copy that also uses {@code extra}. */
+    /**
+     * {@return A copy that also uses {@code extra}}
+     *
+     * @param extra the extra
+     */
     public ExprGenerator with(Operator... extra) {
         List<Operator> l = new ArrayList<>(operators);
         l.addAll(List.of(extra));
@@ -77,6 +87,10 @@ public final class ExprGenerator {
     /**
      * A copy in which every expression contains {@code op} (it is also added to the operators):
      * the way to test a custom op inside random graphs.
+     *
+     * @param op the operator
+     * @return A copy in which every expression contains {@code op} (it is also added to the operators): the
+     *     way to test a custom op inside random graphs
      */
     public ExprGenerator featuring(Operator op) {
         Objects.requireNonNull(op, "op");
@@ -90,6 +104,8 @@ public final class ExprGenerator {
     /**
      * A copy with at most this many operators on any path from the output to a leaf.
      *
+     * @param depth the most operators on a path
+     * @return A copy with at most this many operators on any path from the output to a leaf
      * @throws IllegalArgumentException if {@code depth < 1}
      */
     public ExprGenerator maxDepth(int depth) {
@@ -102,6 +118,8 @@ public final class ExprGenerator {
     /**
      * A copy with at most this many distinct nodes (leaves included).
      *
+     * @param size the size
+     * @return A copy with at most this many distinct nodes (leaves included)
      * @throws IllegalArgumentException if {@code size < 2}
      */
     public ExprGenerator maxSize(int size) {
@@ -115,6 +133,9 @@ public final class ExprGenerator {
      * A copy that reuses an existing sub-expression with this probability instead of making a new
      * one (0 gives trees, higher values give more diamonds and {@code a + a}).
      *
+     * @param p the exponent
+     * @return A copy that reuses an existing sub-expression with this probability instead of making a new
+     *     one (0 gives trees, higher values give more diamonds and {@code a + a})
      * @throws IllegalArgumentException unless {@code 0 <= p < 1}
      */
     public ExprGenerator reuse(double p) {
@@ -131,6 +152,10 @@ public final class ExprGenerator {
      * at its kink, a disagreement is counted as a kink rather than failed: reverse mode combines
      * the ops' one-sided conventions, which need not give a derivative of the whole
      * ({@code min(relu(y), y)} at y = 0 has derivative 1, the backward pass gives 0.5).
+     *
+     * @param allow whether allow
+     * @return A copy whose points may sit at kinks (relu at 0, max at a tie): inputs are sometimes exactly 0
+     *     or equal to each other
      */
     public ExprGenerator allowKinks(boolean allow) {
         return new ExprGenerator(inputs, operators, featured, maxDepth, maxSize, reuse, constants, allow, points);
@@ -139,6 +164,8 @@ public final class ExprGenerator {
     /**
      * A copy drawing points from {@code inputs} (which must have this generator's input count).
      *
+     * @param in the number of inputs
+     * @return A copy drawing points from {@code inputs} (which must have this generator's input count)
      * @throws IllegalArgumentException if the counts differ
      */
     public ExprGenerator points(Inputs in) {
@@ -150,12 +177,12 @@ public final class ExprGenerator {
         return new ExprGenerator(inputs, operators, featured, maxDepth, maxSize, reuse, constants, allowKinks, in);
     }
 
-    /** The number of inputs. */
+    /** {@return the number of inputs} */
     public int inputCount() {
         return inputs;
     }
 
-    /** Whether points may sit at kinks. */
+    /** {@return whether points may sit at kinks} */
     public boolean allowsKinks() {
         return allowKinks;
     }
@@ -163,6 +190,8 @@ public final class ExprGenerator {
     /**
      * The next expression that has an admissible point (see {@link #pointFor}).
      *
+     * @param random the random source; seed it for repeatable results
+     * @return the next expression that has an admissible point (see {@link #pointFor})
      * @throws IllegalStateException if 200 expressions in a row had no admissible point
      */
     public Expr next(Random random) {
@@ -182,6 +211,12 @@ public final class ExprGenerator {
      * A point at which every operator of {@code e} is inside its domain, every value is finite and
      * at most 1e4 in size, and (unless kinks are allowed) no kink is near; {@code null} if 60
      * draws found none.
+     *
+     * @param e the e
+     * @param random the random source; seed it for repeatable results
+     * @return A point at which every operator of {@code e} is inside its domain, every value is finite and
+     *     at most 1e4 in size, and (unless kinks are allowed) no kink is near; {@code null} if 60 draws
+     *     found none
      */
     public double[] pointFor(Expr e, Random random) {
         for (int t = 0; t < POINT_TRIES; t++) {

@@ -16,7 +16,7 @@ public final class GradientAssertionError extends AssertionFailedError {
         this.report = report;
     }
 
-    /** The full report: seed, smallest expression, point, analytic against numerical. */
+    /** {@return the full report: seed, smallest expression, point, analytic against numerical} */
     public GradientReport report() {
         return report;
     }

@@ -30,7 +30,7 @@ public final class GradientProperties {
     private GradientProperties() {
     }
 
-    /** A property check to configure: cases, seed, second order, tolerances, report directory. */
+    /** {@return A property check to configure: cases, seed, second order, tolerances, report directory} */
     public static PropertyCheck property() {
         return PropertyCheck.defaults();
     }
@@ -38,6 +38,8 @@ public final class GradientProperties {
     /**
      * 1,000 random expressions from {@code graphs}, first and second derivatives.
      *
+     * @param graphs the random graphs to check
+     * @return 1,000 random expressions from {@code graphs}, first and second derivatives
      * @throws GradientAssertionError if a gradient is wrong
      */
     public static PropertySummary assertGradientsMatch(ExprGenerator graphs) {
@@ -48,6 +50,9 @@ public final class GradientProperties {
      * {@code op(x, y, ...)} at 1,000 random points inside its domain, away from kinks; second
      * derivatives too if the op has a graph-building derivative.
      *
+     * @param op the operator
+     * @return {@code op(x, y, ...)} at 1,000 random points inside its domain, away from kinks; second
+     *     derivatives too if the op has a graph-building derivative
      * @throws GradientAssertionError if a gradient is wrong
      */
     public static PropertySummary assertGradientsMatch(Operator op) {
@@ -57,6 +62,9 @@ public final class GradientProperties {
     /**
      * {@code fn} at 1,000 random points from {@code inputs}.
      *
+     * @param fn the function
+     * @param inputs the inputs
+     * @return {@code fn} at 1,000 random points from {@code inputs}
      * @throws GradientAssertionError if a gradient is wrong
      */
     public static PropertySummary assertGradientsMatch(Function<Value[], Value> fn, Inputs inputs) {
@@ -67,6 +75,9 @@ public final class GradientProperties {
      * 1,000 random tensor expressions from {@code graphs} (broadcasting, reductions, softmax,
      * matmul), first derivatives and Hessian-vector products, shrunk on failure.
      *
+     * @param graphs the random graphs to check
+     * @return 1,000 random tensor expressions from {@code graphs} (broadcasting, reductions, softmax,
+     *     matmul), first derivatives and Hessian-vector products, shrunk on failure
      * @throws GradientAssertionError if a gradient is wrong
      */
     public static PropertySummary assertGradientsMatch(TensorExprGenerator graphs) {
@@ -77,6 +88,10 @@ public final class GradientProperties {
      * A tensor function at 1,000 random inputs from {@code inputs}, element by element (or along
      * random directions for big tensors), with random weights on the output's elements.
      *
+     * @param fn the function
+     * @param inputs the inputs
+     * @return A tensor function at 1,000 random inputs from {@code inputs}, element by element (or along
+     *     random directions for big tensors), with random weights on the output's elements
      * @throws GradientAssertionError if a gradient is wrong
      */
     public static PropertySummary assertGradientsMatch(Function<Tensor[], Tensor> fn, TensorInputs inputs) {

@@ -75,77 +75,77 @@ public final class GradientReport {
         this.reason = reason;
     }
 
-    /** Why the case failed when no gradient was out of tolerance (a kink convention), or {@code null}. */
+    /** {@return why the case failed when no gradient was out of tolerance (a kink convention), or {@code null}} */
     public String reason() {
         return reason;
     }
 
-    /** The seed of the run's first case. */
+    /** {@return the seed of the run's first case} */
     public long seed() {
         return runSeed;
     }
 
-    /** The seed of the failing case: replaying with it makes that case the first. */
+    /** {@return the seed of the failing case: replaying with it makes that case the first} */
     public long caseSeed() {
         return caseSeed;
     }
 
-    /** The failing case's position in the run, from 0. */
+    /** {@return the failing case's position in the run, from 0} */
     public int caseIndex() {
         return caseIndex;
     }
 
-    /** Whether the failure is in second derivatives (first derivatives were right). */
+    /** {@return whether the failure is in second derivatives (first derivatives were right)} */
     public boolean secondOrder() {
         return secondOrder;
     }
 
-    /** The smallest failing expression, or {@code null} when a given function (not an expression) failed. */
+    /** {@return the smallest failing expression, or {@code null} when a given function (not an expression) failed} */
     public Expr expression() {
         return expression;
     }
 
-    /** The expression as first generated, or {@code null} for a given function. */
+    /** {@return the expression as first generated, or {@code null} for a given function} */
     public Expr original() {
         return original;
     }
 
-    /** The failing point after shrinking (unused inputs are 0). A copy. */
+    /** {@return the failing point after shrinking (unused inputs are 0)} */
     public double[] point() {
         return point.clone();
     }
 
-    /** The failing point as first drawn. A copy. */
+    /** {@return the failing point as first drawn} */
     public double[] originalPoint() {
         return originalPoint.clone();
     }
 
-    /** How many shrinking steps were taken. */
+    /** {@return how many shrinking steps were taken} */
     public int shrinkSteps() {
         return shrinkSteps;
     }
 
-    /** The gradient check at the smallest failing expression and point. */
+    /** {@return the gradient check at the smallest failing expression and point} */
     public GradCheckResult check() {
         return check;
     }
 
-    /** The entry that failed worst. */
+    /** {@return the entry that failed worst} */
     public GradCheckEntry worst() {
         return check.worst();
     }
 
-    /** The failing graph in Graphviz DOT, with values and analytic grads (empty if none could be built). */
+    /** {@return the failing graph in Graphviz DOT, with values and analytic grads (empty if none could be built)} */
     public String dot() {
         return dot;
     }
 
-    /** Where the DOT file was written, if it was. */
+    /** {@return where the DOT file was written, if it was} */
     public Optional<Path> dotFile() {
         return Optional.ofNullable(dotFile);
     }
 
-    /** Where the SVG was written, if viz was on the classpath. */
+    /** {@return where the SVG was written, if viz was on the classpath} */
     public Optional<Path> svgFile() {
         return Optional.ofNullable(svgFile);
     }

@@ -25,6 +25,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface GradientSeed {
-    /** The seed of the first case. */
+    /** {@return the seed of the first case} */
     long value();
 }

@@ -46,6 +46,8 @@ public final class Inputs {
      * large or small arguments are reached, and steps suited to the scale are exercised. Points
      * where an operator is undefined or a value leaves the test kit's bounds are drawn again.
      *
+     * @param count how many
+     * @return the resulting inputs
      * @throws IllegalArgumentException if {@code count < 0}
      */
     public static Inputs of(int count) {
@@ -58,6 +60,9 @@ public final class Inputs {
     /**
      * A copy drawing every coordinate uniformly from [lo, hi] (and never from the wide scales).
      *
+     * @param lo the lower bound
+     * @param hi the upper bound
+     * @return A copy drawing every coordinate uniformly from [lo, hi] (and never from the wide scales)
      * @throws IllegalArgumentException unless {@code lo < hi}, both finite
      */
     public Inputs between(double lo, double hi) {
@@ -67,18 +72,22 @@ public final class Inputs {
         return new Inputs(count, lo, hi, false, false, filter);
     }
 
-    /** A copy drawing positive coordinates, log-uniform from 0.01 to 20 (for log, sqrt, fractional powers). */
+    /** {@return A copy drawing positive coordinates, log-uniform from 0.01 to 20 (for log, sqrt, fractional powers)} */
     public Inputs positive() {
         return new Inputs(count, 0.01, 20, true, false, filter);
     }
 
-    /** A copy that keeps only points where {@code accept} holds (drawing again otherwise). */
+    /**
+     * {@return A copy that keeps only points where {@code accept} holds (drawing again otherwise)}
+     *
+     * @param accept the accept
+     */
     public Inputs where(Predicate<double[]> accept) {
         Objects.requireNonNull(accept, "accept");
         return new Inputs(count, lo, hi, positive, wide, filter.and(accept));
     }
 
-    /** The number of inputs. */
+    /** {@return the number of inputs} */
     public int count() {
         return count;
     }
@@ -102,6 +111,8 @@ public final class Inputs {
     /**
      * The next point.
      *
+     * @param random the random source; seed it for repeatable results
+     * @return the next point
      * @throws IllegalStateException if the filter rejected 10,000 points in a row
      */
     public double[] next(Random random) {

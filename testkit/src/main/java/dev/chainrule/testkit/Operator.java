@@ -102,6 +102,8 @@ public final class Operator {
      * An operator that applies an engine op, written as a function call with the op's name. A
      * {@link CustomOp} has numeric derivatives only, so it is checked to first order only.
      *
+     * @param op the operator
+     * @return an operator that applies an engine op, written as a function call with the op's name
      * @throws IllegalArgumentException if the op takes any number of inputs
      */
     public static Operator of(Op op) {
@@ -114,13 +116,23 @@ public final class Operator {
         return op instanceof CustomOp ? o.firstOrderOnly() : o;
     }
 
-    /** An operator of one input, written {@code name(a)}. */
+    /**
+     * {@return an operator of one input, written {@code name(a)}}
+     *
+     * @param name the name
+     * @param f the function
+     */
     public static Operator unary(String name, UnaryOperator<Value> f) {
         Objects.requireNonNull(f, "f");
         return call(requireName(name), 1, v -> f.apply(v[0]));
     }
 
-    /** An operator of two inputs, written {@code name(a, b)}. */
+    /**
+     * {@return an operator of two inputs, written {@code name(a, b)}}
+     *
+     * @param name the name
+     * @param f the function
+     */
     public static Operator binary(String name, BinaryOperator<Value> f) {
         Objects.requireNonNull(f, "f");
         return call(requireName(name), 2, v -> f.apply(v[0], v[1]));
@@ -129,6 +141,10 @@ public final class Operator {
     /**
      * An operator of {@code arity} inputs, written {@code name(a, b, ...)}.
      *
+     * @param name the name
+     * @param arity the arity
+     * @param f the function
+     * @return an operator of {@code arity} inputs, written {@code name(a, b, ...)}
      * @throws IllegalArgumentException if {@code arity < 1}
      */
     public static Operator function(String name, int arity, Function<Value[], Value> f) {
@@ -166,6 +182,9 @@ public final class Operator {
     /**
      * A copy defined only where {@code admits} holds for the argument values, e.g.
      * {@code x -> x[0] > 0} for a logarithm. Random points are drawn inside the domain.
+     *
+     * @param admits the admits
+     * @return A copy defined only where {@code admits} holds for the argument values, e.g
      */
     public Operator domain(Predicate<double[]> admits) {
         Objects.requireNonNull(admits, "admits");
@@ -173,7 +192,11 @@ public final class Operator {
                 exponent, kinkPoint, convention);
     }
 
-    /** A copy with a kink where its (single) argument equals {@code at}; points keep away from it. */
+    /**
+     * {@return A copy with a kink where its (single) argument equals {@code at}; points keep away from it}
+     *
+     * @param at the point
+     */
     public Operator kinkAt(double at) {
         Operator o = kinks(x -> Math.abs(x[0] - at));
         return new Operator(name, arity, apply, domain, o.kinkDistance, secondOrder, notation, symbol, precedence,
@@ -186,6 +209,10 @@ public final class Operator {
      * also checks one case in ten exactly at a kink (its argument at {@link #kinkAt}, or, for a
      * kink given by {@link #kinks}, its first two arguments equal) and fails if the analytic
      * value takes another slope: GradCheck alone accepts anything between the slopes.
+     *
+     * @param c the constant
+     * @return A copy declaring which one-sided slope its derivative takes at its kinks (relu′(0) = 0 is
+     *     {@link KinkConvention#LEFT}, max at a tie {@link KinkConvention#MEAN})
      */
     public Operator kinkConvention(KinkConvention c) {
         Objects.requireNonNull(c, "c");
@@ -193,7 +220,7 @@ public final class Operator {
                 exponent, kinkPoint, c);
     }
 
-    /** The declared convention at kinks, or {@code null} if none was declared. */
+    /** {@return the declared convention at kinks, or {@code null} if none was declared} */
     public KinkConvention kinkConvention() {
         return convention;
     }
@@ -224,6 +251,10 @@ public final class Operator {
     /**
      * A copy whose kinks are where {@code distance} is 0: it gives how far argument values are
      * from the nearest kink (for max, {@code |a − b|}). Points keep away unless kinks are asked for.
+     *
+     * @param distance the distance
+     * @return A copy whose kinks are where {@code distance} is 0: it gives how far argument values are from
+     *     the nearest kink (for max, {@code |a − b|})
      */
     public Operator kinks(ToDoubleFunction<double[]> distance) {
         Objects.requireNonNull(distance, "distance");
@@ -231,23 +262,28 @@ public final class Operator {
                 exponent, Double.NaN, convention);
     }
 
-    /** A copy whose second derivatives are not checked (its derivative has no graph form). */
+    /** {@return A copy whose second derivatives are not checked (its derivative has no graph form)} */
     public Operator firstOrderOnly() {
         return new Operator(name, arity, apply, domain, kinkDistance, false, notation, symbol, precedence,
                 exponent, kinkPoint, convention);
     }
 
-    /** The name, as written in expression text for function-call operators. */
+    /** {@return the name, as written in expression text for function-call operators} */
     public String name() {
         return name;
     }
 
-    /** The number of arguments. */
+    /** {@return the number of arguments} */
     public int arity() {
         return arity;
     }
 
-    /** Applies this operator to Values, building graph nodes. */
+    /**
+     * Applies this operator to Values, building graph nodes.
+     *
+     * @param args the arguments
+     * @return the new node
+     */
     public Value apply(Value... args) {
         if (args.length != arity) {
             throw new IllegalArgumentException("operator '" + name + "': expects " + arity + " arguments, got "
@@ -256,17 +292,25 @@ public final class Operator {
         return apply.apply(args);
     }
 
-    /** Whether the operator is defined at these argument values. */
+    /**
+     * {@return whether the operator is defined at these argument values}
+     *
+     * @param args the arguments
+     */
     public boolean admits(double... args) {
         return domain.test(args);
     }
 
-    /** How far these argument values are from the nearest kink (infinite if it has none). */
+    /**
+     * {@return how far these argument values are from the nearest kink (infinite if it has none)}
+     *
+     * @param args the arguments
+     */
     public double kinkDistance(double... args) {
         return kinkDistance.applyAsDouble(args);
     }
 
-    /** Whether its second derivatives can be checked (every engine op but a {@link CustomOp}). */
+    /** {@return whether its second derivatives can be checked (every engine op but a {@link CustomOp})} */
     public boolean hasSecondOrder() {
         return secondOrder;
     }
@@ -346,6 +390,11 @@ public final class Operator {
      * slope 0.01, ..., identity) with a three-input sum, each with the domain and kinks the registry
      * gives it. Domains keep 0.001 away from singular points (log, sqrt, fractional powers and the
      * base of pow need more than 0.001; 1/x and division need |x| more than 0.001).
+     *
+     * @return every built-in scalar op of the engine: {@code + - * /}, unary minus, {@code ^} with the
+     *     constant exponents 2, 3, −1, 0.5 and 1.5 and with a Value exponent ({@code pow}), then every other
+     *     op of {@link OpRegistry} in its order (exp, log, ..., relu, leaky_relu at its default slope 0.01,
+     *     ..., identity) with a three-input sum, each with the domain and kinks the registry gives it
      */
     public static List<Operator> builtins() {
         return BUILTINS;
@@ -354,6 +403,9 @@ public final class Operator {
     /**
      * The built-in operator with this name ({@code "+"}, {@code "^2"}, {@code "neg"}, {@code "log"}, ...).
      *
+     * @param name the name
+     * @return the built-in operator with this name ({@code "+"}, {@code "^2"}, {@code "neg"}, {@code "log"},
+     *     ...)
      * @throws IllegalArgumentException if there is none, listing the names there are
      */
     public static Operator builtin(String name) {

@@ -57,6 +57,8 @@ public final class PropertyCheck {
     /**
      * A copy that checks this many cases.
      *
+     * @param n how many
+     * @return A copy that checks this many cases
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public PropertyCheck cases(int n) {
@@ -71,12 +73,21 @@ public final class PropertyCheck {
      * it (it overrides {@link GradientSeed} and the per-method default), so a test that asserts
      * what this seed gives is unaffected when the suite is run to replay another property. To
      * replay a failure of a property seeded here, put the printed seed here.
+     *
+     * @param s the s
+     * @return A copy with this seed, pinned: the system property {@code chainrule.seed} does not override it
+     *     (it overrides {@link GradientSeed} and the per-method default), so a test that asserts what this
+     *     seed gives is unaffected when the suite is run to replay another property
      */
     public PropertyCheck seed(long s) {
         return new PropertyCheck(cases, s, secondOrder, gradCheck, reportDirectory, writeFiles);
     }
 
-    /** A copy that does (default) or does not check second derivatives where every op supports them. */
+    /**
+     * {@return A copy that does (default) or does not check second derivatives where every op supports them}
+     *
+     * @param check whether to check it
+     */
     public PropertyCheck secondOrder(boolean check) {
         return new PropertyCheck(cases, seed, check, gradCheck, reportDirectory, writeFiles);
     }
@@ -86,6 +97,9 @@ public final class PropertyCheck {
      * allows a few times each numerical derivative's estimated error (about 1e-12 of the
      * derivative), so analytic derivatives off by 1e-6 fail; {@code GradCheck.defaults()} gives
      * PyTorch's fixed atol 1e-5, rtol 1e-3.
+     *
+     * @param checker the gradient checker
+     * @return A copy comparing gradients with this checker
      */
     public PropertyCheck tolerances(GradCheck checker) {
         Objects.requireNonNull(checker, "checker");
@@ -95,6 +109,10 @@ public final class PropertyCheck {
     /**
      * A copy writing failure graphs to {@code dir} (default {@code target/chainrule-testkit}, or the
      * system property {@code chainrule.testkit.reports}); {@code null} writes no files.
+     *
+     * @param dir the folder
+     * @return A copy writing failure graphs to {@code dir} (default {@code target/chainrule-testkit}, or the
+     *     system property {@code chainrule.testkit.reports}); {@code null} writes no files
      */
     public PropertyCheck reportDirectory(Path dir) {
         return new PropertyCheck(cases, seed, secondOrder, gradCheck, dir, dir != null);
@@ -103,6 +121,8 @@ public final class PropertyCheck {
     /**
      * Checks random expressions from {@code graphs} at random admissible points.
      *
+     * @param graphs the random graphs to check
+     * @return what was checked: cases, second-order cases, points drawn again
      * @throws GradientAssertionError with the shrunk report if a gradient is wrong
      */
     public PropertySummary assertGradientsMatch(ExprGenerator graphs) {
@@ -115,6 +135,8 @@ public final class PropertyCheck {
      * Checks one operator applied to inputs, {@code op(x, y, ...)}, at random points inside its
      * domain and away from its kinks, first and (if it supports them) second derivatives.
      *
+     * @param op the operator
+     * @return what was checked: cases, second-order cases, points drawn again
      * @throws GradientAssertionError if a gradient is wrong
      */
     public PropertySummary assertGradientsMatch(Operator op) {
@@ -144,6 +166,9 @@ public final class PropertyCheck {
      * the point is shrunk (the function is not an expression); the report shows the simplest
      * failing point.
      *
+     * @param fn the function
+     * @param inputs the inputs
+     * @return what was checked: cases, second-order cases, points drawn again
      * @throws GradientAssertionError if a gradient is wrong
      */
     public PropertySummary assertGradientsMatch(Function<Value[], Value> fn, Inputs inputs) {
@@ -204,6 +229,9 @@ public final class PropertyCheck {
      * ({@link GradCheck#runTensorsSecondOrder}) unless second order is off or an op has no
      * graph-form derivative.
      *
+     * @param fn the function
+     * @param inputs the inputs
+     * @return what was checked: cases, second-order cases, points drawn again
      * @throws GradientAssertionError if a gradient is wrong
      */
     public PropertySummary assertGradientsMatch(Function<Tensor[], Tensor> fn, TensorInputs inputs) {
@@ -263,6 +291,8 @@ public final class PropertyCheck {
      * does for one function. A failure is shrunk like a scalar one: operations dropped while it
      * still fails, then small tensors' values simplified.
      *
+     * @param graphs the random graphs to check
+     * @return what was checked: cases, second-order cases, points drawn again
      * @throws GradientAssertionError with the shrunk report if a gradient is wrong
      */
     public PropertySummary assertGradientsMatch(TensorExprGenerator graphs) {

@@ -36,7 +36,7 @@ public final class PropertySummary {
         this.kinks = Collections.unmodifiableMap(k);
     }
 
-    /** The seed of the first case. */
+    /** {@return the seed of the first case} */
     public long seed() {
         return seed;
     }
@@ -44,12 +44,15 @@ public final class PropertySummary {
     /**
      * How many cases were checked and passed: every comparison of the case made and within its
      * tolerance. Excused cases are not counted here.
+     *
+     * @return how many cases were checked and passed: every comparison of the case made and within its
+     *     tolerance
      */
     public int cases() {
         return checked;
     }
 
-    /** How many of the checked cases had their second derivatives checked too. */
+    /** {@return how many of the checked cases had their second derivatives checked too} */
     public int secondOrderCases() {
         return secondOrderCases;
     }
@@ -57,6 +60,9 @@ public final class PropertySummary {
     /**
      * How many points were drawn again before a case could be checked: outside a domain, near a
      * kink, or where the numerical derivative could not resolve even PyTorch's tolerance.
+     *
+     * @return how many points were drawn again before a case could be checked: outside a domain, near a
+     *     kink, or where the numerical derivative could not resolve even PyTorch's tolerance
      */
     public int redrawn() {
         return redrawn;
@@ -66,12 +72,16 @@ public final class PropertySummary {
      * How many cases failed and were excused rather than reported: only with
      * {@link ExprGenerator#allowKinks(boolean)}, where an operator inside the graph sat at its kink
      * (the graph's one-sided rules need not give a derivative of the whole).
+     *
+     * @return how many cases failed and were excused rather than reported: only with {@link
+     *     ExprGenerator#allowKinks(boolean)}, where an operator inside the graph sat at its kink (the
+     *     graph's one-sided rules need not give a derivative of the whole)
      */
     public int excused() {
         return excused;
     }
 
-    /** How many comparisons found a kink (non-differentiable point) and passed by the kink rule. */
+    /** {@return how many comparisons found a kink (non-differentiable point) and passed by the kink rule} */
     public int kinks() {
         int n = 0;
         for (int c : kinks.values()) {
@@ -80,7 +90,7 @@ public final class PropertySummary {
         return n;
     }
 
-    /** How many kinks took each convention (left slope, right slope, their mean, between). */
+    /** {@return how many kinks took each convention (left slope, right slope, their mean, between)} */
     public Map<KinkConvention, Integer> kinkConventions() {
         return kinks;
     }

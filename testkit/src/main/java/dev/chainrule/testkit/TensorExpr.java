@@ -98,12 +98,17 @@ public final class TensorExpr {
         out.add(e);
     }
 
-    /** The number of distinct nodes. */
+    /** {@return the number of distinct nodes} */
     public int size() {
         return nodes().size();
     }
 
-    /** Builds the tensor graph over {@code inputs} (x, y, z, u); a shared node is built once. */
+    /**
+     * Builds the tensor graph over {@code inputs} (x, y, z, u); a shared node is built once.
+     *
+     * @param inputs the inputs
+     * @return the new tensor
+     */
     public Tensor evaluate(Tensor... inputs) {
         Map<TensorExpr, Tensor> built = new IdentityHashMap<>();
         for (TensorExpr e : nodes()) {

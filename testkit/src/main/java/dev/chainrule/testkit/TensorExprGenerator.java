@@ -45,7 +45,7 @@ public final class TensorExprGenerator {
         this.large = large;
     }
 
-    /** Depth at most 4, one case in ten 64 × 65. */
+    /** {@return depth at most 4, one case in ten 64 × 65} */
     public static TensorExprGenerator defaults() {
         return new TensorExprGenerator(4, 0.1);
     }
@@ -53,6 +53,8 @@ public final class TensorExprGenerator {
     /**
      * A copy with at most this many operations on any path.
      *
+     * @param depth the most operators on a path
+     * @return A copy with at most this many operations on any path
      * @throws IllegalArgumentException if {@code depth < 1}
      */
     public TensorExprGenerator maxDepth(int depth) {
@@ -65,6 +67,8 @@ public final class TensorExprGenerator {
     /**
      * A copy drawing 64 × 65 inputs with probability {@code p} (else m, n in 1..4).
      *
+     * @param p the exponent
+     * @return A copy drawing 64 × 65 inputs with probability {@code p} (else m, n in 1..4)
      * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
      */
     public TensorExprGenerator large(double p) {
@@ -74,13 +78,22 @@ public final class TensorExprGenerator {
         return new TensorExprGenerator(maxDepth, p);
     }
 
-    /** The next expression, its root of the full [m, n] form. */
+    /**
+     * {@return the next expression, its root of the full [m, n] form}
+     *
+     * @param r the random source for this case
+     */
     public TensorExpr next(Random r) {
         List<TensorExpr> pool = new ArrayList<>();
         return node(r, Form.FULL, maxDepth, pool, true);
     }
 
-    /** Inputs x [m, n], y [1, n], z [m, 1], u [n, n], values uniform in [−2, 2]. */
+    /**
+     * Inputs x [m, n], y [1, n], z [m, 1], u [n, n], values uniform in [−2, 2].
+     *
+     * @param r the random source for this case
+     * @return the resulting tensor array
+     */
     public Tensor[] inputs(Random r) {
         int m = r.nextDouble() < large ? 64 : 1 + r.nextInt(4);
         int n = m == 64 ? 65 : 1 + r.nextInt(4);

@@ -38,7 +38,12 @@ public final class TensorInputs {
         this.avoidKink = avoidKink;
     }
 
-    /** Tensors of these fixed shapes ({@code new int[0]} for a scalar), values uniform in [−2, 2]. */
+    /**
+     * Tensors of these fixed shapes ({@code new int[0]} for a scalar), values uniform in [−2, 2].
+     *
+     * @param shapes the shapes, one per input
+     * @return the resulting tensor inputs
+     */
     public static TensorInputs shapes(int[]... shapes) {
         int[][] s = new int[shapes.length][];
         for (int i = 0; i < s.length; i++) {
@@ -47,7 +52,12 @@ public final class TensorInputs {
         return generated(r -> s);
     }
 
-    /** Tensors whose shapes {@code shapes} draws for each case (for shapes that must agree, as in matmul). */
+    /**
+     * Tensors whose shapes {@code shapes} draws for each case (for shapes that must agree, as in matmul).
+     *
+     * @param shapes the shapes, one per input
+     * @return the resulting tensor inputs
+     */
     public static TensorInputs generated(Function<Random, int[][]> shapes) {
         Objects.requireNonNull(shapes, "shapes");
         return new TensorInputs(shapes, -2, 2, false, 0, false);
@@ -58,6 +68,12 @@ public final class TensorInputs {
      * shape of rank 0 to {@code maxRank} with sizes 1 to {@code maxSize}; each tensor takes a
      * trailing part of it with some sizes set to 1.
      *
+     * @param count how many
+     * @param maxRank the max rank
+     * @param maxSize the max size
+     * @return {@code count} tensors whose random shapes broadcast together under NumPy's rules: a base shape
+     *     of rank 0 to {@code maxRank} with sizes 1 to {@code maxSize}; each tensor takes a trailing part of
+     *     it with some sizes set to 1
      * @throws IllegalArgumentException if a bound is below 1 (rank below 0)
      */
     public static TensorInputs broadcastable(int count, int maxRank, int maxSize) {
@@ -93,6 +109,11 @@ public final class TensorInputs {
      * TensorInputs.broadcastable(1, 2, 3).sometimes(0.1, new int[] {64, 65})   // 4,160 elements
      * }</pre>
      *
+     * @param p the exponent
+     * @param shapes the shapes, one per input
+     * @return A copy that, with probability {@code p}, draws tensors of these fixed shapes instead: big ones
+     *     reach the code paths that only large tensors take (vector loops from 4,096 elements,
+     *     multi-threaded matmul)
      * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
      */
     public TensorInputs sometimes(double p, int[]... shapes) {
@@ -110,6 +131,9 @@ public final class TensorInputs {
     /**
      * A copy with values uniform in [lo, hi].
      *
+     * @param lo the lower bound
+     * @param hi the upper bound
+     * @return A copy with values uniform in [lo, hi]
      * @throws IllegalArgumentException unless {@code lo < hi}, both finite
      */
     public TensorInputs between(double lo, double hi) {
@@ -119,12 +143,16 @@ public final class TensorInputs {
         return new TensorInputs(shapes, lo, hi, false, kink, avoidKink);
     }
 
-    /** A copy with values log-uniform in [0.05, 5] (for log, sqrt, fractional powers, a pow base). */
+    /** {@return A copy with values log-uniform in [0.05, 5] (for log, sqrt, fractional powers, a pow base)} */
     public TensorInputs positive() {
         return new TensorInputs(shapes, 0.05, 5, true, kink, avoidKink);
     }
 
-    /** A copy whose values keep at least 0.05 away from {@code point} (relu, abs at 0; a divisor). */
+    /**
+     * {@return A copy whose values keep at least 0.05 away from {@code point} (relu, abs at 0; a divisor)}
+     *
+     * @param point the point
+     */
     public TensorInputs awayFrom(double point) {
         return new TensorInputs(shapes, lo, hi, positive, point, true);
     }
@@ -143,7 +171,11 @@ public final class TensorInputs {
         return true;
     }
 
-    /** The next tensors, labelled x, y, z, .... */
+    /**
+     * {@return the next tensors, labelled x, y, z,}
+     *
+     * @param random the random source; seed it for repeatable results
+     */
     public Tensor[] next(Random random) {
         int[][] s = shapes.apply(random);
         Tensor[] t = new Tensor[s.length];

@@ -122,7 +122,7 @@ public final class GradCheck {
      *
      * @param f a function of n scalar inputs; it is called several times with fresh leaves
      * @param x the point (not modified)
-     * @return the resulting grad check result
+     * @return every entry, and whether each passed
      */
     public static GradCheckResult check(Function<Value[], Value> f, double... x) {
         return DEFAULTS.run(f, x);
@@ -224,7 +224,7 @@ public final class GradCheck {
      *
      * @param f a function of {@code x.length} scalar inputs, called with fresh leaves each time
      * @param x the point (not modified)
-     * @return the resulting grad check result
+     * @return every entry, and whether each passed
      * @throws IllegalArgumentException if {@code x} holds a NaN, or names were given for a
      *                                  different number of inputs
      */
@@ -252,7 +252,7 @@ public final class GradCheck {
      *
      * @param f the function
      * @param x the input
-     * @return the resulting grad check result
+     * @return every entry, and whether each passed
      * @throws UnsupportedOperationException if {@code f} uses an op without a graph-building derivative
      */
     public GradCheckResult runSecondOrder(Function<Value[], Value> f, double... x) {
@@ -294,7 +294,7 @@ public final class GradCheck {
      *
      * @param f      a function of tensors, called with fresh leaves each time
      * @param inputs the point (not modified); those with {@code requiresGrad(false)} are held fixed
-     * @return the resulting grad check result
+     * @return every entry, and whether each passed
      */
     public static GradCheckResult checkTensors(Function<Tensor[], Tensor> f, Tensor... inputs) {
         return DEFAULTS.runTensors(f, inputs);
@@ -316,7 +316,7 @@ public final class GradCheck {
      *
      * @param f the function
      * @param inputs the inputs
-     * @return the resulting grad check result
+     * @return every entry, and whether each passed
      * @throws IllegalArgumentException if names were given for a different number of tensors
      */
     public GradCheckResult runTensors(Function<Tensor[], Tensor> f, Tensor... inputs) {
@@ -333,7 +333,7 @@ public final class GradCheck {
      *
      * @param f the function
      * @param inputs the inputs
-     * @return the resulting grad check result
+     * @return every entry, and whether each passed
      * @throws UnsupportedOperationException if an op on the path has no graph-building derivative
      */
     public GradCheckResult runTensorsSecondOrder(Function<Tensor[], Tensor> f, Tensor... inputs) {

@@ -26,6 +26,7 @@ public final class ConfusionMatrix {
      * @param actual the true classes, 0..classes−1 (not modified)
      * @param predicted the predicted classes, same length (not modified)
      * @param classes the number of classes
+     * @return the resulting confusion matrix
      * @throws IllegalArgumentException if the lengths differ, are 0, or a class is out of range
      */
     public static ConfusionMatrix of(int[] actual, int[] predicted, int classes) {
@@ -54,22 +55,27 @@ public final class ConfusionMatrix {
         }
     }
 
-    /** The number of classes. */
+    /** {@return the number of classes} */
     public int classes() {
         return counts.length;
     }
 
-    /** How many examples of class {@code actual} were predicted as {@code predicted}. */
+    /**
+     * {@return how many examples of class {@code actual} were predicted as {@code predicted}}
+     *
+     * @param actual the true values
+     * @param predicted the predictions
+     */
     public int count(int actual, int predicted) {
         return counts[actual][predicted];
     }
 
-    /** The number of examples. */
+    /** {@return the number of examples} */
     public int total() {
         return total;
     }
 
-    /** The fraction predicted correctly. */
+    /** {@return the fraction predicted correctly} */
     public double accuracy() {
         int correct = 0;
         for (int c = 0; c < counts.length; c++) {
@@ -81,6 +87,9 @@ public final class ConfusionMatrix {
     /**
      * Of the examples predicted as {@code c}, the fraction that are {@code c}: TP/(TP + FP).
      * 0 when nothing was predicted as {@code c} (scikit-learn's {@code zero_division=0}).
+     *
+     * @param c the constant
+     * @return of the examples predicted as {@code c}, the fraction that are {@code c}: TP/(TP + FP)
      */
     public double precision(int c) {
         int predicted = 0;
@@ -93,6 +102,9 @@ public final class ConfusionMatrix {
     /**
      * Of the examples that are {@code c}, the fraction predicted as {@code c}: TP/(TP + FN).
      * 0 when there is no example of {@code c}.
+     *
+     * @param c the constant
+     * @return of the examples that are {@code c}, the fraction predicted as {@code c}: TP/(TP + FN)
      */
     public double recall(int c) {
         int actual = 0;
@@ -102,7 +114,7 @@ public final class ConfusionMatrix {
         return actual == 0 ? 0 : (double) counts[c][c] / actual;
     }
 
-    /** A copy of the counts, indexed [actual][predicted]. */
+    /** {@return A copy of the counts, indexed [actual][predicted]} */
     public int[][] counts() {
         int[][] out = new int[counts.length][];
         for (int i = 0; i < counts.length; i++) {

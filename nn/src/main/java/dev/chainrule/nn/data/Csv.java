@@ -42,6 +42,8 @@ public final class Csv {
     /**
      * Reads a file whose first line names the columns.
      *
+     * @param file the file
+     * @return the resulting data table
      * @throws UncheckedIOException if the file cannot be read
      * @throws IllegalArgumentException if a line has the wrong number of fields
      */
@@ -55,6 +57,9 @@ public final class Csv {
      *
      * @param names column names for {@link Header#NONE} and {@link Header#SKIP_FIRST_LINE};
      *     must be empty for {@link Header#FIRST_LINE}
+     * @param file the file
+     * @param header how the first line is read
+     * @return the resulting data table
      * @throws UncheckedIOException if the file cannot be read
      * @throws IllegalArgumentException if a line has the wrong number of fields, or names are
      *     given for a file with a header
@@ -76,6 +81,10 @@ public final class Csv {
      * Reads CSV text from {@code reader} (not closed).
      *
      * @param source the name used in error messages, such as the file name
+     * @param reader the reader
+     * @param header how the first line is read
+     * @param names the names
+     * @return the resulting data table
      * @throws UncheckedIOException if reading fails
      * @throws IllegalArgumentException as for {@link #read(Path, Header, String...)}
      */

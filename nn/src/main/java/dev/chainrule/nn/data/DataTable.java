@@ -31,12 +31,12 @@ public final class DataTable {
         }
     }
 
-    /** The column names, in order. */
+    /** {@return the column names, in order} */
     public List<String> columns() {
         return columns;
     }
 
-    /** The number of data rows. */
+    /** {@return the number of data rows} */
     public int rowCount() {
         return rows.size();
     }
@@ -44,6 +44,8 @@ public final class DataTable {
     /**
      * The position of column {@code name}.
      *
+     * @param name the name
+     * @return the position of column {@code name}
      * @throws IllegalArgumentException if there is no such column; the message lists them
      */
     public int columnIndex(String name) {
@@ -54,7 +56,11 @@ public final class DataTable {
         return i;
     }
 
-    /** The text of column {@code name}, row by row. */
+    /**
+     * {@return the text of column {@code name}, row by row}
+     *
+     * @param name the name
+     */
     public String[] strings(String name) {
         int c = columnIndex(name);
         String[] out = new String[rows.size()];
@@ -67,6 +73,8 @@ public final class DataTable {
     /**
      * Column {@code name} as numbers.
      *
+     * @param name the name
+     * @return column {@code name} as numbers
      * @throws IllegalArgumentException if a cell is not a number; the message names the row
      *     (1-based, data rows only), column and text
      */
@@ -82,6 +90,8 @@ public final class DataTable {
     /**
      * The given columns as a matrix, one row per data row.
      *
+     * @param names the names
+     * @return the given columns as a matrix, one row per data row
      * @throws IllegalArgumentException if a column is missing or a cell is not a number
      */
     public double[][] matrix(List<String> names) {
@@ -112,6 +122,8 @@ public final class DataTable {
     /**
      * A table of only the given columns, in the given order.
      *
+     * @param names the names
+     * @return A table of only the given columns, in the given order
      * @throws IllegalArgumentException if a column is missing
      */
     public DataTable select(String... names) {
@@ -130,6 +142,8 @@ public final class DataTable {
     /**
      * A table without the given columns.
      *
+     * @param names the names
+     * @return A table without the given columns
      * @throws IllegalArgumentException if a column is missing
      */
     public DataTable drop(String... names) {
@@ -147,6 +161,8 @@ public final class DataTable {
      * {@code rank_1, rank_2, rank_3, rank_4}. Values are ordered numerically when they are all
      * numbers, otherwise alphabetically.
      *
+     * @param name the name
+     * @return the resulting data table
      * @throws IllegalArgumentException if the column is missing
      */
     public DataTable oneHot(String name) {
@@ -157,6 +173,9 @@ public final class DataTable {
      * Dummy encoding: like {@link #oneHot(String)} but without the first value's column, which
      * becomes the reference level ({@code rank} → {@code rank_2, rank_3, rank_4}).
      *
+     * @param name the name
+     * @return dummy encoding: like {@link #oneHot(String)} but without the first value's column, which
+     *     becomes the reference level ({@code rank} → {@code rank_2, rank_3, rank_4})
      * @throws IllegalArgumentException if the column is missing or has only one value
      */
     public DataTable dummy(String name) {
@@ -212,6 +231,8 @@ public final class DataTable {
     /**
      * A data set with {@code label} as the target and every other column as a feature.
      *
+     * @param label the label shown in tables and graphs
+     * @return A data set with {@code label} as the target and every other column as a feature
      * @throws IllegalArgumentException if a column is missing or a cell is not a number
      */
     public Dataset toDataset(String label) {
@@ -223,6 +244,9 @@ public final class DataTable {
     /**
      * A data set with the given target and feature columns.
      *
+     * @param label the label shown in tables and graphs
+     * @param features the features
+     * @return A data set with the given target and feature columns
      * @throws IllegalArgumentException if a column is missing or a cell is not a number
      */
     public Dataset toDataset(String label, List<String> features) {

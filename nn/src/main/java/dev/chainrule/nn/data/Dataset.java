@@ -35,6 +35,9 @@ public final class Dataset {
     /**
      * A data set with named features.
      *
+     * @param featureNames the feature names
+     * @param features the features
+     * @param labels the labels
      * @throws IllegalArgumentException if the counts differ or the rows are ragged
      */
     public Dataset(List<String> featureNames, double[][] features, double[] labels) {
@@ -70,22 +73,22 @@ public final class Dataset {
         return out;
     }
 
-    /** The number of examples. */
+    /** {@return the number of examples} */
     public int size() {
         return y.length;
     }
 
-    /** The number of features per example. */
+    /** {@return the number of features per example} */
     public int featureCount() {
         return featureNames.size();
     }
 
-    /** The feature names. */
+    /** {@return the feature names} */
     public List<String> featureNames() {
         return featureNames;
     }
 
-    /** A copy of the feature matrix. */
+    /** {@return A copy of the feature matrix} */
     public double[][] features() {
         double[][] out = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
@@ -94,22 +97,35 @@ public final class Dataset {
         return out;
     }
 
-    /** A copy of example {@code i}'s features. */
+    /**
+     * {@return A copy of example {@code i}'s features}
+     *
+     * @param i the index
+     */
     public double[] features(int i) {
         return x[i].clone();
     }
 
-    /** Feature {@code j} of example {@code i}. */
+    /**
+     * {@return feature {@code j} of example {@code i}}
+     *
+     * @param i the index
+     * @param j the index
+     */
     public double feature(int i, int j) {
         return x[i][j];
     }
 
-    /** A copy of the labels. */
+    /** {@return A copy of the labels} */
     public double[] labels() {
         return y.clone();
     }
 
-    /** The label of example {@code i}. */
+    /**
+     * {@return the label of example {@code i}}
+     *
+     * @param i the index
+     */
     public double label(int i) {
         return y[i];
     }
@@ -117,6 +133,7 @@ public final class Dataset {
     /**
      * The labels as class numbers.
      *
+     * @return the labels as class numbers
      * @throws IllegalArgumentException if a label is not a whole number
      */
     public int[] classLabels() {
@@ -133,6 +150,8 @@ public final class Dataset {
     /**
      * The examples at {@code indices}, in that order.
      *
+     * @param indices the indices
+     * @return the examples at {@code indices}, in that order
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public Dataset subset(int[] indices) {
@@ -150,7 +169,11 @@ public final class Dataset {
         return new Dataset(featureNames, features, y, true);
     }
 
-    /** The examples in an order drawn from {@code rng} (Fisher–Yates). */
+    /**
+     * {@return the examples in an order drawn from {@code rng} (Fisher–Yates)}
+     *
+     * @param rng the random source; seed it for repeatable results
+     */
     public Dataset shuffled(Random rng) {
         return subset(permutation(y.length, rng));
     }
@@ -178,6 +201,10 @@ public final class Dataset {
      * A seeded random split: {@code round(size·testFraction)} examples go to test, the rest to
      * train, both in shuffled order.
      *
+     * @param testFraction the test fraction
+     * @param seed the seed
+     * @return A seeded random split: {@code round(size·testFraction)} examples go to test, the rest to
+     *     train, both in shuffled order
      * @throws IllegalArgumentException if the fraction is outside (0, 1) or leaves a part empty
      */
     public Split split(double testFraction, long seed) {
@@ -199,6 +226,10 @@ public final class Dataset {
      * Mini-batches of {@code batchSize} examples (the last may be smaller), in an order drawn
      * from {@code rng}; every example is in exactly one batch.
      *
+     * @param batchSize the mini-batch size
+     * @param rng the random source; seed it for repeatable results
+     * @return mini-batches of {@code batchSize} examples (the last may be smaller), in an order drawn from
+     *     {@code rng}; every example is in exactly one batch
      * @throws IllegalArgumentException if {@code batchSize < 1}
      */
     public List<Dataset> batches(int batchSize, Random rng) {

@@ -14,6 +14,9 @@ public final class Metrics {
     /**
      * The fraction of {@code predicted} equal to {@code actual}.
      *
+     * @param actual the true values
+     * @param predicted the predictions
+     * @return the fraction of {@code predicted} equal to {@code actual}
      * @throws IllegalArgumentException if the lengths differ or are 0
      */
     public static double accuracy(int[] actual, int[] predicted) {
@@ -30,12 +33,22 @@ public final class Metrics {
         return (double) correct / actual.length;
     }
 
-    /** Binary precision of class 1: TP/(TP + FP); 0 if nothing was predicted as 1. */
+    /**
+     * {@return binary precision of class 1: TP/(TP + FP); 0 if nothing was predicted as 1}
+     *
+     * @param actual the true values
+     * @param predicted the predictions
+     */
     public static double precision(int[] actual, int[] predicted) {
         return ConfusionMatrix.of(actual, predicted, 2).precision(1);
     }
 
-    /** Binary recall of class 1: TP/(TP + FN); 0 if there is no 1. */
+    /**
+     * {@return binary recall of class 1: TP/(TP + FN); 0 if there is no 1}
+     *
+     * @param actual the true values
+     * @param predicted the predictions
+     */
     public static double recall(int[] actual, int[] predicted) {
         return ConfusionMatrix.of(actual, predicted, 2).recall(1);
     }

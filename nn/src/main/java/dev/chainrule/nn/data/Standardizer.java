@@ -39,6 +39,7 @@ public final class Standardizer {
      * Fits the means and sample standard deviations (n − 1) of {@code x}'s columns.
      *
      * @param x one row per example (not modified)
+     * @return the resulting standardizer
      * @throws IllegalArgumentException if there are fewer than two rows, rows differ in length,
      *     or a value is NaN or infinite
      */
@@ -56,6 +57,7 @@ public final class Standardizer {
      *
      * @param x one row per example (not modified)
      * @param deviation which standard deviation to divide by
+     * @return the resulting standardizer
      * @throws IllegalArgumentException if there are no rows (fewer than two for
      *     {@link Deviation#SAMPLE}), rows differ in length, or a value is NaN or infinite
      */
@@ -105,12 +107,23 @@ public final class Standardizer {
         return new Standardizer(mean, std);
     }
 
-    /** Fits the features of {@code data} with the sample standard deviation (n − 1). */
+    /**
+     * Fits the features of {@code data} with the sample standard deviation (n − 1).
+     *
+     * @param data the data
+     * @return the resulting standardizer
+     */
     public static Standardizer fit(Dataset data) {
         return fit(data.features());
     }
 
-    /** Fits the features of {@code data} with the chosen standard deviation. */
+    /**
+     * Fits the features of {@code data} with the chosen standard deviation.
+     *
+     * @param data the data
+     * @param deviation the deviation
+     * @return the resulting standardizer
+     */
     public static Standardizer fit(Dataset data, Deviation deviation) {
         return fit(data.features(), deviation);
     }
@@ -138,17 +151,22 @@ public final class Standardizer {
         return out;
     }
 
-    /** Standardises the features of {@code data}; labels are unchanged. */
+    /**
+     * Standardises the features of {@code data}; labels are unchanged.
+     *
+     * @param data the data
+     * @return the resulting dataset
+     */
     public Dataset transform(Dataset data) {
         return data.withFeatures(transform(data.features()));
     }
 
-    /** The fitted means, one per feature. */
+    /** {@return the fitted means, one per feature} */
     public double[] means() {
         return mean.clone();
     }
 
-    /** The fitted standard deviations, one per feature. */
+    /** {@return the fitted standard deviations, one per feature} */
     public double[] stds() {
         return std.clone();
     }

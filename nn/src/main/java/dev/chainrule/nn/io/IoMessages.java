@@ -23,6 +23,10 @@ public final class IoMessages {
     /**
      * The reason for {@code e} in words, naming the file it concerns: "/tmp/a: no such file or
      * folder", "/tmp/a: permission denied".
+     *
+     * @param e the e
+     * @return the reason for {@code e} in words, naming the file it concerns: "/tmp/a: no such file or
+     *     folder", "/tmp/a: permission denied"
      */
     public static String reason(IOException e) {
         if (!(e instanceof FileSystemException f) || f.getFile() == null) {

@@ -81,6 +81,8 @@ public final class ParameterFile {
     /**
      * Saves the named parameters of {@code model} to {@code file}, atomically.
      *
+     * @param model the model
+     * @param file the file
      * @throws IllegalStateException if a parameter is not finite (JSON cannot hold it) or unnamed
      * @throws UncheckedIOException if the file cannot be written
      */
@@ -96,6 +98,8 @@ public final class ParameterFile {
      * Loads {@code file} into {@code model}. The file must hold exactly the model's parameters,
      * in the model's order, with the same shapes.
      *
+     * @param model the model
+     * @param file the file
      * @throws IllegalArgumentException if the file is not valid JSON, is truncated, is not a
      *     parameter file, or does not match the model; the message names the first mismatch.
      *     The model is then unchanged.
@@ -114,6 +118,8 @@ public final class ParameterFile {
      * Saves the named parameters of a tensor model (names, shapes, values) to {@code file},
      * atomically.
      *
+     * @param model the model
+     * @param file the file
      * @throws IllegalStateException if a parameter holds a non-finite number or is unnamed
      * @throws UncheckedIOException if the file cannot be written
      */
@@ -128,6 +134,8 @@ public final class ParameterFile {
     /**
      * Loads {@code file} into a tensor model: same names in the same order, same shapes.
      *
+     * @param model the model
+     * @param file the file
      * @throws IllegalArgumentException as for {@link #load(Module, Path)}; the model is then unchanged
      * @throws UncheckedIOException if the file cannot be read
      */

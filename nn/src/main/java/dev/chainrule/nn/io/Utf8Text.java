@@ -25,6 +25,8 @@ public final class Utf8Text {
      * The text of {@code bytes}.
      *
      * @param source the name used in the error message, such as the file name
+     * @param bytes the bytes to decode
+     * @return the text of {@code bytes}
      * @throws IllegalArgumentException if the bytes are not UTF-8: "data.csv is not UTF-8 text:
      *     line 3, byte offset 41 (byte 0xe9); save it as UTF-8 and try again"
      */
@@ -32,7 +34,13 @@ public final class Utf8Text {
         return decode(bytes, bytes.length, source);
     }
 
-    /** The text of {@code bytes[0, length)}; as {@link #decode(byte[], String)}. */
+    /**
+     * {@return the text of {@code bytes[0, length)}; as {@link #decode(byte[], String)}}
+     *
+     * @param bytes the bytes to decode
+     * @param length the length
+     * @param source the source text
+     */
     public static String decode(byte[] bytes, int length, String source) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -28,6 +28,7 @@ public final class Losses {
      *
      * @param predictions the model's outputs (not modified)
      * @param targets one target per prediction (not modified)
+     * @return mean squared error, (1/n)·Σ (p_i − t_i)²
      * @throws IllegalArgumentException if the lengths differ or are 0
      */
     public static Value mse(List<Value> predictions, double[] targets) {
@@ -43,6 +44,10 @@ public final class Losses {
      * Half the sum of squared errors, Σ ½·(t_i − p_i)², the form used in the course material
      * (E_total of the 2-2-2 network). Each term is its own node, so tables show E_o1, E_o2.
      *
+     * @param predictions the predictions
+     * @param targets the targets
+     * @return half the sum of squared errors, Σ ½·(t_i − p_i)², the form used in the course material
+     *     (E_total of the 2-2-2 network)
      * @throws IllegalArgumentException if the lengths differ or are 0
      */
     public static Value halfSse(List<Value> predictions, double[] targets) {
@@ -61,6 +66,7 @@ public final class Losses {
      *
      * @param probabilities values in [0, 1], such as sigmoid outputs (not modified)
      * @param targets values in [0, 1] (not modified)
+     * @return binary cross-entropy from probabilities, −(1/n)·Σ [t·log p + (1 − t)·log(1 − p)]
      * @throws IllegalArgumentException if the lengths differ or a target is outside [0, 1]
      */
     public static Value bce(List<Value> probabilities, double[] targets) {
@@ -86,6 +92,10 @@ public final class Losses {
      * Binary cross-entropy from logits z (before the sigmoid), in the stable form
      * (1/n)·Σ [softplus(z) − t·z], which is finite for any finite z.
      *
+     * @param logits the scores before the sigmoid or softmax
+     * @param targets the targets
+     * @return binary cross-entropy from logits z (before the sigmoid), in the stable form (1/n)·Σ
+     *     [softplus(z) − t·z], which is finite for any finite z
      * @throws IllegalArgumentException if the lengths differ or a target is outside [0, 1]
      */
     public static Value bceWithLogits(List<Value> logits, double[] targets) {
@@ -105,6 +115,8 @@ public final class Losses {
      *
      * @param logits one score per class (not modified)
      * @param label the true class, 0-based
+     * @return softmax cross-entropy of one example: log Σ_j e^{z_j} − z_label, computed with the largest
+     *     logit subtracted first so it never overflows
      * @throws IllegalArgumentException if the label is out of range
      */
     public static Value softmaxCrossEntropy(List<Value> logits, int label) {
@@ -133,6 +145,7 @@ public final class Losses {
      *
      * @param logits one list of class scores per example (not modified)
      * @param labels one class per example (not modified)
+     * @return the mean softmax cross-entropy over a batch
      * @throws IllegalArgumentException if the counts differ, or a label is out of range
      */
     public static Value softmaxCrossEntropy(List<List<Value>> logits, int[] labels) {
@@ -153,6 +166,8 @@ public final class Losses {
      *
      * @param scores the model's raw scores (not modified)
      * @param labels −1 or +1 per score (not modified)
+     * @return mean hinge (max-margin) loss, (Σ_i relu(1 − y_i·s_i))·(1/n), micrograd's demo loss, built in
+     *     micrograd's order so the bits match
      * @throws IllegalArgumentException if the lengths differ or a label is not ±1
      */
     public static Value hinge(List<Value> scores, double[] labels) {
@@ -173,6 +188,7 @@ public final class Losses {
      *
      * @param parameters the parameters to penalise (not modified)
      * @param lambda the strength, at least 0
+     * @return L2 regularisation, λ·Σ p², over {@code parameters} in order
      * @throws IllegalArgumentException if λ is negative or NaN, or there are no parameters
      */
     public static Value l2(List<Value> parameters, double lambda) {
@@ -196,6 +212,7 @@ public final class Losses {
      *
      * @param predictions any shape (not modified)
      * @param targets the same shape (not modified)
+     * @return mean squared error over all elements, mean((p − t)²)
      * @throws IllegalArgumentException if the shapes differ
      */
     public static Tensor mse(Tensor predictions, Tensor targets) {
@@ -206,6 +223,9 @@ public final class Losses {
     /**
      * Half the sum of squared errors, ½·Σ (t − p)².
      *
+     * @param predictions the predictions
+     * @param targets the targets
+     * @return half the sum of squared errors, ½·Σ (t − p)²
      * @throws IllegalArgumentException if the shapes differ
      */
     public static Tensor halfSse(Tensor predictions, Tensor targets) {
@@ -219,6 +239,9 @@ public final class Losses {
      * prediction (p exactly 1 for t = 1) gives 0, not NaN; otherwise the general
      * −mean(t·log p + (1 − t)·log(1 − p)).
      *
+     * @param probabilities the probabilities
+     * @param targets the targets
+     * @return mean binary cross-entropy from probabilities
      * @throws IllegalArgumentException if the shapes differ or a target is outside [0, 1]
      */
     public static Tensor bce(Tensor probabilities, Tensor targets) {
@@ -239,6 +262,9 @@ public final class Losses {
     /**
      * Mean binary cross-entropy from logits, mean(softplus(z) − t·z): finite for any finite z.
      *
+     * @param logits the scores before the sigmoid or softmax
+     * @param targets the targets
+     * @return mean binary cross-entropy from logits, mean(softplus(z) − t·z): finite for any finite z
      * @throws IllegalArgumentException if the shapes differ or a target is outside [0, 1]
      */
     public static Tensor bceWithLogits(Tensor logits, Tensor targets) {
@@ -256,6 +282,8 @@ public final class Losses {
      *
      * @param logits [batch, classes] (not modified)
      * @param labels one class per row, 0-based (not modified)
+     * @return mean softmax cross-entropy of a batch, −mean(logSoftmax(z)[i, label_i]), stable for large
+     *     logits
      * @throws IllegalArgumentException if the shape is not [batch, classes], the label count
      *     differs from the batch, or a label is out of range
      */
@@ -283,6 +311,7 @@ public final class Losses {
      *
      * @param scores any shape (not modified)
      * @param labels the same shape, each −1 or +1 (not modified)
+     * @return mean hinge loss, (Σ relu(1 − y·s))·(1/n), as {@link #hinge(List, double[])}
      * @throws IllegalArgumentException if the shapes differ or a label is not ±1
      */
     public static Tensor hinge(Tensor scores, Tensor labels) {
@@ -299,6 +328,9 @@ public final class Losses {
     /**
      * L2 regularisation over tensors, λ·Σ_p Σ p², parameter by parameter in order.
      *
+     * @param parameters the parameters to update
+     * @param lambda the weight of the penalty
+     * @return L2 regularisation over tensors, λ·Σ_p Σ p², parameter by parameter in order
      * @throws IllegalArgumentException if λ is negative or NaN, or there are no parameters
      */
     public static Tensor tensorL2(List<Tensor> parameters, double lambda) {

@@ -44,6 +44,8 @@ public final class LogisticRegression implements Module {
     /**
      * Sets the decision threshold: class 1 when p ≥ threshold. Returns this model.
      *
+     * @param threshold the threshold
+     * @return this logistic regression
      * @throws IllegalArgumentException if it is outside [0, 1]
      */
     public LogisticRegression threshold(double threshold) {
@@ -54,22 +56,34 @@ public final class LogisticRegression implements Module {
         return this;
     }
 
-    /** The decision threshold. */
+    /** {@return the decision threshold} */
     public double threshold() {
         return threshold;
     }
 
-    /** The logit z = b + Σ w_i·x_i, as a graph. */
+    /**
+     * {@return the logit z = b + Σ w_i·x_i, as a graph}
+     *
+     * @param x the input
+     */
     public Value logit(double... x) {
         return neuron.forward(x);
     }
 
-    /** The probability of class 1, σ(z), as a graph. */
+    /**
+     * {@return the probability of class 1, σ(z), as a graph}
+     *
+     * @param x the input
+     */
     public Value probability(double... x) {
         return logit(x).sigmoid();
     }
 
-    /** The probability of class 1 for each example. */
+    /**
+     * {@return the probability of class 1 for each example}
+     *
+     * @param data the data
+     */
     public double[] probabilities(Dataset data) {
         double[] out = new double[data.size()];
         try (Autograd.Scope s = Autograd.noGrad()) {
@@ -80,7 +94,11 @@ public final class LogisticRegression implements Module {
         return out;
     }
 
-    /** The predicted class of each example: 1 when p ≥ threshold, else 0. */
+    /**
+     * {@return the predicted class of each example: 1 when p ≥ threshold, else 0}
+     *
+     * @param data the data
+     */
     public int[] predict(Dataset data) {
         double[] p = probabilities(data);
         int[] out = new int[p.length];
@@ -93,6 +111,8 @@ public final class LogisticRegression implements Module {
     /**
      * The mean binary cross-entropy over {@code batch} (labels 0 or 1), as a graph.
      *
+     * @param batch the batch
+     * @return the mean binary cross-entropy over {@code batch} (labels 0 or 1), as a graph
      * @throws IllegalArgumentException if a label is outside [0, 1] or the feature count is wrong
      */
     public Value loss(Dataset batch) {

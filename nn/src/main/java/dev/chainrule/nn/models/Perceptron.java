@@ -34,7 +34,11 @@ public final class Perceptron implements Module {
         this.neuron = Neuron.zeros(nin, Activation.STEP);
     }
 
-    /** The output node step(b + Σ w_i·x_i) for {@code x}, as a graph. */
+    /**
+     * {@return the output node step(b + Σ w_i·x_i) for {@code x}, as a graph}
+     *
+     * @param x the input
+     */
     public Value output(double... x) {
         return neuron.forward(x);
     }
@@ -42,6 +46,8 @@ public final class Perceptron implements Module {
     /**
      * The predicted class, 0 or 1.
      *
+     * @param x the input
+     * @return the predicted class, 0 or 1
      * @throws IllegalArgumentException if {@code x} has the wrong length
      */
     public int predict(double... x) {

@@ -13,7 +13,14 @@ import java.util.List;
  */
 public record PerceptronResult(boolean converged, int epochs, List<Integer> mistakesPerEpoch, String message) {
 
-    /** Makes an unmodifiable copy of the list. */
+    /**
+     * Makes an unmodifiable copy of the list.
+     *
+     * @param converged the converged
+     * @param epochs how many passes over the training data
+     * @param mistakesPerEpoch the mistakes per epoch
+     * @param message what happened, in words
+     */
     public PerceptronResult {
         mistakesPerEpoch = List.copyOf(mistakesPerEpoch);
     }

@@ -26,6 +26,8 @@ public final class Adam extends ScheduledOptimizer {
     /**
      * Adam with a constant learning rate, β1 0.9, β2 0.999, ε 1e-8 and no weight decay.
      *
+     * @param parameters the parameters to update
+     * @param lr the learning rate
      * @throws IllegalArgumentException if the rate is not positive or there are no parameters
      */
     public Adam(List<? extends Node> parameters, double lr) {
@@ -35,6 +37,8 @@ public final class Adam extends ScheduledOptimizer {
     /**
      * Adam with a learning-rate schedule.
      *
+     * @param parameters the parameters to update
+     * @param schedule the learning-rate schedule
      * @throws IllegalArgumentException if there are no parameters
      */
     public Adam(List<? extends Node> parameters, LrSchedule schedule) {
@@ -55,6 +59,10 @@ public final class Adam extends ScheduledOptimizer {
     /**
      * Adam with L2 weight decay λ added to the gradient.
      *
+     * @param parameters the parameters to update
+     * @param lr the learning rate
+     * @param lambda the weight of the penalty
+     * @return adam with L2 weight decay λ added to the gradient
      * @throws IllegalArgumentException if the rate is not positive or λ is negative
      */
     public static Adam withWeightDecay(List<? extends Node> parameters, double lr, double lambda) {
@@ -64,6 +72,10 @@ public final class Adam extends ScheduledOptimizer {
     /**
      * AdamW: Adam with decoupled weight decay λ.
      *
+     * @param parameters the parameters to update
+     * @param lr the learning rate
+     * @param lambda the weight of the penalty
+     * @return adamW: Adam with decoupled weight decay λ
      * @throws IllegalArgumentException if the rate is not positive or λ is negative
      */
     public static Adam adamW(List<? extends Node> parameters, double lr, double lambda) {
@@ -73,6 +85,10 @@ public final class Adam extends ScheduledOptimizer {
     /**
      * AdamW with a learning-rate schedule.
      *
+     * @param parameters the parameters to update
+     * @param schedule the learning-rate schedule
+     * @param lambda the weight of the penalty
+     * @return adamW with a learning-rate schedule
      * @throws IllegalArgumentException if λ is negative
      */
     public static Adam adamW(List<? extends Node> parameters, LrSchedule schedule, double lambda) {
@@ -82,6 +98,9 @@ public final class Adam extends ScheduledOptimizer {
     /**
      * Sets β1 and β2. Returns this optimizer.
      *
+     * @param beta1 the decay of the first-moment estimate
+     * @param beta2 the decay of the second-moment estimate
+     * @return this optimizer
      * @throws IllegalArgumentException if either is outside [0, 1)
      */
     public Adam betas(double beta1, double beta2) {
@@ -96,6 +115,8 @@ public final class Adam extends ScheduledOptimizer {
     /**
      * Sets ε. Returns this optimizer.
      *
+     * @param eps the step
+     * @return this optimizer
      * @throws IllegalArgumentException if ε is not positive
      */
     public Adam eps(double eps) {

@@ -14,10 +14,15 @@ public interface LrSchedule {
      * The learning rate for step {@code step}.
      *
      * @param step the number of updates made before this one (0 for the first)
+     * @return the learning rate for step {@code step}
      */
     double at(int step);
 
-    /** The same rate at every step. */
+    /**
+     * {@return the same rate at every step}
+     *
+     * @param lr the learning rate
+     */
     static LrSchedule constant(double lr) {
         return k -> lr;
     }
@@ -26,6 +31,11 @@ public interface LrSchedule {
      * A straight line from {@code start} at step 0 to {@code end} at step {@code steps}, then
      * {@code end}: {@code start − (start − end)·k/steps}.
      *
+     * @param start the start
+     * @param end the end
+     * @param steps how many steps
+     * @return A straight line from {@code start} at step 0 to {@code end} at step {@code steps}, then {@code
+     *     end}: {@code start − (start − end)·k/steps}
      * @throws IllegalArgumentException if {@code steps < 1}
      */
     static LrSchedule linear(double start, double end, int steps) {
@@ -39,6 +49,10 @@ public interface LrSchedule {
      * {@code lr·gamma^(k / every)} (integer division): multiplied by gamma every {@code every}
      * steps.
      *
+     * @param lr the learning rate
+     * @param every after how many steps
+     * @param gamma the factor
+     * @return {@code lr·gamma^(k / every)} (integer division): multiplied by gamma every {@code every} steps
      * @throws IllegalArgumentException if {@code every < 1}
      */
     static LrSchedule stepDecay(double lr, int every, double gamma) {
@@ -48,7 +62,12 @@ public interface LrSchedule {
         return k -> lr * Math.pow(gamma, k / every);
     }
 
-    /** {@code lr·gamma^k}. */
+    /**
+     * {@return {@code lr·gamma^k}}
+     *
+     * @param lr the learning rate
+     * @param gamma the factor
+     */
     static LrSchedule exponential(double lr, double gamma) {
         return k -> lr * Math.pow(gamma, k);
     }
@@ -56,6 +75,10 @@ public interface LrSchedule {
     /**
      * Cosine annealing from {@code lr} to {@code min} over {@code steps}, then {@code min}.
      *
+     * @param lr the learning rate
+     * @param min the smallest
+     * @param steps how many steps
+     * @return cosine annealing from {@code lr} to {@code min} over {@code steps}, then {@code min}
      * @throws IllegalArgumentException if {@code steps < 1}
      */
     static LrSchedule cosine(double lr, double min, int steps) {

@@ -20,12 +20,12 @@ public interface Optimizer {
     /** Sets the gradients of all the optimizer's parameters to 0. */
     void zeroGrad();
 
-    /** How many updates have been made. */
+    /** {@return how many updates have been made} */
     int steps();
 
-    /** The learning rate the next {@link #step()} will use. */
+    /** {@return the learning rate the next {@link #step()} will use} */
     double learningRate();
 
-    /** The L2 norm of all the parameters' current gradients, √(Σ g²). */
+    /** {@return the L2 norm of all the parameters' current gradients, √(Σ g²)} */
     double gradNorm();
 }

@@ -31,6 +31,8 @@ public final class Sgd extends ScheduledOptimizer {
     /**
      * SGD with a learning-rate schedule.
      *
+     * @param parameters the parameters to update
+     * @param schedule the learning-rate schedule
      * @throws IllegalArgumentException if there are no parameters
      */
     public Sgd(List<? extends Node> parameters, LrSchedule schedule) {
@@ -40,6 +42,8 @@ public final class Sgd extends ScheduledOptimizer {
     /**
      * Sets the momentum μ (0 turns it off). Returns this optimizer.
      *
+     * @param mu the mu
+     * @return this optimizer
      * @throws IllegalArgumentException if μ is outside [0, 1)
      */
     public Sgd momentum(double mu) {
@@ -53,6 +57,8 @@ public final class Sgd extends ScheduledOptimizer {
     /**
      * Sets the L2 weight decay λ added to each gradient. Returns this optimizer.
      *
+     * @param lambda the weight of the penalty
+     * @return this optimizer
      * @throws IllegalArgumentException if λ is negative
      */
     public Sgd weightDecay(double lambda) {

@@ -15,12 +15,16 @@ import java.util.Objects;
 public final class ActivationLayer implements TensorModule {
     private final Activation activation;
 
-    /** A layer applying {@code activation} elementwise. */
+    /**
+     * A layer applying {@code activation} elementwise.
+     *
+     * @param activation the activation
+     */
     public ActivationLayer(Activation activation) {
         this.activation = Objects.requireNonNull(activation, "activation");
     }
 
-    /** The activation. */
+    /** {@return the activation} */
     public Activation activation() {
         return activation;
     }

@@ -28,6 +28,8 @@ public interface Init {
     /**
      * Uniform on [−limit, limit).
      *
+     * @param limit the limit
+     * @return uniform on [−limit, limit)
      * @throws IllegalArgumentException if the limit is not positive
      */
     static Init uniform(double limit) {
@@ -42,32 +44,32 @@ public interface Init {
         };
     }
 
-    /** Uniform on [−1/√fanIn, 1/√fanIn) (PyTorch's default for Linear). */
+    /** {@return uniform on [−1/√fanIn, 1/√fanIn) (PyTorch's default for Linear)} */
     static Init uniform() {
         return (w, in, out, rng) -> uniform(1 / Math.sqrt(in)).fill(w, in, out, rng);
     }
 
-    /** Normal with mean 0 and std 1/√fanIn (LeCun normal). */
+    /** {@return normal with mean 0 and std 1/√fanIn (LeCun normal)} */
     static Init normal() {
         return (w, in, out, rng) -> gaussian(w, 1 / Math.sqrt(in), rng);
     }
 
-    /** Xavier/Glorot uniform: U(−a, a) with a = √(6/(fanIn + fanOut)); suits tanh and sigmoid. */
+    /** {@return Xavier/Glorot uniform: U(−a, a) with a = √(6/(fanIn + fanOut)); suits tanh and sigmoid} */
     static Init xavierUniform() {
         return (w, in, out, rng) -> uniform(Math.sqrt(6.0 / (in + out))).fill(w, in, out, rng);
     }
 
-    /** Xavier/Glorot normal: std √(2/(fanIn + fanOut)). */
+    /** {@return Xavier/Glorot normal: std √(2/(fanIn + fanOut))} */
     static Init xavierNormal() {
         return (w, in, out, rng) -> gaussian(w, Math.sqrt(2.0 / (in + out)), rng);
     }
 
-    /** He/Kaiming uniform: U(−a, a) with a = √(6/fanIn); suits ReLU. */
+    /** {@return he/Kaiming uniform: U(−a, a) with a = √(6/fanIn); suits ReLU} */
     static Init heUniform() {
         return (w, in, out, rng) -> uniform(Math.sqrt(6.0 / in)).fill(w, in, out, rng);
     }
 
-    /** He/Kaiming normal: std √(2/fanIn); suits ReLU. */
+    /** {@return he/Kaiming normal: std √(2/fanIn); suits ReLU} */
     static Init heNormal() {
         return (w, in, out, rng) -> gaussian(w, Math.sqrt(2.0 / in), rng);
     }

@@ -22,6 +22,10 @@ public final class Linear implements TensorModule {
     /**
      * A layer with a bias; weights drawn by {@code init}, bias 0.
      *
+     * @param in the number of inputs
+     * @param out the number of outputs
+     * @param init the initialisation
+     * @param rng the random source; seed it for repeatable results
      * @throws IllegalArgumentException if {@code in} or {@code out} is below 1
      */
     public Linear(int in, int out, Init init, Random rng) {
@@ -31,6 +35,11 @@ public final class Linear implements TensorModule {
     /**
      * A layer with or without a bias; weights drawn by {@code init}, bias 0.
      *
+     * @param in the number of inputs
+     * @param out the number of outputs
+     * @param bias the bias
+     * @param init the initialisation
+     * @param rng the random source; seed it for repeatable results
      * @throws IllegalArgumentException if {@code in} or {@code out} is below 1
      */
     public Linear(int in, int out, boolean bias, Init init, Random rng) {
@@ -69,22 +78,22 @@ public final class Linear implements TensorModule {
         return single ? y.reshape(out()) : y;
     }
 
-    /** The weight matrix [out, in]. */
+    /** {@return the weight matrix [out, in]} */
     public Tensor weight() {
         return weight;
     }
 
-    /** The bias [out], or {@code null} if this layer has none. */
+    /** {@return the bias [out], or {@code null} if this layer has none} */
     public Tensor bias() {
         return bias;
     }
 
-    /** Inputs per unit. */
+    /** {@return the number of inputs per unit} */
     public int in() {
         return weight.shape(1);
     }
 
-    /** The number of units. */
+    /** {@return the number of units} */
     public int out() {
         return weight.shape(0);
     }

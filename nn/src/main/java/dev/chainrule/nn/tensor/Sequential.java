@@ -23,6 +23,7 @@ public final class Sequential implements TensorModule {
     /**
      * Chains {@code modules}, prefixing their parameter names.
      *
+     * @param modules the modules to chain, in order
      * @throws IllegalArgumentException if there are no modules
      */
     public Sequential(TensorModule... modules) {
@@ -32,6 +33,7 @@ public final class Sequential implements TensorModule {
     /**
      * Chains {@code modules}, prefixing their parameter names.
      *
+     * @param modules the modules to chain, in order
      * @throws IllegalArgumentException if there are no modules
      */
     public Sequential(List<TensorModule> modules) {
@@ -57,6 +59,8 @@ public final class Sequential implements TensorModule {
      * @param hidden the activation of the hidden layers
      * @param init how weights are drawn (biases start at 0)
      * @param rng the source of the initial weights
+     * @return A multi-layer perceptron: {@code Linear} layers of the given sizes, {@code hidden} after every
+     *     layer but the last, whose output is linear (logits or scores)
      * @throws IllegalArgumentException if {@code sizes} is empty or a size is below 1
      */
     public static Sequential mlp(int nin, List<Integer> sizes, Activation hidden, Init init, Random rng) {
@@ -84,7 +88,7 @@ public final class Sequential implements TensorModule {
         return h;
     }
 
-    /** The modules, in order. */
+    /** {@return the modules, in order} */
     public List<TensorModule> modules() {
         return modules;
     }

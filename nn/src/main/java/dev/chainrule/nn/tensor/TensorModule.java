@@ -23,15 +23,17 @@ public interface TensorModule {
      * The module's output for a batch.
      *
      * @param x the input, typically [batch, features] (not modified)
+     * @return the module's output for a batch
      */
     Tensor forward(Tensor x);
 
-    /** The parameters in order, each once; empty for a module without any. */
+    /** {@return the parameters in order, each once; empty for a module without any} */
     List<Tensor> parameters();
 
     /**
      * The parameters by name, in order.
      *
+     * @return the parameters by name, in order
      * @throws IllegalStateException if a parameter has no label or two share one
      */
     default Map<String, Tensor> namedParameters() {
@@ -52,6 +54,8 @@ public interface TensorModule {
     /**
      * The parameter called {@code name}.
      *
+     * @param name the name
+     * @return the parameter called {@code name}
      * @throws IllegalArgumentException if there is none; the message lists the names there are
      */
     default Tensor parameter(String name) {
@@ -63,7 +67,7 @@ public interface TensorModule {
         return p;
     }
 
-    /** The number of numbers in all parameters. */
+    /** {@return the number of numbers in all parameters} */
     default int parameterCount() {
         int n = 0;
         for (Tensor p : parameters()) {
@@ -83,6 +87,7 @@ public interface TensorModule {
      * The index of the largest output of each row (the predicted class), computed without a graph.
      *
      * @param x the inputs, [batch, features]
+     * @return the index of the largest output of each row (the predicted class), computed without a graph
      * @throws IllegalStateException if the output is not [batch, classes]
      */
     default int[] predictClasses(Tensor x) {
@@ -110,7 +115,12 @@ public interface TensorModule {
         return classes;
     }
 
-    /** Prefixes every parameter label of {@code module} with {@code prefix}. */
+    /**
+     * Prefixes every parameter label of {@code module} with {@code prefix}.
+     *
+     * @param module the module
+     * @param prefix the prefix
+     */
     static void prefix(TensorModule module, String prefix) {
         for (Tensor p : new ArrayList<>(module.parameters())) {
             p.label(prefix + p.label());

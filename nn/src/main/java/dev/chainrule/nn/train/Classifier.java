@@ -10,6 +10,7 @@ public interface Classifier {
      * The predicted class of each example of {@code data}, in order.
      *
      * @param data the examples (not modified)
+     * @return the predicted class of each example of {@code data}, in order
      */
     int[] predict(Dataset data);
 }

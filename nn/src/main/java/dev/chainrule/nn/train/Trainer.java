@@ -63,6 +63,7 @@ public final class Trainer {
      *
      * @param objective the loss of a batch
      * @param optimizer updates the parameters the loss depends on
+     * @return this builder
      */
     public static Builder builder(Objective objective, Optimizer optimizer) {
         return new Builder(objective, optimizer);
@@ -88,7 +89,12 @@ public final class Trainer {
             this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         }
 
-        /** The most epochs to run (default 100). */
+        /**
+         * The most epochs to run (default 100).
+         *
+         * @param epochs how many passes over the training data
+         * @return this builder
+         */
         public Builder epochs(int epochs) {
             if (epochs < 1) {
                 throw new IllegalArgumentException("Trainer: epochs must be at least 1, got " + epochs);
@@ -97,7 +103,12 @@ public final class Trainer {
             return this;
         }
 
-        /** Examples per batch; 0 (the default) means the whole training set, unshuffled. */
+        /**
+         * Examples per batch; 0 (the default) means the whole training set, unshuffled.
+         *
+         * @param batchSize the mini-batch size
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             if (batchSize < 0) {
                 throw new IllegalArgumentException("Trainer: batch size must be >= 0, got " + batchSize);
@@ -106,31 +117,56 @@ public final class Trainer {
             return this;
         }
 
-        /** The seed of the batch shuffling (default 0). */
+        /**
+         * The seed of the batch shuffling (default 0).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** A held-out set whose loss (and accuracy) is measured after every epoch. */
+        /**
+         * A held-out set whose loss (and accuracy) is measured after every epoch.
+         *
+         * @param heldOut the held out
+         * @return this builder
+         */
         public Builder validation(Dataset heldOut) {
             this.validation = Objects.requireNonNull(heldOut, "heldOut");
             return this;
         }
 
-        /** Predicts classes, so that accuracy is recorded. */
+        /**
+         * Predicts classes, so that accuracy is recorded.
+         *
+         * @param classifier the classifier
+         * @return this builder
+         */
         public Builder classifier(Classifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
             return this;
         }
 
-        /** Stop when the epoch loss changes by less than {@code tol} (off by default). */
+        /**
+         * Stop when the epoch loss changes by less than {@code tol} (off by default).
+         *
+         * @param tol the tolerance
+         * @return this builder
+         */
         public Builder lossTolerance(double tol) {
             this.lossTolerance = nonNegative(tol, "loss tolerance");
             return this;
         }
 
-        /** Stop when the gradient norm falls below {@code tol} (off by default). */
+        /**
+         * Stop when the gradient norm falls below {@code tol} (off by default).
+         *
+         * @param tol the tolerance
+         * @return this builder
+         */
         public Builder gradNormTolerance(double tol) {
             this.gradTolerance = nonNegative(tol, "gradient tolerance");
             return this;
@@ -139,6 +175,9 @@ public final class Trainer {
         /**
          * Stop when the held-out loss has not improved on its best for {@code epochs} epochs in a
          * row (needs {@link #validation(Dataset)}; 0, the default, turns it off).
+         *
+         * @param epochs how many passes over the training data
+         * @return this builder
          */
         public Builder patience(int epochs) {
             if (epochs < 0) {
@@ -148,13 +187,23 @@ public final class Trainer {
             return this;
         }
 
-        /** Adds a callback run after every epoch. */
+        /**
+         * Adds a callback run after every epoch.
+         *
+         * @param callback the callback
+         * @return this builder
+         */
         public Builder callback(TrainingCallback callback) {
             callbacks.add(Objects.requireNonNull(callback, "callback"));
             return this;
         }
 
-        /** Forces the progress bar on or off (default: on only in a terminal outside CI). */
+        /**
+         * Forces the progress bar on or off (default: on only in a terminal outside CI).
+         *
+         * @param show whether to show it
+         * @return this builder
+         */
         public Builder progressBar(boolean show) {
             this.progress = show;
             return this;
@@ -170,6 +219,7 @@ public final class Trainer {
         /**
          * The trainer.
          *
+         * @return the trainer
          * @throws IllegalStateException if patience is set without a held-out set
          */
         public Trainer build() {

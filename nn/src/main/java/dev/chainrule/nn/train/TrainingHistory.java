@@ -11,28 +11,34 @@ import java.util.List;
  */
 public record TrainingHistory(List<EpochRecord> epochs, StopReason stopReason, String stopMessage) {
 
-    /** Makes an unmodifiable copy of the list. */
+    /**
+     * Makes an unmodifiable copy of the list.
+     *
+     * @param epochs how many passes over the training data
+     * @param stopReason the stop reason
+     * @param stopMessage the stop message
+     */
     public TrainingHistory {
         epochs = List.copyOf(epochs);
     }
 
-    /** The last epoch's record. */
+    /** {@return the last epoch's record} */
     public EpochRecord last() {
         return epochs.get(epochs.size() - 1);
     }
 
-    /** The training loss of each epoch. */
+    /** {@return the training loss of each epoch} */
     public double[] trainLosses() {
         return epochs.stream().mapToDouble(EpochRecord::trainLoss).toArray();
     }
 
-    /** The held-out loss of each epoch (empty if there was no held-out set). */
+    /** {@return the held-out loss of each epoch (empty if there was no held-out set)} */
     public double[] validationLosses() {
         return epochs.stream().filter(e -> e.validationLoss().isPresent())
                 .mapToDouble(e -> e.validationLoss().getAsDouble()).toArray();
     }
 
-    /** The training accuracy of each epoch (empty if there was no classifier). */
+    /** {@return the training accuracy of each epoch (empty if there was no classifier)} */
     public double[] trainAccuracies() {
         return epochs.stream().filter(e -> e.trainAccuracy().isPresent())
                 .mapToDouble(e -> e.trainAccuracy().getAsDouble()).toArray();
