@@ -36,9 +36,10 @@ public final class Problem {
     }
 
     /**
-     * {@return this builder}
+     * Starts a problem on {@code program}.
      *
-     * @param program the program
+     * @param program the program the answers are about
+     * @return a builder for the problem
      */
     public static Builder builder(Program program) {
         return new Builder(program);

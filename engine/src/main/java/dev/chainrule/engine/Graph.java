@@ -101,7 +101,7 @@ public final class Graph {
             return Collections.unmodifiableList(l);
         }
 
-        /** {@return the shape: {@code []} for a scalar} */
+        /** {@return the shape: {@code []} for a scalar} A copy. */
         public int[] shape() {
             return shape.clone();
         }
@@ -111,12 +111,12 @@ public final class Graph {
             return shape.length == 0;
         }
 
-        /** {@return the data, row-major} */
+        /** {@return the data, row-major} A copy. */
         public double[] data() {
             return data.clone();
         }
 
-        /** {@return the grad, row-major, or {@code null} if none} */
+        /** {@return the grad, row-major, or {@code null} if none} A copy. */
         public double[] grad() {
             return grad == null ? null : grad.clone();
         }

@@ -18,16 +18,16 @@ public interface Node {
     /** {@return the short symbol of that op ({@code "+"}, {@code "σ"}), or {@code null} for a leaf} */
     String opSymbol();
 
-    /** {@return the node's inputs in order; duplicates are kept ({@code x·x} lists x twice)} */
+    /** {@return the node's inputs in order; duplicates are kept ({@code x·x} lists x twice)} Empty for a leaf. */
     List<? extends Node> inputs();
 
-    /** {@return the node's shape: {@code []} for a scalar} */
+    /** {@return the node's shape: {@code []} for a scalar} A fresh array. */
     int[] shape();
 
-    /** {@return A copy of the node's values, row-major} */
+    /** {@return a copy of the node's values, row-major} */
     double[] dataSnapshot();
 
-    /** {@return A copy of the node's gradient, row-major, or {@code null} if it has none yet} */
+    /** {@return a copy of the node's gradient, row-major, or {@code null} if it has none yet} */
     double[] gradSnapshot();
 
     /**

@@ -138,7 +138,7 @@ public final class Tensor extends GraphNode implements Node {
     }
 
     /**
-     * {@return A 0-dimensional tensor (shape {@code []}) holding {@code value}}
+     * {@return a 0-dimensional tensor (shape {@code []}) holding {@code value}}
      *
      * @param value the value
      */
@@ -334,7 +334,7 @@ public final class Tensor extends GraphNode implements Node {
         return flat;
     }
 
-    /** {@return A copy of the data, row-major} */
+    /** {@return a copy of the data, row-major} */
     public double[] toArray() {
         return data.clone();
     }
@@ -446,7 +446,7 @@ public final class Tensor extends GraphNode implements Node {
         return this;
     }
 
-    /** {@return A new leaf holding a copy of this tensor's data, cut off from the graph} */
+    /** {@return a new leaf holding a copy of this tensor's data, cut off from the graph} */
     public Tensor detach() {
         return leaf(data.clone(), shape.clone());
     }
@@ -766,7 +766,7 @@ public final class Tensor extends GraphNode implements Node {
     // ---------------------------------------------------------------- comparisons (masks)
 
     /**
-     * {@return 1 where this &gt; other (broadcast), else 0}
+     * {@return 1 where this &gt; other (broadcast), else 0} A constant: no gradient flows.
      *
      * @param other the other operand
      */
@@ -784,7 +784,7 @@ public final class Tensor extends GraphNode implements Node {
     }
 
     /**
-     * {@return 1 where this ≥ other (broadcast), else 0}
+     * {@return 1 where this ≥ other (broadcast), else 0} A constant: no gradient flows.
      *
      * @param other the other operand
      */
@@ -802,7 +802,7 @@ public final class Tensor extends GraphNode implements Node {
     }
 
     /**
-     * {@return 1 where this &lt; other (broadcast), else 0}
+     * {@return 1 where this &lt; other (broadcast), else 0} A constant: no gradient flows.
      *
      * @param other the other operand
      */
@@ -820,7 +820,7 @@ public final class Tensor extends GraphNode implements Node {
     }
 
     /**
-     * {@return 1 where this ≤ other (broadcast), else 0}
+     * {@return 1 where this ≤ other (broadcast), else 0} A constant: no gradient flows.
      *
      * @param other the other operand
      */
@@ -838,7 +838,7 @@ public final class Tensor extends GraphNode implements Node {
     }
 
     /**
-     * {@return 1 where this == other (broadcast), else 0}
+     * {@return 1 where this == other (broadcast), else 0} A constant: no gradient flows.
      *
      * @param other the other operand
      */

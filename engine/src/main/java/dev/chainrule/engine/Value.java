@@ -56,7 +56,7 @@ public final class Value extends GraphNode implements Node {
     }
 
     /**
-     * {@return A labelled leaf, such as {@code Value.of(0.15, "w1")}}
+     * {@return a labelled leaf, such as {@code Value.of(0.15, "w1")}}
      *
      * @param data the data
      * @param label the label shown in tables and graphs
@@ -326,7 +326,7 @@ public final class Value extends GraphNode implements Node {
         return unary(Ops.SQRT, this);
     }
 
-    /** {@return |this|} */
+    /** {@return |this|} Its derivative at 0 is taken as 0. */
     public Value abs() {
         return unary(Ops.ABS, this);
     }
@@ -347,7 +347,7 @@ public final class Value extends GraphNode implements Node {
     }
 
     /**
-     * {@return max(this, other)}
+     * {@return max(this, other)} At a tie, half the gradient goes to each.
      *
      * @param other the other operand
      */
@@ -356,7 +356,7 @@ public final class Value extends GraphNode implements Node {
     }
 
     /**
-     * {@return min(this, other)}
+     * {@return min(this, other)} At a tie, half the gradient goes to each.
      *
      * @param other the other operand
      */
@@ -376,13 +376,13 @@ public final class Value extends GraphNode implements Node {
         return unary(Ops.SIGMOID, this);
     }
 
-    /** {@return max(0, this)} */
+    /** {@return max(0, this)} Its derivative at exactly 0 is 0. */
     public Value relu() {
         return unary(Ops.RELU, this);
     }
 
     /**
-     * {@return this for this &gt; 0, else slope·this}
+     * {@return this for this &gt; 0, else slope·this} Its derivative at exactly 0 is the slope.
      *
      * @param slope the slope for negative inputs
      */
@@ -434,7 +434,7 @@ public final class Value extends GraphNode implements Node {
         return unary(Ops.STEP, this);
     }
 
-    /** {@return sign(this): −1, 0 or 1} */
+    /** {@return sign(this): −1, 0 or 1} Recorded like any op; its derivative is 0 everywhere. */
     public Value sign() {
         return unary(Ops.SIGN, this);
     }

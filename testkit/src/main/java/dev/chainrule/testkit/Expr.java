@@ -89,7 +89,7 @@ public final class Expr {
     }
 
     /**
-     * {@return the name of input {@code i} in expression text: x, y, z, u, v, w, then x6, x7,}
+     * {@return the name of input {@code i} in expression text: x, y, z, u, v, w, then x6, x7, ...}
      *
      * @param i the index
      */

@@ -61,7 +61,7 @@ public final class ExprGenerator {
     }
 
     /**
-     * {@return A copy that uses exactly these operators}
+     * {@return a copy that uses exactly these operators}
      *
      * @param ops the ops
      */
@@ -74,7 +74,7 @@ public final class ExprGenerator {
     }
 
     /**
-     * {@return A copy that also uses {@code extra}}
+     * {@return a copy that also uses {@code extra}}
      *
      * @param extra the extra
      */

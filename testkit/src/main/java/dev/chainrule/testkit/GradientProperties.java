@@ -30,7 +30,7 @@ public final class GradientProperties {
     private GradientProperties() {
     }
 
-    /** {@return A property check to configure: cases, seed, second order, tolerances, report directory} */
+    /** {@return a property check to configure: cases, seed, second order, tolerances, report directory} */
     public static PropertyCheck property() {
         return PropertyCheck.defaults();
     }

@@ -110,12 +110,12 @@ public final class GradientReport {
         return original;
     }
 
-    /** {@return the failing point after shrinking (unused inputs are 0)} */
+    /** {@return the failing point after shrinking (unused inputs are 0)} A copy. */
     public double[] point() {
         return point.clone();
     }
 
-    /** {@return the failing point as first drawn} */
+    /** {@return the failing point as first drawn} A copy. */
     public double[] originalPoint() {
         return originalPoint.clone();
     }

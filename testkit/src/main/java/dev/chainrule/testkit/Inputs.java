@@ -72,13 +72,13 @@ public final class Inputs {
         return new Inputs(count, lo, hi, false, false, filter);
     }
 
-    /** {@return A copy drawing positive coordinates, log-uniform from 0.01 to 20 (for log, sqrt, fractional powers)} */
+    /** {@return a copy drawing positive coordinates, log-uniform from 0.01 to 20 (for log, sqrt, fractional powers)} */
     public Inputs positive() {
         return new Inputs(count, 0.01, 20, true, false, filter);
     }
 
     /**
-     * {@return A copy that keeps only points where {@code accept} holds (drawing again otherwise)}
+     * {@return a copy that keeps only points where {@code accept} holds (drawing again otherwise)}
      *
      * @param accept the accept
      */

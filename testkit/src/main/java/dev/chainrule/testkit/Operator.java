@@ -193,7 +193,7 @@ public final class Operator {
     }
 
     /**
-     * {@return A copy with a kink where its (single) argument equals {@code at}; points keep away from it}
+     * {@return a copy with a kink where its (single) argument equals {@code at}; points keep away from it}
      *
      * @param at the point
      */
@@ -262,7 +262,7 @@ public final class Operator {
                 exponent, Double.NaN, convention);
     }
 
-    /** {@return A copy whose second derivatives are not checked (its derivative has no graph form)} */
+    /** {@return a copy whose second derivatives are not checked (its derivative has no graph form)} */
     public Operator firstOrderOnly() {
         return new Operator(name, arity, apply, domain, kinkDistance, false, notation, symbol, precedence,
                 exponent, kinkPoint, convention);

@@ -84,7 +84,7 @@ public final class PropertyCheck {
     }
 
     /**
-     * {@return A copy that does (default) or does not check second derivatives where every op supports them}
+     * {@return a copy that does (default) or does not check second derivatives where every op supports them}
      *
      * @param check whether to check it
      */

@@ -143,13 +143,13 @@ public final class TensorInputs {
         return new TensorInputs(shapes, lo, hi, false, kink, avoidKink);
     }
 
-    /** {@return A copy with values log-uniform in [0.05, 5] (for log, sqrt, fractional powers, a pow base)} */
+    /** {@return a copy with values log-uniform in [0.05, 5] (for log, sqrt, fractional powers, a pow base)} */
     public TensorInputs positive() {
         return new TensorInputs(shapes, 0.05, 5, true, kink, avoidKink);
     }
 
     /**
-     * {@return A copy whose values keep at least 0.05 away from {@code point} (relu, abs at 0; a divisor)}
+     * {@return a copy whose values keep at least 0.05 away from {@code point} (relu, abs at 0; a divisor)}
      *
      * @param point the point
      */
@@ -172,7 +172,7 @@ public final class TensorInputs {
     }
 
     /**
-     * {@return the next tensors, labelled x, y, z,}
+     * {@return the next tensors, labelled x, y, z, ...}
      *
      * @param random the random source; seed it for repeatable results
      */

@@ -35,17 +35,17 @@ public final class Chart {
         this.painter = painter;
     }
 
-    /** Width in pixels at scale 1. */
+    /** {@return width in pixels at scale 1} */
     public int width() {
         return width;
     }
 
-    /** Height in pixels at scale 1. */
+    /** {@return height in pixels at scale 1} */
     public int height() {
         return height;
     }
 
-    /** PNG bytes, {@link #width()} × {@link #height()} pixels. */
+    /** {@return PNG bytes, {@link #width()} × {@link #height()} pixels} */
     public byte[] png() {
         return png(1);
     }
@@ -53,6 +53,8 @@ public final class Chart {
     /**
      * PNG bytes of {@code round(width × scale)} × {@code round(height × scale)} pixels.
      *
+     * @param scale the scale
+     * @return PNG bytes of {@code round(width × scale)} × {@code round(height × scale)} pixels
      * @throws IllegalArgumentException unless 0 &lt; scale ≤ 8
      */
     public byte[] png(double scale) {
@@ -82,7 +84,7 @@ public final class Chart {
         return out.toByteArray();
     }
 
-    /** SVG text. */
+    /** {@return SVG text} */
     public String svg() {
         VectorGraphics2D g = new VectorGraphics2D();
         painter.accept(g);
@@ -95,7 +97,7 @@ public final class Chart {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** A one-page vector PDF. */
+    /** {@return a one-page vector PDF} */
     public byte[] pdf() {
         return pdfPage(width, height, painter);
     }
@@ -124,6 +126,7 @@ public final class Chart {
      * Writes the chart in the format its extension names (.png at scale 2, .svg, .pdf),
      * creating missing parent directories.
      *
+     * @param file the file
      * @return {@code file}
      * @throws IllegalArgumentException for any other extension
      */

@@ -52,7 +52,13 @@ public final class Charts {
 
     // ------------------------------------------------------------------ training history
 
-    /** Loss per step, and accuracy per step beside it; {@code accuracy} may be {@code null}. */
+    /**
+     * Loss per step, and accuracy per step beside it; {@code accuracy} may be {@code null}.
+     *
+     * @param loss the loss
+     * @param accuracy the accuracy
+     * @return the chart, to write or draw
+     */
     public static Chart history(List<? extends Number> loss, List<? extends Number> accuracy) {
         return history(toArray(loss, "loss"), accuracy == null ? null : toArray(accuracy, "accuracy"));
     }
@@ -61,6 +67,9 @@ public final class Charts {
      * Loss per step, and accuracy per step beside it ({@code accuracy} may be {@code null}).
      * Steps are numbered from 1.
      *
+     * @param loss the loss
+     * @param accuracy the accuracy
+     * @return the chart, to write or draw
      * @throws IllegalArgumentException if loss is empty or a value is not finite
      */
     public static Chart history(double[] loss, double[] accuracy) {
@@ -85,7 +94,7 @@ public final class Charts {
 
     // ------------------------------------------------------------------ activations
 
-    /** The course's four activations and their derivatives in a 2×2 grid: sigmoid, tanh, ReLU, Gaussian. */
+    /** {@return the course's four activations and their derivatives in a 2×2 grid: sigmoid, tanh, ReLU, Gaussian} */
     public static Chart activations() {
         return activations(COURSE.toArray(new String[0]));
     }
@@ -93,6 +102,8 @@ public final class Charts {
     /**
      * Named activations with their derivatives, two per row.
      *
+     * @param names the names
+     * @return named activations with their derivatives, two per row
      * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
      */
     public static Chart activations(String... names) {
@@ -117,7 +128,11 @@ public final class Charts {
         });
     }
 
-    /** One named activation (see {@link #activationNames()}) and its derivative. */
+    /**
+     * {@return one named activation (see {@link #activationNames()}) and its derivative}
+     *
+     * @param name the name
+     */
     public static Chart activation(String name) {
         String n = known(name);
         OpInfo op = ACTIVATIONS.get(n);
@@ -129,6 +144,10 @@ public final class Charts {
      * Any activation built from engine ops, and its derivative found by the engine.
      *
      * <pre>{@code Charts.activation("swish-ish", v -> v.mul(v.sigmoid())); }</pre>
+     *
+     * @param title the title
+     * @param f the function
+     * @return any activation built from engine ops, and its derivative found by the engine
      */
     public static Chart activation(String title, UnaryOperator<Value> f) {
         Objects.requireNonNull(f, "f");
@@ -136,7 +155,7 @@ public final class Charts {
         return new Chart(800, 500, g -> c.paint(g, 800, 500));
     }
 
-    /** The names {@link #activation(String)} knows. */
+    /** {@return the names {@link #activation(String)} knows} */
     public static List<String> activationNames() {
         return List.copyOf(ACTIVATIONS.keySet());
     }
@@ -186,6 +205,8 @@ public final class Charts {
      * @param points    n rows of (x1, x2); not modified
      * @param labels    n labels with at most two distinct values; the larger is the class of
      *                  scores above the threshold; not modified
+     * @return the decision boundary of a 2-input binary classifier over its data: the plane is shaded by
+     *     which side of {@code threshold} the score falls, and the points are drawn by label
      * @throws IllegalArgumentException for mismatched or malformed data, or more than two labels
      */
     public static Chart decisionBoundary(ToDoubleBiFunction<Double, Double> score, double threshold,
@@ -215,6 +236,8 @@ public final class Charts {
      * @param classify the predicted class of (x1, x2)
      * @param points   n rows of (x1, x2); not modified
      * @param labels   n class labels; not modified
+     * @return the decision regions of a 2-input classifier with any number of classes: the plane is shaded
+     *     by the predicted class and the points drawn by label
      */
     public static Chart decisionRegions(ToIntBiFunction<Double, Double> classify, double[][] points, int[] labels) {
         Objects.requireNonNull(classify, "classify");

@@ -28,12 +28,21 @@ public final class GraphRenderer {
     private GraphRenderer() {
     }
 
-    /** DOT text for the graph behind {@code output}, default style. */
+    /**
+     * {@return DOT text for the graph behind {@code output}, default style}
+     *
+     * @param output the output node
+     */
     public static String dot(Node output) {
         return dot(Graph.of(output), GraphStyle.defaults());
     }
 
-    /** DOT text for the graph behind {@code output}. */
+    /**
+     * {@return DOT text for the graph behind {@code output}}
+     *
+     * @param output the output node
+     * @param style how the graph is drawn
+     */
     public static String dot(Node output, GraphStyle style) {
         return dot(Graph.of(output), style);
     }
@@ -41,13 +50,21 @@ public final class GraphRenderer {
     /**
      * DOT text for a graph view; the same graph and style always give the same bytes.
      *
+     * @param graph the graph view
+     * @param style how the graph is drawn
+     * @return DOT text for a graph view; the same graph and style always give the same bytes
      * @throws IllegalArgumentException if a highlighted label or id is not in the graph
      */
     public static String dot(Graph graph, GraphStyle style) {
         return DotWriter.write(Objects.requireNonNull(graph, "graph"), Objects.requireNonNull(style, "style"));
     }
 
-    /** SVG text for the graph behind {@code output}. */
+    /**
+     * {@return SVG text for the graph behind {@code output}}
+     *
+     * @param output the output node
+     * @param style how the graph is drawn
+     */
     public static String svg(Node output, GraphStyle style) {
         return svg(Graph.of(output), style);
     }
@@ -55,6 +72,9 @@ public final class GraphRenderer {
     /**
      * SVG text for a graph view.
      *
+     * @param graph the graph view
+     * @param style how the graph is drawn
+     * @return SVG text for a graph view
      * @throws IllegalArgumentException if the graph has more than {@link GraphStyle#maxNodes()} nodes
      * @throws IllegalStateException if no Graphviz engine can run (the message says how to install one)
      */
@@ -63,17 +83,32 @@ public final class GraphRenderer {
         return svgFromDot(dot(graph, style), style);
     }
 
-    /** PNG bytes for the graph behind {@code output}. */
+    /**
+     * {@return PNG bytes for the graph behind {@code output}}
+     *
+     * @param output the output node
+     * @param style how the graph is drawn
+     */
     public static byte[] png(Node output, GraphStyle style) {
         return png(Graph.of(output), style);
     }
 
-    /** PNG bytes for a graph view, {@link GraphStyle#scale()} pixels per point. */
+    /**
+     * {@return PNG bytes for a graph view, {@link GraphStyle#scale()} pixels per point}
+     *
+     * @param graph the graph view
+     * @param style how the graph is drawn
+     */
     public static byte[] png(Graph graph, GraphStyle style) {
         return SvgConverter.png(svg(graph, style), style.scale());
     }
 
-    /** PDF bytes for the graph behind {@code output}. */
+    /**
+     * {@return PDF bytes for the graph behind {@code output}}
+     *
+     * @param output the output node
+     * @param style how the graph is drawn
+     */
     public static byte[] pdf(Node output, GraphStyle style) {
         return pdf(Graph.of(output), style);
     }
@@ -81,6 +116,11 @@ public final class GraphRenderer {
     /**
      * PDF bytes for a graph view: from the native dot when it does the layout, otherwise drawn
      * from the SVG in Java.
+     *
+     * @param graph the graph view
+     * @param style how the graph is drawn
+     * @return PDF bytes for a graph view: from the native dot when it does the layout, otherwise drawn from
+     *     the SVG in Java
      */
     public static byte[] pdf(Graph graph, GraphStyle style) {
         checkSize(graph, style);
@@ -91,7 +131,13 @@ public final class GraphRenderer {
         return SvgConverter.pdf(svgFromDot(dot, style));
     }
 
-    /** The graph in the given format: UTF-8 text for DOT and SVG, image bytes otherwise. */
+    /**
+     * {@return the graph in the given format: UTF-8 text for DOT and SVG, image bytes otherwise}
+     *
+     * @param graph the graph view
+     * @param style how the graph is drawn
+     * @param format the format
+     */
     public static byte[] render(Graph graph, GraphStyle style, OutputFormat format) {
         return switch (Objects.requireNonNull(format, "format")) {
             case DOT -> dot(graph, style).getBytes(StandardCharsets.UTF_8);
@@ -101,12 +147,25 @@ public final class GraphRenderer {
         };
     }
 
-    /** Writes the graph behind {@code output} with the default style; the format comes from the file name. */
+    /**
+     * Writes the graph behind {@code output} with the default style; the format comes from the file name.
+     *
+     * @param output the output node
+     * @param file the file
+     * @return {@code file}
+     */
     public static Path render(Node output, Path file) {
         return render(Graph.of(output), GraphStyle.defaults(), file);
     }
 
-    /** Writes the graph behind {@code output}; the format comes from the file name (.dot .gv .svg .png .pdf). */
+    /**
+     * Writes the graph behind {@code output}; the format comes from the file name (.dot .gv .svg .png .pdf).
+     *
+     * @param output the output node
+     * @param style how the graph is drawn
+     * @param file the file
+     * @return {@code file}
+     */
     public static Path render(Node output, GraphStyle style, Path file) {
         return render(Graph.of(output), style, file);
     }
@@ -115,6 +174,9 @@ public final class GraphRenderer {
      * Writes a graph view to {@code file}, creating missing parent directories; the format comes
      * from the extension.
      *
+     * @param graph the graph view
+     * @param style how the graph is drawn
+     * @param file the file
      * @return {@code file}
      * @throws IllegalArgumentException for an unknown extension or a graph above the node limit
      * @throws UncheckedIOException if the file cannot be written
@@ -126,12 +188,16 @@ public final class GraphRenderer {
         return file;
     }
 
-    /** Whether the native Graphviz {@code dot} is on the PATH (AUTO then uses it). */
+    /** {@return whether the native Graphviz {@code dot} is on the PATH (AUTO then uses it)} */
     public static boolean nativeDotAvailable() {
         return GraphvizRunner.nativeDot().isPresent();
     }
 
-    /** The engine {@code choice} stands for on this machine: AUTO becomes NATIVE or EMBEDDED. */
+    /**
+     * {@return the engine {@code choice} stands for on this machine: AUTO becomes NATIVE or EMBEDDED}
+     *
+     * @param choice the choice
+     */
     public static RenderEngine resolveEngine(RenderEngine choice) {
         return GraphvizRunner.resolve(Objects.requireNonNull(choice, "choice"));
     }

@@ -66,17 +66,17 @@ public final class GraphStyle {
         this.title = b.title;
     }
 
-    /** The defaults: 4 significant digits, grads shown, left to right, light theme, auto engine, PNG scale 2. */
+    /** {@return the defaults: 4 significant digits, grads shown, left to right, light theme, auto engine, PNG scale 2} */
     public static GraphStyle defaults() {
         return DEFAULT;
     }
 
-    /** A builder holding the defaults. */
+    /** {@return a builder holding the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this style's settings, to change a few. */
+    /** {@return a builder holding this style's settings, to change a few} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.precision = precision;
@@ -99,6 +99,8 @@ public final class GraphStyle {
     /**
      * Digits after the decimal point, used when {@link #significantDigits()} is 0 (numbers too small
      * or too large for that switch to 1.2346e-07 form).
+     *
+     * @return the number of decimals
      */
     public int precision() {
         return precision;
@@ -107,6 +109,9 @@ public final class GraphStyle {
     /**
      * Significant digits for every number shown ({@value #DEFAULT_DIGITS} by default), or 0 when
      * numbers show {@link #precision()} digits after the point instead.
+     *
+     * @return significant digits for every number shown ({@value #DEFAULT_DIGITS} by default), or 0 when
+     *     numbers show {@link #precision()} digits after the point instead
      */
     public int significantDigits() {
         return significantDigits;
@@ -117,62 +122,78 @@ public final class GraphStyle {
         return significantDigits > 0 ? DotText.significant(x, significantDigits) : DotText.number(x, precision);
     }
 
-    /** Whether each value shows its grad. */
+    /** {@return whether each value shows its grad} */
     public boolean showGrads() {
         return showGrads;
     }
 
-    /** Left to right or top to bottom. */
+    /** {@return left to right or top to bottom} */
     public Direction direction() {
         return direction;
     }
 
-    /** The colour theme. */
+    /** {@return the colour theme} */
     public Theme theme() {
         return theme;
     }
 
-    /** Whether each edge into an op carries the local derivative ∂out/∂in. */
+    /** {@return whether each edge into an op carries the local derivative ∂out/∂in} */
     public boolean localDerivatives() {
         return localDerivatives;
     }
 
-    /** Labels of nodes to highlight. */
+    /**
+     * Labels of nodes to highlight.
+     *
+     * @return the labels; empty for none
+     */
     public Set<String> highlightLabels() {
         return highlightLabels;
     }
 
-    /** Ids (positions in {@link dev.chainrule.engine.Graph#nodes()}) of nodes to highlight. */
+    /**
+     * Ids (positions in {@link dev.chainrule.engine.Graph#nodes()}) of nodes to highlight.
+     *
+     * @return the ids; empty for none
+     */
     public Set<Integer> highlightIds() {
         return highlightIds;
     }
 
-    /** Labels of a path to highlight, from an input towards the output; empty for none. */
+    /**
+     * Labels of a path to highlight, from an input towards the output; empty for none.
+     *
+     * @return the labels along the path
+     */
     public List<String> highlightPath() {
         return highlightPath;
     }
 
-    /** Rendering refuses graphs with more nodes than this. */
+    /** {@return rendering refuses graphs with more nodes than this} */
     public int maxNodes() {
         return maxNodes;
     }
 
-    /** Tensors with at most this many elements show their numbers; larger ones show a summary. */
+    /**
+     * Tensors with at most this many elements show their numbers; larger ones show a summary.
+     *
+     * @return the most elements a tensor may have to show its numbers
+     */
     public int maxTensorElements() {
         return maxTensorElements;
     }
 
-    /** Which Graphviz does the layout. */
+    /** {@return which Graphviz does the layout} */
     public RenderEngine engine() {
         return engine;
     }
 
-    /** PNG pixels per SVG point (1 = 72 dpi, 2 = 144 dpi). */
+    /** {@return PNG pixels per SVG point (1 = 72 dpi, 2 = 144 dpi)} */
     public double scale() {
         return scale;
     }
 
-    /** A title drawn above the graph, or {@code null}. */
+    /** {@return a title drawn above the graph, or {@code null}} */
     public String title() {
         return title;
     }
@@ -201,6 +222,8 @@ public final class GraphStyle {
          * Fixed decimals instead of significant digits: every number shows {@code digits} digits
          * after the point, 0 to 12 ({@code -2.0000} with 4). Overrides {@link #digits(int)}.
          *
+         * @param digits how many digits
+         * @return this builder
          * @throws IllegalArgumentException outside 0..12
          */
         public Builder precision(int digits) {
@@ -217,6 +240,8 @@ public final class GraphStyle {
          * {@value GraphStyle#DEFAULT_DIGITS}): 0.000438568 with 4 is {@code 0.0004386}, -2 is
          * {@code -2}, 0.5 is {@code 0.5}. Overrides {@link #precision(int)}.
          *
+         * @param digits how many digits
+         * @return this builder
          * @throws IllegalArgumentException outside 1..17
          */
         public Builder digits(int digits) {
@@ -227,36 +252,65 @@ public final class GraphStyle {
             return this;
         }
 
-        /** Show or hide grads (shown by default). */
+        /**
+         * Show or hide grads (shown by default).
+         *
+         * @param show whether to show it
+         * @return this builder
+         */
         public Builder showGrads(boolean show) {
             this.showGrads = show;
             return this;
         }
 
-        /** Left to right (default) or top to bottom. */
+        /**
+         * Left to right (default) or top to bottom.
+         *
+         * @param direction the direction
+         * @return this builder
+         */
         public Builder direction(Direction direction) {
             this.direction = Objects.requireNonNull(direction, "direction");
             return this;
         }
 
-        /** Shorthand for {@code direction(Direction.TOP_TO_BOTTOM)}. */
+        /**
+         * Shorthand for {@code direction(Direction.TOP_TO_BOTTOM)}.
+         *
+         * @return this builder
+         */
         public Builder topToBottom() {
             return direction(Direction.TOP_TO_BOTTOM);
         }
 
-        /** The colour theme (light by default). */
+        /**
+         * The colour theme (light by default).
+         *
+         * @param theme the theme
+         * @return this builder
+         */
         public Builder theme(Theme theme) {
             this.theme = Objects.requireNonNull(theme, "theme");
             return this;
         }
 
-        /** Write the local derivative ∂out/∂in on each edge into an op. */
+        /**
+         * Write the local derivative ∂out/∂in on each edge into an op.
+         *
+         * @param show whether to show it
+         * @return this builder
+         */
         public Builder localDerivatives(boolean show) {
             this.localDerivatives = show;
             return this;
         }
 
-        /** Highlight the nodes with these labels; rendering fails if one is missing from the graph. */
+        /**
+         * Highlight the nodes with these labels; rendering fails if one is missing from the graph.
+         *
+         * @param labels the labels
+         * @return this builder
+         */
         public Builder highlight(String... labels) {
             for (String l : labels) {
                 highlightLabels.add(requireLabel(l, "highlight"));
@@ -264,7 +318,12 @@ public final class GraphStyle {
             return this;
         }
 
-        /** Highlight the nodes with these ids (positions in the graph view). */
+        /**
+         * Highlight the nodes with these ids (positions in the graph view).
+         *
+         * @param ids the ids
+         * @return this builder
+         */
         public Builder highlightIds(int... ids) {
             for (int id : ids) {
                 if (id < 0) {
@@ -281,6 +340,8 @@ public final class GraphStyle {
          * {@code highlightPath("x", "q", "f")}, or {@code highlightPath("w5", "E")} for the whole
          * chain from w5 to E. Where the way branches, every branch is highlighted.
          *
+         * @param labels the labels
+         * @return this builder
          * @throws IllegalArgumentException with fewer than two labels
          */
         public Builder highlightPath(String... labels) {
@@ -298,6 +359,8 @@ public final class GraphStyle {
          * Refuse to render graphs with more nodes than this (default {@value #DEFAULT_MAX_NODES});
          * Graphviz can take minutes on tens of thousands of nodes.
          *
+         * @param limit the limit
+         * @return this builder
          * @throws IllegalArgumentException if below 1
          */
         public Builder maxNodes(int limit) {
@@ -311,6 +374,8 @@ public final class GraphStyle {
         /**
          * Tensors up to this many elements show every number (default 16).
          *
+         * @param limit the limit
+         * @return this builder
          * @throws IllegalArgumentException if negative or above 400
          */
         public Builder maxTensorElements(int limit) {
@@ -321,7 +386,12 @@ public final class GraphStyle {
             return this;
         }
 
-        /** Which Graphviz to use (auto by default). */
+        /**
+         * Which Graphviz to use (auto by default).
+         *
+         * @param engine the engine
+         * @return this builder
+         */
         public Builder engine(RenderEngine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
             return this;
@@ -330,6 +400,8 @@ public final class GraphStyle {
         /**
          * PNG pixels per SVG point, above 0 and at most 8 (default 2).
          *
+         * @param scale the scale
+         * @return this builder
          * @throws IllegalArgumentException outside (0, 8] or not finite
          */
         public Builder scale(double scale) {
@@ -340,13 +412,18 @@ public final class GraphStyle {
             return this;
         }
 
-        /** A title drawn above the graph; {@code null} for none. Any text is drawn literally. */
+        /**
+         * A title drawn above the graph; {@code null} for none. Any text is drawn literally.
+         *
+         * @param title the title
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** The style. */
+        /** {@return the style} */
         public GraphStyle build() {
             return new GraphStyle(this);
         }

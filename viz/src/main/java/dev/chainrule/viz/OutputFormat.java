@@ -20,7 +20,7 @@ public enum OutputFormat {
         this.extension = extension;
     }
 
-    /** The file extension without the dot, such as {@code "svg"}. */
+    /** {@return the file extension without the dot, such as {@code "svg"}} */
     public String extension() {
         return extension;
     }
@@ -28,6 +28,8 @@ public enum OutputFormat {
     /**
      * The format a file name asks for, from its extension (case-insensitive; {@code .gv} is DOT).
      *
+     * @param file the file
+     * @return the format a file name asks for, from its extension (case-insensitive; {@code .gv} is DOT)
      * @throws IllegalArgumentException if the extension is none of dot, gv, svg, png, pdf
      */
     public static OutputFormat forPath(Path file) {

@@ -80,7 +80,7 @@ public final class GradCheck {
         this.extrapolated = extrapolated;
     }
 
-    /** {@return A checker with the default tolerances (atol 1e-5, rtol 1e-3, eps 1e-6) and inputs named x0, x1,} */
+    /** {@return a checker with the default tolerances (atol 1e-5, rtol 1e-3, eps 1e-6) and inputs named x0, x1, ...} */
     public static GradCheck defaults() {
         return DEFAULTS;
     }
@@ -167,7 +167,7 @@ public final class GradCheck {
     }
 
     /**
-     * {@return A copy that names the inputs (and labels their leaves) in results, instead of x0, x1,}
+     * {@return a copy that names the inputs (and labels their leaves) in results, instead of x0, x1, ...}
      *
      * @param names the names
      */
@@ -196,7 +196,7 @@ public final class GradCheck {
     }
 
     /**
-     * {@return A copy whose tensor checks draw their random output weights and directions from this seed (default 0)}
+     * {@return a copy whose tensor checks draw their random output weights and directions from this seed (default 0)}
      *
      * @param seed the seed
      */

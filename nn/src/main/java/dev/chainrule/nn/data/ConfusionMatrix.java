@@ -114,7 +114,7 @@ public final class ConfusionMatrix {
         return actual == 0 ? 0 : (double) counts[c][c] / actual;
     }
 
-    /** {@return A copy of the counts, indexed [actual][predicted]} */
+    /** {@return a copy of the counts, indexed [actual][predicted]} */
     public int[][] counts() {
         int[][] out = new int[counts.length][];
         for (int i = 0; i < counts.length; i++) {

@@ -88,7 +88,7 @@ public final class Dataset {
         return featureNames;
     }
 
-    /** {@return A copy of the feature matrix} */
+    /** {@return a copy of the feature matrix} */
     public double[][] features() {
         double[][] out = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
@@ -98,7 +98,7 @@ public final class Dataset {
     }
 
     /**
-     * {@return A copy of example {@code i}'s features}
+     * {@return a copy of example {@code i}'s features}
      *
      * @param i the index
      */
@@ -116,7 +116,7 @@ public final class Dataset {
         return x[i][j];
     }
 
-    /** {@return A copy of the labels} */
+    /** {@return a copy of the labels} */
     public double[] labels() {
         return y.clone();
     }
