@@ -127,7 +127,8 @@ class WorkbenchTest {
         Map<String, Object> last = StudioClient.json(page.post("/api/step", Map.of("program", chain, "index", 99.0)));
         assertEquals(8.0, last.get("count"));
         assertEquals(7.0, last.get("index"), "clamped to the last frame");
-        assertEquals("Backward step 4 of 4: ∂f/∂x", last.get("title"));
+        // issue 12's teaching order: x and y tie (each used once, as far from f), and the deck ends with y's step
+        assertEquals("Backward step 4 of 4: ∂f/∂y", last.get("title"));
         assertTrue(String.join("\n", (List<String>) last.get("explanation")).contains("= (-4) × 1 = -4"));
         assertTrue(((String) last.get("svg")).contains("<svg"));
     }
