@@ -374,7 +374,8 @@ public final class SlideDeck {
     private List<String> localFormulas(Graph.Entry e) {
         Set<String> lines = new LinkedHashSet<>();
         for (int[] use : uses(e.id())) {
-            LocalDerivative d = LocalDerivative.of(graph, use[0], use[1]);
+            // in the slides' own names (x + y, not n3), so the formula reads like the rest of the frame
+            LocalDerivative d = LocalDerivative.of(graph, use[0], use[1], this::derivativeName);
             d.formula().ifPresent(formula -> lines.add("local ∂" + d.of() + "/∂" + d.wrt() + " = " + formula));
         }
         return List.copyOf(lines);

@@ -1,6 +1,7 @@
 package dev.chainrule.viz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.engine.Graph;
@@ -28,6 +29,18 @@ class SlideLocalDerivativesTest {
         assertEquals(List.of("local ∂q/∂x = 1"), xStep.localDerivatives());
         assertTrue(xStep.dot().contains("local ∂q/∂x = 1"), "in the frame's caption");
         assertTrue(SlideDeck.of(Examples.chainRule(), GraphStyle.defaults()).html().contains("<p>local ∂f/∂q = z</p>"));
+    }
+
+    @Test
+    void mazursDeckNamesUnnamedNodesAsTheFramesDoNeverByNodeId() {
+        List<Slide> slides = SlideDeck.of(Examples.mazur(), GraphStyle.defaults()).slides();
+        List<String> all = slides.stream().flatMap(x -> x.localDerivatives().stream()).toList();
+        assertTrue(all.size() > 20, "every backward step of an op lists its local derivatives: " + all.size());
+        for (String line : all) {
+            assertFalse(line.matches(".*\\bn\\d+\\b.*"), "an invented node id in: " + line);
+        }
+        // the square of E_o1's statement: its input is an expression, written as the frames write it
+        assertTrue(all.stream().anyMatch(l -> l.contains("/∂(0.01 + −(out_o1))")), all.toString());
     }
 
     @Test
