@@ -85,6 +85,7 @@ public final class CustomOp extends Op {
      * @param info     the name, symbol, arity (at least 1) and one derivative formula per input
      * @param forward  y = f(x)
      * @param gradient fills ∂y/∂x_i
+     * @return the op, to apply with {@code Value.apply(op, inputs...)}
      * @throws IllegalStateException    if the formulas are not one per input
      * @throws IllegalArgumentException if the arity is not at least 1
      */

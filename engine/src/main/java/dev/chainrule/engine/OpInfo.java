@@ -464,6 +464,8 @@ public final class OpInfo {
      * only its functions ({@link CustomOp}, or an op subclass without {@link OpInfo} metadata): its
      * formulas are then just the names {@code ∂name/∂input0}, ..., and tools that write formulas
      * show the derivative as a symbol with its number instead.
+     *
+     * @return true when the derivative formulas were given by the op's author
      */
     public boolean hasDerivativeFormulas() {
         return derivativesWritten;
