@@ -26,12 +26,15 @@ public final class Slide {
         this.bareDot = bareDot;
     }
 
-    /** The position in the deck, from 1. */
+    /** {@return the frame's position in the deck, 1 for the first frame} */
     public int number() {
         return number;
     }
 
-    /** For example {@code "Backward step 3 of 5: ∂f/∂x"}. */
+    /**
+     * {@return the frame's title, such as {@code "Forward pass: the inputs"},
+     * {@code "Forward step 2 of 3: q"} or {@code "Backward step 3 of 5: ∂f/∂x"}}
+     */
     public String title() {
         return title;
     }
@@ -39,6 +42,9 @@ public final class Slide {
     /**
      * The step written out, one line each, for example
      * {@code ["∂f/∂x = ∂f/∂q · ∂q/∂x", "= upstream × local = (-4.0000) × 1.0000 = -4.0000"]}.
+     *
+     * @return the step's lines in the order they are shown, without the title or the local
+     *     derivative formulas; never empty, unmodifiable
      */
     public List<String> explanation() {
         return explanation;
@@ -51,17 +57,26 @@ public final class Slide {
      * derivations of {@link dev.chainrule.viz.explain.Explainer} ({@link
      * dev.chainrule.viz.explain.LocalDerivative}). Empty for other frames, and for a user op that
      * gives no formula.
+     *
+     * @return the local-derivative lines, each {@code "local ∂node/∂input = formula"}, a line
+     *     that repeats an earlier one left out; empty when there are none; unmodifiable
      */
     public List<String> localDerivatives() {
         return localDerivatives;
     }
 
-    /** The name of the node this frame is about, or {@code null} for an overview frame. */
+    /**
+     * {@return the name of the node this frame is about (as the slide's text writes it), or
+     * {@code null} for a frame about no single node: the inputs, or every value at once}
+     */
     public String focus() {
         return focus;
     }
 
-    /** The frame's graph as DOT text (title and explanation drawn above the graph). */
+    /**
+     * {@return the frame's graph as DOT text, with the title, the explanation and the local
+     * derivatives drawn as a caption above the graph; render it with Graphviz}
+     */
     public String dot() {
         return dot;
     }

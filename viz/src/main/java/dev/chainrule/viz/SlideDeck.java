@@ -55,7 +55,18 @@ public final class SlideDeck {
         this.slides = List.copyOf(build());
     }
 
-    /** The deck for the graph behind {@code output}, which must have had {@code backward()} called once. */
+    /**
+     * The deck for the graph behind {@code output}, which must have had {@code backward()} called once.
+     *
+     * @param output the node the backward pass started from (the loss); every node it depends on is
+     *     in the deck
+     * @param style how each frame's graph is drawn and how numbers are written
+     * @return the deck: forward frames, the seed, then one backward frame per node other than the
+     *     output and the constants
+     * @throws NullPointerException if {@code output} or {@code style} is null
+     * @throws IllegalArgumentException for the reasons of {@link #of(Graph, GraphStyle)}
+     * @throws IllegalStateException if the grads are not those of exactly one backward pass
+     */
     public static SlideDeck of(Node output, GraphStyle style) {
         return of(Graph.of(Objects.requireNonNull(output, "output")), style);
     }
@@ -63,7 +74,13 @@ public final class SlideDeck {
     /**
      * The deck for a graph view taken after one {@code backward()} call.
      *
-     * @throws IllegalArgumentException if a node is not a scalar, or the graph is above the node limit
+     * @param graph the graph view; its last node is the output the backward pass started from
+     * @param style how each frame's graph is drawn and how numbers are written
+     * @return the deck: forward frames, the seed, then one backward frame per node other than the
+     *     output and the constants
+     * @throws NullPointerException if {@code graph} or {@code style} is null
+     * @throws IllegalArgumentException if a node is not a scalar, the graph has more than
+     *     {@link GraphStyle#maxNodes()} nodes, or an op gives no local derivative for one of its inputs
      * @throws IllegalStateException if the grads are not those of exactly one backward pass
      */
     public static SlideDeck of(Graph graph, GraphStyle style) {
@@ -82,6 +99,13 @@ public final class SlideDeck {
      * SlideDeck.focused(e, "w5", GraphStyle.defaults()).writeHtml(Path.of("dE_dw5.html"));
      * }</pre>
      *
+     * @param output the node the backward pass started from (the loss)
+     * @param label  the label of the node whose gradient the deck works out, such as {@code "w5"};
+     *     the first node with that label is used
+     * @param style  how each frame's graph is drawn and how numbers are written
+     * @return the deck: one frame of every value, the seed, then one backward frame per node from the
+     *     output down to the labelled node
+     * @throws NullPointerException if {@code output}, {@code label} or {@code style} is null
      * @throws IllegalArgumentException if no node has that label or it is the output itself, or
      *     for the reasons of {@link #of(Graph, GraphStyle)}
      * @throws IllegalStateException if the grads are not those of exactly one backward pass
@@ -103,17 +127,22 @@ public final class SlideDeck {
         return new SlideDeck(graph, style, target.id());
     }
 
-    /** The number of frames. */
+    /** {@return the number of frames, at least 2 (the first frame and the seed)} */
     public int size() {
         return slides.size();
     }
 
-    /** The frames in order. */
+    /** {@return the frames in order, the first at index 0; unmodifiable} */
     public List<Slide> slides() {
         return slides;
     }
 
-    /** Renders every frame to SVG, in order. */
+    /**
+     * Renders every frame to SVG, in order, with Graphviz; each picture carries its frame's caption.
+     *
+     * @return one SVG document per frame, in the order of {@link #slides()}
+     * @throws IllegalStateException if no Graphviz engine can run (the message says how to install one)
+     */
     public List<String> svgFrames() {
         List<String> out = new ArrayList<>(slides.size());
         for (Slide s : slides) {
@@ -126,7 +155,10 @@ public final class SlideDeck {
      * Frame {@code index} (from 0) as SVG without its caption: the picture {@link #html()} shows for
      * it, rendered on demand, for tools that step through the deck one frame at a time (the studio).
      *
+     * @param index the frame's position from 0: its {@link Slide#number()} minus 1
+     * @return the frame's graph as an SVG document, without the title and explanation
      * @throws IndexOutOfBoundsException if there is no such frame
+     * @throws IllegalStateException if no Graphviz engine can run
      */
     public String svg(int index) {
         return GraphRenderer.svgFromDot(slides.get(index).bareDot(), style);
@@ -134,8 +166,13 @@ public final class SlideDeck {
 
     /**
      * Writes {@code frame-01.svg}, {@code frame-02.svg}, ... into {@code dir} (created if missing).
+     * The numbers have at least two digits, more for a deck of 100 frames or more; an existing file
+     * of the same name is overwritten.
      *
+     * @param dir the directory the frames are written into
      * @return the files written, in order
+     * @throws IllegalStateException if no Graphviz engine can run
+     * @throws java.io.UncheckedIOException if the directory or a file cannot be written
      */
     public List<Path> writeSvgFrames(Path dir) {
         List<String> svgs = svgFrames();
@@ -153,14 +190,23 @@ public final class SlideDeck {
      * Writes one self-contained HTML file (no network access, no external files) that shows the
      * frames one at a time; the arrow keys, space, Home/End and the buttons step through them.
      *
+     * @param file the HTML file to write (UTF-8); missing parent directories are created, an existing
+     *     file is overwritten
      * @return {@code file}
+     * @throws IllegalStateException if no Graphviz engine can run
+     * @throws java.io.UncheckedIOException if the file cannot be written
      */
     public Path writeHtml(Path file) {
         GraphRenderer.write(file, html().getBytes(StandardCharsets.UTF_8));
         return file;
     }
 
-    /** The HTML {@link #writeHtml} writes. */
+    /**
+     * {@return the self-contained HTML page {@link #writeHtml} writes: every frame's SVG and text
+     * inline, titled by the style's title or {@code "Backpropagation through "} and the output's name}
+     *
+     * @throws IllegalStateException if no Graphviz engine can run
+     */
     public String html() {
         String title = style.title() != null ? style.title() : "Backpropagation through " + name(graph.output());
         List<String> svgs = new ArrayList<>(slides.size());

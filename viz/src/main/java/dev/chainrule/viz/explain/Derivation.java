@@ -30,27 +30,44 @@ public final class Derivation {
         this.leftOut = leftOut;
     }
 
-    /** The output's name, such as {@code E_total}. */
+    /**
+     * {@return the output's name, such as {@code E_total}: its label, or {@code "n" + id} for an
+     * unlabelled node}
+     */
     public String output() {
         return output;
     }
 
-    /** The name of the node the gradient is taken with respect to, such as {@code w5}. */
+    /**
+     * {@return the name the gradient is taken with respect to, such as {@code w5}, as it was asked
+     * for (also when it is not one of {@link Explainer#names()})}
+     */
     public String wrt() {
         return wrt;
     }
 
-    /** ∂output/∂wrt as the derivation computes it (the product and sums it writes out). */
+    /**
+     * {@return ∂output/∂wrt as the derivation computes it (the product and sums it writes out);
+     * 1 for the output itself, 0 for a name the output does not depend on or that is not one of
+     * {@link Explainer#names()}}
+     */
     public double value() {
         return value;
     }
 
-    /** wrt − η·∂output/∂wrt, if a learning rate was given. */
+    /**
+     * {@return the gradient-descent update wrt − η·∂output/∂wrt, from wrt's value in the graph; empty
+     * if no learning rate was given, NaN if {@link #wrt()} is not one of
+     * {@link Explainer#names()}}
+     */
     public OptionalDouble updated() {
         return learningRate == null ? OptionalDouble.empty() : OptionalDouble.of(updated);
     }
 
-    /** The lines, in the order they are written. */
+    /**
+     * {@return the lines, in the order they are written, each with its nesting in
+     * {@link Line#depth()}; never empty, unmodifiable}
+     */
     public List<Line> lines() {
         return lines;
     }
@@ -58,6 +75,8 @@ public final class Derivation {
     /**
      * How many quantities are given by their value only, because the derivation reached its
      * limit ({@link Explainer.Builder#maxSteps(int)}); 0 if nothing was left out.
+     *
+     * @return the number of {@link Line.Kind#LEFT_OUT} lines, 0 or more
      */
     public int leftOut() {
         return leftOut;

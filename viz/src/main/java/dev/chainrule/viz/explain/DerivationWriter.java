@@ -36,6 +36,7 @@ public final class DerivationWriter {
      *
      * @param notation {@link Notation#UNICODE} (∂, ·, −) or {@link Notation#ASCII} (d, *, -)
      * @param digits   significant digits, 1 to 17 (the course material's figures have 9)
+     * @return a writer of plain text, two spaces of indentation per level, notes in parentheses
      * @throws IllegalArgumentException for LaTeX notation (use {@link #latex(int)}) or bad digits
      */
     public static DerivationWriter text(Notation notation, int digits) {
@@ -45,7 +46,14 @@ public final class DerivationWriter {
         return new DerivationWriter(Format.TEXT, notation, digits);
     }
 
-    /** Markdown: a heading per derivation, its lines as nested list items, notes in italics. */
+    /**
+     * Markdown: a heading per derivation, its lines as nested list items, notes in italics.
+     * Formulas are in Unicode, as {@link #markdown(Notation, int)} with {@link Notation#UNICODE}.
+     *
+     * @param digits significant digits, 1 to 17 (the course material's figures have 9)
+     * @return a writer of Markdown with Unicode formulas
+     * @throws IllegalArgumentException if digits is below 1 or above 17
+     */
     public static DerivationWriter markdown(int digits) {
         return markdown(Notation.UNICODE, digits);
     }
@@ -53,6 +61,11 @@ public final class DerivationWriter {
     /**
      * Markdown with formulas in Unicode or ASCII.
      *
+     * @param notation {@link Notation#UNICODE} (∂, ·, −) or {@link Notation#ASCII} (d, *, -), for
+     *                 the formulas, headings and notes
+     * @param digits   significant digits, 1 to 17 (the course material's figures have 9)
+     * @return a writer of Markdown: a heading per derivation, its lines as nested list items, notes in
+     *     italics, Markdown's special characters escaped
      * @throws IllegalArgumentException for LaTeX notation (use {@link #latex(int)}) or bad digits
      */
     public static DerivationWriter markdown(Notation notation, int digits) {
@@ -62,12 +75,27 @@ public final class DerivationWriter {
         return new DerivationWriter(Format.MARKDOWN, notation, digits);
     }
 
-    /** A LaTeX fragment: one {@code \[ ... \]} display per line, notes in {@code \mbox}. */
+    /**
+     * A LaTeX fragment: one {@code \[ ... \]} display per line, notes in {@code \mbox}.
+     *
+     * @param digits significant digits, 1 to 17 (the course material's figures have 9)
+     * @return a writer of a LaTeX fragment that needs no package, each derivation introduced by a
+     *     {@code %} comment naming it
+     * @throws IllegalArgumentException if digits is below 1 or above 17
+     */
     public static DerivationWriter latex(int digits) {
         return new DerivationWriter(Format.LATEX, Notation.LATEX, digits);
     }
 
-    /** The derivations, one after the other, each ending with a newline. */
+    /**
+     * The derivations, one after the other, each ending with a newline.
+     *
+     * @param derivations the derivations to write, in order, such as those of
+     *                    {@link Explainer#deriveAll}; may be empty
+     * @return the derivations in this writer's format, separated by blank lines, each followed by a
+     *     note when it left quantities out; for LaTeX, a leading {@code %} comment line even when
+     *     the list is empty
+     */
     public String write(List<Derivation> derivations) {
         StringBuilder b = new StringBuilder();
         if (format == Format.LATEX) {
@@ -103,7 +131,14 @@ public final class DerivationWriter {
         return b.toString();
     }
 
-    /** One line, without its newline. */
+    /**
+     * One line, without its newline.
+     *
+     * @param line a line of a derivation ({@link Derivation#lines()})
+     * @return the left-hand side and each side after {@code " = "}, then the note if any, indented
+     *     two spaces per level of {@link Line#depth()} (for Markdown as a {@code "- "} list item; for
+     *     LaTeX, one {@code \[ ... \]} display with a {@code \qquad} per level)
+     */
     public String line(Line line) {
         StringBuilder b = new StringBuilder();
         b.append(write(line.left().term(), false));

@@ -71,12 +71,26 @@ public final class Explainer {
         this.distance = distances();
     }
 
-    /** An explainer of the gradients of {@code output}, with the defaults. */
+    /**
+     * An explainer of the gradients of {@code output}, with the defaults: no learning rate (no
+     * update line) and at most {@value #DEFAULT_MAX_STEPS} quantities derived step by step.
+     *
+     * @param output the node whose gradients are explained, such as the loss {@code E_total}
+     * @return the explainer, which has read the graph behind {@code output}
+     * @throws NullPointerException if {@code output} is null
+     * @throws IllegalArgumentException if the graph holds a tensor
+     */
     public static Explainer of(Value output) {
         return builder(output).build();
     }
 
-    /** Starts an explainer of the gradients of {@code output}. */
+    /**
+     * Starts an explainer of the gradients of {@code output}.
+     *
+     * @param output the node whose gradients are explained, such as the loss {@code E_total}
+     * @return a builder with the defaults; {@link Builder#build()} reads the graph
+     * @throws NullPointerException if {@code output} is null
+     */
     public static Builder builder(Value output) {
         return new Builder(Objects.requireNonNull(output, "output"));
     }
@@ -94,6 +108,8 @@ public final class Explainer {
         /**
          * Also writes the gradient-descent update w⁺ = w − η·∂E/∂w.
          *
+         * @param eta the learning rate η, any finite number (the material uses 0.5)
+         * @return this builder
          * @throws IllegalArgumentException if η is not a finite number
          */
         public Builder learningRate(double eta) {
@@ -110,6 +126,8 @@ public final class Explainer {
          * {@value Explainer#DEFAULT_MAX_STEPS}, at most {@value Explainer#MAX_STEPS_LIMIT}, which
          * keeps a derivation readable and its nesting within any thread's stack).
          *
+         * @param n the most quantities derived step by step, 1 to {@value Explainer#MAX_STEPS_LIMIT}
+         * @return this builder
          * @throws IllegalArgumentException if n is below 1 or above the limit
          */
         public Builder maxSteps(int n) {
@@ -123,6 +141,7 @@ public final class Explainer {
         /**
          * Reads the graph.
          *
+         * @return an explainer of the gradients of the builder's output, with these options
          * @throws IllegalArgumentException if the graph holds a tensor
          */
         public Explainer build() {
@@ -137,12 +156,16 @@ public final class Explainer {
         return digits;
     }
 
-    /** The output's name. */
+    /** {@return the output's name: its label, or {@code "n" + id} for an unlabelled node} */
     public String output() {
         return graph.name(graph.output());
     }
 
-    /** The names of the named nodes of the graph (inputs, parameters and statements), in graph order. */
+    /**
+     * {@return the names of the named nodes of the graph, in graph order: inputs, parameters,
+     * statements and the output by their labels, and an unlabelled value used more than once as
+     * {@code "n" + id}; the names {@link #derive(String)} works out}
+     */
     public List<String> names() {
         List<String> out = new ArrayList<>();
         for (int id = 0; id < graph.size(); id++) {
@@ -156,6 +179,11 @@ public final class Explainer {
     /**
      * The derivation of ∂output/∂name. A name the output does not depend on gets a one-line
      * derivation with the value 0 that says so.
+     *
+     * @param name the name of a node, one of {@link #names()}, such as {@code "w5"}; any other name
+     *     gets the one-line derivation with the value 0
+     * @return the worked derivation of the gradient of the output with respect to {@code name}
+     * @throws NullPointerException if {@code name} is null
      */
     public Derivation derive(String name) {
         return new Session().derive(Objects.requireNonNull(name, "name"));
@@ -165,6 +193,10 @@ public final class Explainer {
      * The derivations of ∂output/∂name for each name, in {@link #teachingOrder} (output layer
      * first), sharing intermediate quantities: a later derivation refers to what an earlier one
      * derived instead of deriving it again.
+     *
+     * @param names the names to derive (see {@link #names()}); a name given twice is derived once
+     * @return one derivation per distinct name, in teaching order
+     * @throws NullPointerException if {@code names} or one of them is null
      */
     public List<Derivation> deriveAll(Collection<String> names) {
         return derive(teachingOrder(names));
@@ -173,6 +205,11 @@ public final class Explainer {
     /**
      * The derivations of ∂output/∂name for each name, in the order given, sharing intermediate
      * quantities as {@link #deriveAll} does.
+     *
+     * @param names the names to derive (see {@link #names()}); a name given twice gets two
+     *     derivations, the second referring back to quantities the first derived
+     * @return one derivation per name, in the order of {@code names}
+     * @throws NullPointerException if {@code names} or one of them is null
      */
     public List<Derivation> derive(List<String> names) {
         Session s = new Session();
@@ -186,6 +223,11 @@ public final class Explainer {
     /**
      * The names in the order the material teaches them: nearest the output first (w5..w8 before
      * w1..w4), ties in the order given. Names the output does not depend on come last.
+     *
+     * @param names the names to order (see {@link #names()})
+     * @return the distinct names, each once, sorted by their distance from the output in named steps;
+     *     a new, modifiable list
+     * @throws NullPointerException if {@code names} is null
      */
     public List<String> teachingOrder(Collection<String> names) {
         List<String> order = new ArrayList<>(new java.util.LinkedHashSet<>(names));

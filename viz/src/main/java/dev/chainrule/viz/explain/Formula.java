@@ -32,18 +32,27 @@ public final class Formula {
      * @param notation Unicode, ASCII or LaTeX
      * @param digits   significant digits for numbers (1 to 17)
      * @param numbers  whether every name is written as its value
+     * @return the formula as text in that notation, in names or, when {@code numbers}, with each name
+     *     replaced by its value written to {@code digits} significant digits
+     * @throws IllegalArgumentException if digits is below 1 or above 17
      */
     public String write(Notation notation, int digits, boolean numbers) {
         Objects.requireNonNull(notation, "notation");
         return new TermWriter(notation, Explainer.checkDigits(digits), numbers).write(term);
     }
 
-    /** The formula's value, from the values of its names; NaN if it is words rather than arithmetic. */
+    /**
+     * {@return the formula's value, computed from the values of its names with the op registry's own
+     * functions; NaN if it is words rather than arithmetic}
+     */
     public double value() {
         return TermValue.of(term);
     }
 
-    /** Whether the formula is a single name or number, which writing in numbers would only repeat. */
+    /**
+     * {@return whether the formula is a single name, number, constant, ∂a/∂b or δ, which writing in
+     * numbers would only repeat}
+     */
     public boolean isAtom() {
         return term instanceof Term.Num || term instanceof Term.Ref || term instanceof Term.Partial
                 || term instanceof Term.Delta || term instanceof Term.Constant;

@@ -42,7 +42,13 @@ public final class Line {
      * @param numbers whether it is written with each name replaced by its value
      */
     public record Side(Formula formula, boolean numbers) {
-        /** Checks the formula is given. */
+        /**
+         * Checks the formula is given.
+         *
+         * @param formula the formula on the right of the equals sign
+         * @param numbers whether it is written with each name replaced by its value
+         * @throws NullPointerException if {@code formula} is null
+         */
         public Side {
             Objects.requireNonNull(formula, "formula");
         }
@@ -62,27 +68,39 @@ public final class Line {
         this.note = note;
     }
 
-    /** What the line says. */
+    /**
+     * {@return what the line says, such as {@link Kind#CHAIN} for the chain rule of a quantity or
+     * {@link Kind#LOCAL} for a local derivative}
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** How deep it is nested: 0 for the quantity asked for, one more for each part of a part. */
+    /**
+     * {@return how deep the line is nested: 0 for the quantity asked for, one more for each part of
+     * a part}
+     */
     public int depth() {
         return depth;
     }
 
-    /** The left-hand side, such as ∂E_total/∂w5 or δ_net_o1. */
+    /** {@return the left-hand side, such as ∂E_total/∂w5 or δ_net_o1} */
     public Formula left() {
         return left;
     }
 
-    /** The right-hand sides in order; the last is the value when the line has one. */
+    /**
+     * {@return the right-hand sides in order, each after an equals sign; the last is the value when
+     * the line has one; never empty, unmodifiable}
+     */
     public List<Side> sides() {
         return sides;
     }
 
-    /** A remark in words (in Unicode), such as "out_h1 feeds net_o1 and net_o2: the paths add"; null if none. */
+    /**
+     * {@return a remark in words (in Unicode), such as "out_h1 feeds net_o1 and net_o2: the paths
+     * add", or {@code null} if the line has none}
+     */
     public String note() {
         return note;
     }

@@ -41,8 +41,15 @@ public final class LocalDerivative {
      * at the graph's values. Inputs are written by their names ({@link Graph.Entry#name()}), an
      * unnamed constant by its value.
      *
-     * @throws IllegalArgumentException if the node is a leaf, is not a scalar Value, or has no
-     *                                  such input
+     * @param graph    the graph view the node belongs to
+     * @param node     the node's id in {@code graph}, 0 to {@code graph.size() - 1}
+     *                 ({@link Graph.Entry#id()})
+     * @param position which of the node's inputs the derivative is taken with respect to, from 0
+     * @return the local derivative ∂node/∂input, with the op's formula when it gives one
+     * @throws NullPointerException      if {@code graph} is null
+     * @throws IndexOutOfBoundsException if {@code node} is not an id of the graph, or the node has no
+     *                                   input at {@code position}
+     * @throws IllegalArgumentException  if the node is a leaf or is not a scalar Value
      */
     public static LocalDerivative of(Graph graph, int node, int position) {
         return of(graph, node, position, Graph.Entry::name);
@@ -52,6 +59,16 @@ public final class LocalDerivative {
      * As {@link #of(Graph, int, int)}, with nodes called what {@code names} says (a slide deck
      * passes the names its frames show, so that the formula reads like the rest of the slide).
      * An unnamed constant is still written as its value.
+     *
+     * @param graph    the graph view the node belongs to
+     * @param node     the node's id in {@code graph}, 0 to {@code graph.size() - 1}
+     * @param position which of the node's inputs the derivative is taken with respect to, from 0
+     * @param names    what each node is called, in {@link #of()}, {@link #wrt()} and the formula
+     * @return the local derivative ∂node/∂input, with the op's formula when it gives one
+     * @throws NullPointerException      if {@code graph} or {@code names} is null
+     * @throws IndexOutOfBoundsException if {@code node} is not an id of the graph, or the node has no
+     *                                   input at {@code position}
+     * @throws IllegalArgumentException  if the node is a leaf or is not a scalar Value
      */
     public static LocalDerivative of(Graph graph, int node, int position, Function<Graph.Entry, String> names) {
         Objects.requireNonNull(graph, "graph");
@@ -81,22 +98,31 @@ public final class LocalDerivative {
         return new LocalDerivative(names.apply(e), names.apply(graph.nodes().get(in.get(position))), formula, value);
     }
 
-    /** The node's name. */
+    /** {@return the name of the node differentiated, the "of" in ∂of/∂wrt, such as {@code out_o1}} */
     public String of() {
         return of;
     }
 
-    /** The input's name. */
+    /**
+     * {@return the name of the input the derivative is taken with respect to, the "wrt" in
+     * ∂of/∂wrt, such as {@code net_o1}}
+     */
     public String wrt() {
         return wrt;
     }
 
-    /** The formula, or empty for a user op that gives none. */
+    /**
+     * {@return the op's derivative formula in the graph's names with constants folded, such as
+     * {@code out_o1·(1 − out_o1)}; empty for a user op that gives none}
+     */
     public Optional<Formula> formula() {
         return Optional.ofNullable(formula);
     }
 
-    /** The engine's number. */
+    /**
+     * {@return the engine's number for ∂of/∂wrt, from the op's {@code localDerivative} at the
+     * node's values when {@link #of(Graph, int, int)} made this}
+     */
     public double value() {
         return value;
     }
@@ -107,6 +133,9 @@ public final class LocalDerivative {
      *
      * @param notation Unicode or ASCII (LaTeX writes the same formula in LaTeX)
      * @param digits   significant digits, 1 to 17
+     * @return the derivative as one line of text, such as
+     *     {@code ∂out_o1/∂net_o1 = out_o1·(1 − out_o1) = 0.186815602}
+     * @throws IllegalArgumentException if digits is below 1 or above 17
      */
     public String write(Notation notation, int digits) {
         TermWriter names = new TermWriter(notation, Explainer.checkDigits(digits), false);
