@@ -73,6 +73,9 @@ final class GradCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String f = GradReport.checkFormat(format);
+        if (output != null) {
+            style.prepareEngine(output);
+        }
         if (digits < 1 || digits > 17) {
             throw new UserError("--digits must be between 1 and 17, not " + digits);
         }

@@ -41,6 +41,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        style.prepareEngine(output);
         Computation c = program.run();
         Path written = draw(c, style, output);
         io.out().println("wrote " + written);

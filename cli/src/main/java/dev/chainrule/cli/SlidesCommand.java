@@ -57,6 +57,7 @@ final class SlidesCommand implements Callable<Integer> {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserError("-o " + dir + ": it is a file, not a folder");
         }
+        style.prepareEngine(dir.resolve("slides.svg"));
         Computation c = program.run();
         GraphStyle s = style.build();
         SlideDeck deck;

@@ -1,9 +1,11 @@
 package dev.chainrule.cli;
 
 import dev.chainrule.viz.Direction;
+import dev.chainrule.viz.GraphRenderer;
 import dev.chainrule.viz.GraphStyle;
 import dev.chainrule.viz.RenderEngine;
 import dev.chainrule.viz.Theme;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -87,16 +89,34 @@ final class StyleOptions {
             if (scale != null) {
                 b.scale(scale);
             }
-            if (title != null) {
-                if (title.isBlank()) {
-                    throw new UserError("--title is empty: give the title's text, or leave the option out for no title");
-                }
-                b.title(title);
+            if (title != null && !title.isBlank()) {
+                b.title(title);  // an empty or blank --title draws no title, as leaving it out does
             }
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new UserError(inCliTerms(e.getMessage()));
         }
+    }
+
+    /**
+     * Starts the embedded Graphviz in the background when the picture will need it, so that it
+     * loads while the program is parsed and computed ({@link GraphRenderer#prepare}); a DOT file
+     * needs no Graphviz. A bad {@code --engine} is left for {@link #build()} to report.
+     */
+    void prepareEngine(Path output) {
+        String name = String.valueOf(output.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".dot") || name.endsWith(".gv")) {
+            return;
+        }
+        RenderEngine choice = RenderEngine.AUTO;
+        if (engine != null) {
+            try {
+                choice = Choice.choose("--engine", engine, RenderEngine.values());
+            } catch (RuntimeException e) {
+                return;
+            }
+        }
+        GraphRenderer.prepare(choice);
     }
 
     /** The rendering library's builder names and the options that set them. */

@@ -80,6 +80,7 @@ public final class GraphRenderer {
      */
     public static String svg(Graph graph, GraphStyle style) {
         checkSize(graph, style);
+        GraphvizRunner.prepare(style.engine());  // the module loads while the DOT is written
         return svgFromDot(dot(graph, style), style);
     }
 
@@ -124,6 +125,7 @@ public final class GraphRenderer {
      */
     public static byte[] pdf(Graph graph, GraphStyle style) {
         checkSize(graph, style);
+        GraphvizRunner.prepare(style.engine());
         String dot = dot(graph, style);
         if (GraphvizRunner.resolve(style.engine()) == RenderEngine.NATIVE) {
             return GraphvizRunner.nativePdf(dot);
@@ -200,6 +202,20 @@ public final class GraphRenderer {
      */
     public static RenderEngine resolveEngine(RenderEngine choice) {
         return GraphvizRunner.resolve(Objects.requireNonNull(choice, "choice"));
+    }
+
+    /**
+     * Starts the embedded Graphviz in the background when {@code choice} means it on this machine
+     * (EMBEDDED, or AUTO without a native {@code dot}), so that the first picture does not wait for
+     * it. Call it as early as you know a picture will be drawn: a new JVM spends about half a
+     * second starting the embedded Graphviz, and this lets that overlap your own work. It does
+     * nothing when the native {@code dot} will be used or an instance is already ready or starting;
+     * it never fails (a start that fails is reported by the render that needs it).
+     *
+     * @param choice the engine the pictures will use, as in {@link GraphStyle#engine()}
+     */
+    public static void prepare(RenderEngine choice) {
+        GraphvizRunner.prepare(Objects.requireNonNull(choice, "choice"));
     }
 
     static String svgFromDot(String dot, GraphStyle style) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs Graphviz on DOT text: the native {@code dot} program when asked for or found on the
@@ -42,6 +43,8 @@ final class GraphvizRunner {
     /** Idle embedded instances kept for the next render (each holds 16 MB or more of memory). */
     private static final int MAX_IDLE = 2;
     private static final ConcurrentLinkedQueue<WasmGraphviz> IDLE = new ConcurrentLinkedQueue<>();
+    /** An embedded instance being started in the background ({@link #prepareEmbedded()}), or null. */
+    private static final AtomicReference<CompletableFuture<WasmGraphviz>> STARTING = new AtomicReference<>();
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "chainrule-graphviz-watchdog");
         t.setDaemon(true);
@@ -88,6 +91,60 @@ final class GraphvizRunner {
             default -> throw new IllegalArgumentException("-D" + ENGINE_PROPERTY + "=" + forced
                     + " is not an engine; use native, embedded or auto");
         };
+    }
+
+    /**
+     * Starts an embedded instance on a background thread when {@code choice} means the embedded
+     * engine and no instance is idle or starting, so that a caller can do its own work (the DOT
+     * text, the CLI's parsing) while the WebAssembly module loads. A new JVM spends 0.4–0.6 s
+     * starting the first instance (parsing the module, loading its 1.6 MB of generated classes,
+     * running Graphviz's constructors); on two cores most of that now overlaps other work.
+     * Doing nothing here is always correct: the next render starts its own instance.
+     */
+    static void prepare(RenderEngine choice) {
+        try {
+            if (resolve(choice) != RenderEngine.EMBEDDED || !IDLE.isEmpty() || STARTING.get() != null) {
+                return;
+            }
+        } catch (IllegalArgumentException e) {
+            return;  // a bad -Dchainrule.viz.engine: the render itself says so
+        }
+        CompletableFuture<WasmGraphviz> starting = new CompletableFuture<>();
+        if (!STARTING.compareAndSet(null, starting)) {
+            return;
+        }
+        Thread code = new Thread(WasmGraphviz::loadCompiledCode, "chainrule-graphviz-classes");
+        code.setDaemon(true);
+        code.start();
+        Thread t = new Thread(() -> {
+            try {
+                starting.complete(new WasmGraphviz());
+            } catch (Throwable e) {
+                starting.completeExceptionally(e);
+            }
+        }, "chainrule-graphviz-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The instance started by {@link #prepare}, waiting for it if it is not ready yet; null if none. */
+    private static WasmGraphviz takeStarted() {
+        CompletableFuture<WasmGraphviz> starting = STARTING.getAndSet(null);
+        if (starting == null) {
+            return null;
+        }
+        try {
+            return starting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** SVG text for the DOT, laid out by the chosen engine. */
@@ -165,6 +222,9 @@ final class GraphvizRunner {
     private static String runEmbedded(String dot) {
         WasmGraphviz g = IDLE.poll();
         try {
+            if (g == null) {
+                g = takeStarted();
+            }
             if (g == null) {
                 g = new WasmGraphviz();
             }
