@@ -57,11 +57,11 @@ public final class Derivation {
 
     /**
      * {@return the gradient-descent update wrt − η·∂output/∂wrt, from wrt's value in the graph; empty
-     * if no learning rate was given, NaN if {@link #wrt()} is not one of
-     * {@link Explainer#names()}}
+     * if no learning rate was given or {@link #wrt()} is not one of {@link Explainer#names()}
+     * (there is no value to update)}
      */
     public OptionalDouble updated() {
-        return learningRate == null ? OptionalDouble.empty() : OptionalDouble.of(updated);
+        return learningRate == null || Double.isNaN(updated) ? OptionalDouble.empty() : OptionalDouble.of(updated);
     }
 
     /**

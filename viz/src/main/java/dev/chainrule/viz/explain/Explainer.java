@@ -319,7 +319,7 @@ public final class Explainer {
             } else {
                 value = chain(id, 0, false);
             }
-            double updated = Double.NaN;
+            double updated = Double.NaN;  // no update: Derivation.updated() is then empty
             if (learningRate != null && id >= 0) {
                 updated = graph.value(id) - learningRate * value;
                 Term w = new Term.Ref(name, graph.value(id));

@@ -130,4 +130,13 @@ class MazurDerivationTest {
         agrees("0.511301270", all.get(2).updated().orElseThrow(), "w7⁺");
         agrees("0.561370121", all.get(3).updated().orElseThrow(), "w8⁺");
     }
+
+    @Test
+    void aNameThatIsNotInTheGraphHasNoUpdateRatherThanNaN() {
+        Derivation d = EXPLAINER.derive("w99");
+        assertEquals(0, d.value());
+        assertTrue(d.updated().isEmpty(), "no value to update: " + d.updated());
+        assertTrue(text(d.lines().get(0)).contains("does not depend on w99"), text(d.lines().get(0)));
+        assertEquals(0.35891648, EXPLAINER.derive("w5").updated().orElseThrow(), 5e-9, "a known name still updates");
+    }
 }
