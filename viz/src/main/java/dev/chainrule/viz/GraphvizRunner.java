@@ -127,6 +127,29 @@ final class GraphvizRunner {
         t.start();
     }
 
+    /** Empties the pool of idle instances and returns them (for tests). */
+    static java.util.List<WasmGraphviz> takeAllIdle() {
+        java.util.List<WasmGraphviz> all = new java.util.ArrayList<>();
+        for (WasmGraphviz g; (g = IDLE.poll()) != null; ) {
+            all.add(g);
+        }
+        return all;
+    }
+
+    /** Puts instances back into the pool of idle ones, up to its size (for tests). */
+    static void giveBack(java.util.List<WasmGraphviz> instances) {
+        for (WasmGraphviz g : instances) {
+            if (IDLE.size() < MAX_IDLE) {
+                IDLE.offer(g);
+            }
+        }
+    }
+
+    /** Whether an instance is being started in the background, or is started and not yet taken. */
+    static boolean startedInBackground() {
+        return STARTING.get() != null;
+    }
+
     /** The instance started by {@link #prepare}, waiting for it if it is not ready yet; null if none. */
     private static WasmGraphviz takeStarted() {
         CompletableFuture<WasmGraphviz> starting = STARTING.getAndSet(null);

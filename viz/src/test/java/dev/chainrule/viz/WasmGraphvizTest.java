@@ -38,6 +38,40 @@ class WasmGraphvizTest {
     }
 
     @Test
+    void anInstanceStartedInTheBackgroundIsTheOneTheNextRenderUses() {
+        String dot = "digraph { a -> b }";
+        GraphvizRunner.svg(dot, RenderEngine.EMBEDDED); // leaves an idle instance: nothing to prepare
+        GraphvizRunner.prepare(RenderEngine.EMBEDDED);
+        assertFalse(GraphvizRunner.startedInBackground(), "an idle instance is ready, so none is started");
+        // With the pool emptied (as by renders in flight), only the embedded engine starts an instance.
+        List<WasmGraphviz> taken = GraphvizRunner.takeAllIdle();
+        try {
+            GraphvizRunner.prepare(RenderEngine.NATIVE);
+            assertFalse(GraphvizRunner.startedInBackground(), "the native dot needs no embedded instance");
+            String before = System.getProperty(GraphvizRunner.ENGINE_PROPERTY);
+            System.setProperty(GraphvizRunner.ENGINE_PROPERTY, "nonsense");
+            try {
+                GraphvizRunner.prepare(RenderEngine.AUTO); // never fails: the render reports the bad property
+                assertFalse(GraphvizRunner.startedInBackground());
+            } finally {
+                if (before == null) {
+                    System.clearProperty(GraphvizRunner.ENGINE_PROPERTY);
+                } else {
+                    System.setProperty(GraphvizRunner.ENGINE_PROPERTY, before);
+                }
+            }
+            GraphvizRunner.prepare(RenderEngine.EMBEDDED);
+            assertTrue(GraphvizRunner.startedInBackground());
+            GraphvizRunner.prepare(RenderEngine.EMBEDDED); // a second call starts no second instance
+            String svg = GraphvizRunner.svg(dot, RenderEngine.EMBEDDED);
+            assertTrue(svg.contains("<svg"), svg);
+            assertFalse(GraphvizRunner.startedInBackground(), "the render took the started instance");
+        } finally {
+            GraphvizRunner.giveBack(taken);
+        }
+    }
+
+    @Test
     void invalidDotGivesGraphvizsMessageAndTheInstanceStaysUsable() {
         WasmGraphviz g = new WasmGraphviz();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
