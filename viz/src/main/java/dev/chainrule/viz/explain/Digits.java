@@ -1,13 +1,11 @@
 package dev.chainrule.viz.explain;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import dev.chainrule.engine.NumberText;
 
 /**
- * Numbers as a derivation prints them: rounded to a number of significant digits (9 by default,
- * as the course material prints its figures), trailing zeros dropped, plain decimals from 1e-6 to
- * 1e15 and powers of ten outside that range.
+ * Numbers as a derivation prints them: {@link NumberText#significant} (9 significant digits by
+ * default, as the course material prints its figures, trailing zeros dropped, plain decimals from
+ * 1e-6 to 1e15), written in the notation's own minus sign, infinity and powers of ten.
  */
 final class Digits {
     /** The default: the course material's 0.082167041 and 0.186815602 have 9. */
@@ -24,22 +22,14 @@ final class Digits {
             String inf = notation == Notation.LATEX ? "\\infty" : notation == Notation.ASCII ? "inf" : "∞";
             return x > 0 ? inf : minus(notation) + inf;
         }
-        if (x == 0) {
-            return "0";
-        }
-        BigDecimal d = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-        double a = Math.abs(x);
-        String s;
-        if (a >= 1e-6 && a < 1e15) {
-            s = d.toPlainString();
-        } else {
-            String e = d.toString();   // 1.2345E-7
-            int at = e.indexOf('E');
-            String mantissa = e.substring(0, at);
-            String exponent = e.substring(at + 1).replace("+", "");
+        String s = NumberText.significant(x, digits);  // 1.2345e-7 outside 1e-6..1e15
+        int at = s.indexOf('e');
+        if (at >= 0) {
+            String mantissa = s.substring(0, at);
+            String exponent = s.substring(at + 1);
             s = switch (notation) {
                 case LATEX -> mantissa + " \\times 10^{" + exponent + "}";
-                case ASCII -> mantissa + "e" + exponent;
+                case ASCII -> s;
                 case UNICODE -> mantissa + "e" + exponent.replace('-', '−');
             };
         }
