@@ -94,18 +94,36 @@ final class Shrinker {
         return null;
     }
 
-    /** Numbers with shorter text than {@code c}, simplest first. */
+    /** The simplest numbers, simplest first: among numbers of the same length, earlier is simpler. */
+    private static final double[] SIMPLEST = {0, 1, -1, 2, -2, 0.5, -0.5};
+
+    /**
+     * Numbers simpler than {@code c}, simplest first: shorter text, or text as short and earlier in
+     * {@link #SIMPLEST} (so 1 still shrinks to 0). A strict order, so shrinking never cycles.
+     */
     static List<Double> simplerNumbers(double c) {
         double[] tries = {0, 1, -1, 2, -2, 0.5, -0.5, Math.rint(c), Math.rint(c * 10) / 10, Math.rint(c * 100) / 100,
             Math.rint(c * 1000) / 1000};
         int len = Numbers.format(c).length();
+        int rank = rank(c);
         List<Double> out = new ArrayList<>();
         for (double t : tries) {
-            if (Numbers.format(t).length() < len && !out.contains(t)) {
+            int tl = Numbers.format(t).length();
+            boolean simpler = tl < len || (tl == len && rank(t) < rank);
+            if (simpler && !out.contains(t)) {
                 out.add(t);
             }
         }
         return out;
+    }
+
+    private static int rank(double x) {
+        for (int i = 0; i < SIMPLEST.length; i++) {
+            if (Double.compare(SIMPLEST[i], x) == 0) {
+                return i;
+            }
+        }
+        return SIMPLEST.length;
     }
 
     /**

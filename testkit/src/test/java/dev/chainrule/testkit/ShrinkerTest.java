@@ -48,5 +48,15 @@ class ShrinkerTest {
     void simplerNumbersAreShorterAndSimplestFirst() {
         assertEquals(List.of(0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, 2.7, 2.72), Shrinker.simplerNumbers(2.718));
         assertEquals(List.of(), Shrinker.simplerNumbers(0));
+        // Same length, earlier in 0, 1, -1, 2, -2: 1 still shrinks to 0, 2 to 0 or 1.
+        assertEquals(List.of(0.0), Shrinker.simplerNumbers(1));
+        assertEquals(List.of(0.0, 1.0), Shrinker.simplerNumbers(2));
+        assertEquals(List.of(0.0, 1.0, 2.0), Shrinker.simplerNumbers(-1));
+        // A strict order: no number is simpler than one simpler than itself.
+        for (double a : new double[] {0, 1, -1, 2, -2, 0.5, -0.5, 3, 2.7, -0.25}) {
+            for (double b : Shrinker.simplerNumbers(a)) {
+                assertTrue(!Shrinker.simplerNumbers(b).contains(a), a + " and " + b);
+            }
+        }
     }
 }

@@ -409,9 +409,19 @@ public final class GradCheck {
 
     /** As above, with the step taken as eps·max(1, scale). */
     GradCheckEntry compare(String name, double t0, double scale, double analytic, DoubleUnaryOperator g, double f0) {
+        return compare(name, t0, scale, analytic, g, f0, 0);
+    }
+
+    /**
+     * As above, for a {@code g} that adds up many terms (a tensor check's Σ w ⊙ f(x)):
+     * {@code terms} is Σ|term| at t0, which sets how far rounding the sum can move g (see
+     * {@link RichardsonDifference}); |f0| alone understates it where the terms cancel.
+     */
+    GradCheckEntry compare(String name, double t0, double scale, double analytic, DoubleUnaryOperator g, double f0,
+            double terms) {
         double h = eps * Math.max(1, scale);
         if (extrapolated) {
-            return compareExtrapolated(name, t0, h, analytic, g, f0);
+            return compareExtrapolated(name, t0, h, analytic, g, f0, terms);
         }
         double[] s = slopes(g, t0, h, f0);
         double left = s[0];
@@ -447,8 +457,8 @@ public final class GradCheck {
 
     /** The comparison of {@link #extrapolated()}: Richardson's extrapolation and its error estimate. */
     private GradCheckEntry compareExtrapolated(String name, double t0, double h, double analytic,
-            DoubleUnaryOperator g, double f0) {
-        RichardsonDifference d = RichardsonDifference.at(g, t0, h, f0);
+            DoubleUnaryOperator g, double f0, double terms) {
+        RichardsonDifference d = RichardsonDifference.at(g, t0, h, f0, terms);
         double numerical = d.numerical;
         double estimate = d.estimate();
         double allowed = SAFETY * estimate + atol + rtol * Math.abs(numerical);

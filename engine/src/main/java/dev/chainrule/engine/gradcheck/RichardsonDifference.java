@@ -12,10 +12,18 @@ import java.util.function.DoubleUnaryOperator;
  *   <li>truncation: |R₂ − R₁|, with R₁ = R(H). Where the h⁴ term dominates, R₁'s error is 16
  *       times R₂'s, so this overstates R₂'s own truncation error about fifteenfold;</li>
  *   <li>rounding: each evaluation of g may be off by {@link #NOISE_ULPS} units in the last place
- *       of max(1, largest |g| seen), and R₂ = Σ cᵢ·g(tᵢ) multiplies that by Σ|cᵢ| = 6/H. So
- *       derivatives are resolved to about 2e-11 / max(1, |t|) absolute at best.</li>
+ *       of max(1, largest |g| seen), plus {@link #SUM_ULPS} units of Σ|terms| when g is a sum, and
+ *       R₂ = Σ cᵢ·g(tᵢ) multiplies that by Σ|cᵢ| = 6/H. So derivatives are resolved to about
+ *       2e-11 / max(1, |t|) absolute at best.</li>
  * </ul>
- * At H = 10⁻³·max(1, |t|) both are about 10⁻¹² of the derivative for the engine's ops, so an
+ * <p>Σ|terms| is for a g that is a sum, as a tensor check's L = Σⱼ wⱼ·yⱼ over every output
+ * element is: rounding each partial sum costs units in the last place of the partial sums, which
+ * are bounded by Σ|wⱼ·yⱼ|, not by |L|. With weights of random sign, |L| is about Σ|wⱼ·yⱼ| / √n, so
+ * an error model in units of |L| alone is √n too optimistic: right for a 2 × 3 tensor, 66 times
+ * too tight at 4,352 elements, where a right logSoftmax over 16 × 16 × 17 failed at 1.6e-9
+ * against 7.3e-10 allowed (relative error 3e-9, nothing to do with the derivative).
+ *
+ * <p>At H = 10⁻³·max(1, |t|) both are about 10⁻¹² of the derivative for the engine's ops, so an
  * analytic derivative that is wrong by 10⁻⁶ of its value stands far outside the estimate, where
  * a single central difference at PyTorch's step (error about 10⁻¹⁰ from rounding and 10⁻¹² ·
  * f‴ from truncation, with no estimate at all) needs a fixed tolerance of 10⁻³.
@@ -26,6 +34,12 @@ import java.util.function.DoubleUnaryOperator;
 final class RichardsonDifference {
     /** Rounding allowed per evaluation, in units of the last place of the largest |g|. */
     static final double NOISE_ULPS = 32;
+    /**
+     * Rounding allowed per evaluation of a sum, in units of Σ|terms|: adding n terms rounds every
+     * partial sum, which leaves an error of about 0.6 units of Σ|terms| (a random walk of n roundings
+     * of partial sums that grow like √k); four units is that with a safety margin.
+     */
+    static final double SUM_ULPS = 4;
     /** The unit roundoff of float64, 2⁻⁵³. */
     private static final double UNIT = 0x1p-53;
     /** Steps tried, each 1/16 of the last, when the function is not finite at the first. */
@@ -58,9 +72,17 @@ final class RichardsonDifference {
      * finite at some point (the step left g's domain), a sixteenth of the step, up to three times.
      */
     static RichardsonDifference at(DoubleUnaryOperator g, double t0, double h, double f0) {
+        return at(g, t0, h, f0, 0);
+    }
+
+    /**
+     * As {@link #at(DoubleUnaryOperator, double, double, double)}, for a g that adds up terms
+     * whose absolute values sum to {@code terms} at t0 (its rounding is in units of that).
+     */
+    static RichardsonDifference at(DoubleUnaryOperator g, double t0, double h, double f0, double terms) {
         RichardsonDifference d = null;
         for (int k = 0; k < STEP_TRIES; k++) {
-            d = once(g, t0, h, f0);
+            d = once(g, t0, h, f0, terms);
             if (Double.isFinite(d.numerical) && Double.isFinite(d.rounding)) {
                 return d;
             }
@@ -69,7 +91,7 @@ final class RichardsonDifference {
         return d;
     }
 
-    private static RichardsonDifference once(DoubleUnaryOperator g, double t0, double h, double f0) {
+    private static RichardsonDifference once(DoubleUnaryOperator g, double t0, double h, double f0, double terms) {
         double[] central = new double[3];
         double[] left = new double[3];
         double[] right = new double[3];
@@ -95,7 +117,7 @@ final class RichardsonDifference {
         }
         double r1 = central[1] + (central[1] - central[0]) / 3;
         double r2 = central[2] + (central[2] - central[1]) / 3;
-        double rounding = NOISE_ULPS * UNIT * largest * 6 / h;
+        double rounding = UNIT * (NOISE_ULPS * largest + SUM_ULPS * terms) * 6 / h;
         return new RichardsonDifference(r2, Math.abs(r2 - r1), rounding, h, left[2], right[2], left[1], right[1]);
     }
 

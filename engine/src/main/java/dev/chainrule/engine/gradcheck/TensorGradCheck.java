@@ -69,6 +69,7 @@ final class TensorGradCheck {
         Tensor out = Objects.requireNonNull(f.apply(leaves), "gradcheck: the function returned null");
         drawWeights(out, random);
         double l0 = weighted(out);
+        double l0Terms = weightedTerms(out);
         out.backward(weightTensor(out));
         int total = 0;
         for (int i = 0; i < data.length; i++) {
@@ -81,7 +82,7 @@ final class TensorGradCheck {
             }
             double[] g = leaves[i].hasGrad() ? leaves[i].gradArray().clone() : new double[data[i].length];
             compareInput(entries, "", "d", data, i, g, total <= elementLimit, random,
-                    () -> weighted(f.apply(leaves(data))), l0);
+                    () -> weighted(f.apply(leaves(data))), l0, l0Terms);
         }
         return config.result(entries, l0);
     }
@@ -122,10 +123,17 @@ final class TensorGradCheck {
         }
         Tensor[] hd = Grad.of(gd, x);
         double phi0 = gd.item();
+        double phi0Terms = 0;   // ∇L·d adds g·d over every element: its rounding is in units of Σ|g·d|
+        for (int k = 0; k < x.length; k++) {
+            double[] gk = g[k].toArray();
+            for (int j = 0; j < gk.length; j++) {
+                phi0Terms += Math.abs(gk[j] * d[k][j]);
+            }
+        }
         List<GradCheckEntry> entries = new ArrayList<>();
         for (int k = 0; k < x.length; k++) {
             compareInput(entries, "∇(∇L·d) ", "u", data, wrt.get(k), hd[k].toArray(), total <= elementLimit,
-                    random, () -> gradientAlong(data, wrt, d), phi0);
+                    random, () -> gradientAlong(data, wrt, d), phi0, phi0Terms);
         }
         addGraphFormValues(entries, data, wrt, g);
         return config.result(entries, phi0);
@@ -171,21 +179,23 @@ final class TensorGradCheck {
      * @param analytic  the analytic derivative of the checked quantity by each element of input i
      * @param objective the checked quantity at the current {@code data}, which is moved and put back
      * @param at0       the checked quantity at the unmoved point
+     * @param terms     Σ|term| of the sum the checked quantity is, at the unmoved point (its rounding)
      */
     private void compareInput(List<GradCheckEntry> entries, String prefix, String direction, double[][] data,
-            int i, double[] analytic, boolean perElement, Random random, DoubleSupplier objective, double at0) {
+            int i, double[] analytic, boolean perElement, Random random, DoubleSupplier objective, double at0,
+            double terms) {
         if (perElement) {
             for (int j = 0; j < data[i].length; j++) {
                 int e = j;
                 double x0 = data[i][j];
-                entries.add(config.compare(prefix + labels[i] + index(shapes[i], j), x0, analytic[j], t -> {
+                entries.add(config.compare(prefix + labels[i] + index(shapes[i], j), x0, Math.abs(x0), analytic[j], t -> {
                     data[i][e] = t;
                     try {
                         return objective.getAsDouble();
                     } finally {
                         data[i][e] = x0;
                     }
-                }, at0));
+                }, at0, terms));
             }
             return;
         }
@@ -206,7 +216,7 @@ final class TensorGradCheck {
             } finally {
                 System.arraycopy(x0, 0, data[i], 0, x0.length);
             }
-        }, at0));
+        }, at0, terms));
     }
 
     /** Draws the output weights w, away from 0 so that no output element is ignored. */
@@ -250,6 +260,16 @@ final class TensorGradCheck {
         double s = 0;
         for (int j = 0; j < y.length; j++) {
             s += weights[j] * y[j];
+        }
+        return s;
+    }
+
+    /** Σ|wⱼ·yⱼ|: the size of the terms L = Σ wⱼ·yⱼ adds, which its rounding is in units of. */
+    private double weightedTerms(Tensor out) {
+        double[] y = out.toArray();
+        double s = 0;
+        for (int j = 0; j < y.length && j < weights.length; j++) {
+            s += Math.abs(weights[j] * y[j]);
         }
         return s;
     }

@@ -134,6 +134,9 @@ class TensorGradCheckTest {
         GradCheckResult r = GradCheck.extrapolated().runTensors(f, big);
         assertFalse(r.passed(), r::toString);
         assertEquals("x·d", r.worst().name());
-        assertTrue(r.worst().errorEstimate() < 1e-9 * Math.abs(r.worst().numerical()), r::toString);
+        // The estimate counts rounding in units of Σ|w·y| over the 4,160 outputs (about 64, as each
+        // softmax row sums to 1), not of |L| (0.027): about 1e-8 of the derivative, far below 1e-5.
+        assertTrue(r.worst().errorEstimate() < 1e-7 * Math.abs(r.worst().numerical()), r::toString);
+        assertTrue(r.worst().absoluteError() > 100 * r.worst().allowedError(), r::toString);
     }
 }
