@@ -6,7 +6,11 @@ import dev.chainrule.viz.Charts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
@@ -50,6 +54,28 @@ final class FunctionHelp {
         while (s.length() < width) {
             s.append(' ');
         }
+    }
+
+    /**
+     * Appends {@code lines()} to the footer of {@code command}'s help the first time that help is
+     * shown, not before: listing the registry loads every op, which a command that only runs does
+     * not need. The help printed is the same as with {@link #appendToFooter}.
+     */
+    static void appendToFooterWhenShown(CommandLine command, Supplier<List<String>> lines) {
+        Map<String, IHelpSectionRenderer> sections = command.getHelpSectionMap();
+        IHelpSectionRenderer footer = sections.get(UsageMessageSpec.SECTION_KEY_FOOTER);
+        sections.put(UsageMessageSpec.SECTION_KEY_FOOTER, new IHelpSectionRenderer() {
+            private boolean appended;
+
+            @Override
+            public String render(Help help) {
+                if (!appended) {
+                    appended = true;
+                    appendToFooter(command, lines.get());
+                }
+                return footer.render(help);
+            }
+        });
     }
 
     /** Appends {@code lines} to the footer of {@code command}'s help (escaping picocli's % format). */

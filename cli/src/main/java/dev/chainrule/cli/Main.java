@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -73,7 +74,7 @@ public final class Main {
         PrintStream safeErr = new PrintStream(new TerminalSafeStream(err), true, StandardCharsets.UTF_8);
         Io io = new Io(in, safeOut, safeErr);
         Limits.reset();
-        int code = Failures.guarded(io, () -> commandLine(io).execute(args));
+        int code = Failures.guarded(io, () -> commandLine(io, args).execute(args));
         safeOut.flush();
         safeErr.flush();
         out.flush();
@@ -81,21 +82,62 @@ public final class Main {
         return code;
     }
 
+    /**
+     * The subcommands' names, in the order {@code chainrule --help} lists them. A test checks that
+     * this list and {@link #subcommand} name the same commands as their {@code @Command} names.
+     */
+    static final List<String> SUBCOMMANDS = List.of(
+            "grad", "check", "render", "slides", "explain", "gradcheck", "train", "plot", "example", "studio", "shell");
+
+    /** A new instance of the subcommand named {@code name} (one of {@link #SUBCOMMANDS}). */
+    static Object subcommand(String name, Io io) {
+        switch (name) {
+            case "grad": return new GradCommand(io);
+            case "check": return new CheckCommand(io);
+            case "render": return new RenderCommand(io);
+            case "slides": return new SlidesCommand(io);
+            case "explain": return new ExplainCommand(io);
+            case "gradcheck": return new GradCheckCommand(io);
+            case "train": return new TrainCommand(io);
+            case "plot": return new PlotCommand(io);
+            case "example": return new ExampleCommand(io);
+            case "studio": return new StudioCommand(io);
+            case "shell": return new ShellCommand(io);
+            default: throw new IllegalArgumentException("no subcommand " + name);
+        }
+    }
+
+    /** The command line with every subcommand: what {@code chainrule --help} lists. */
     static CommandLine commandLine(Io io) {
+        return commandLine(io, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for {@code args}. picocli builds a command's model by reflection over its
+     * annotations, which costs a short command like {@code grad} most of its start-up; so when
+     * the first word names a subcommand, only that one is built, since nothing else can run or
+     * be shown. Anything else ({@code --help}, {@code --version}, no words, a misspelt name, an
+     * option before the name) gets every subcommand, so the list and the errors are unchanged.
+     */
+    static CommandLine commandLine(Io io, String... args) {
+        boolean one = args.length > 0 && SUBCOMMANDS.contains(args[0]);
+        return commandLine(io, one ? List.of(args[0]) : SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(Io io, List<String> names) {
         CommandLine cl = new CommandLine(new ChainruleCommand(io));
-        cl.addSubcommand(new GradCommand(io));
-        cl.addSubcommand(new CheckCommand(io));
-        cl.addSubcommand(new RenderCommand(io));
-        cl.addSubcommand(new SlidesCommand(io));
-        cl.addSubcommand(new ExplainCommand(io));
-        cl.addSubcommand(new GradCheckCommand(io));
-        cl.addSubcommand(new TrainCommand(io));
-        cl.addSubcommand(new PlotCommand(io));
-        cl.addSubcommand(new ExampleCommand(io));
-        cl.addSubcommand(new StudioCommand(io));
-        cl.addSubcommand(new ShellCommand(io));
-        FunctionHelp.appendToFooter(cl.getSubcommands().get("grad"), FunctionHelp.functionLines());
-        FunctionHelp.appendToFooter(cl.getSubcommands().get("plot"), FunctionHelp.activationLines());
+        for (String name : names) {
+            cl.addSubcommand(subcommand(name, io));
+        }
+        // Built only when that help is shown: the registry's text is not needed to run a command.
+        CommandLine grad = cl.getSubcommands().get("grad");
+        if (grad != null) {
+            FunctionHelp.appendToFooterWhenShown(grad, FunctionHelp::functionLines);
+        }
+        CommandLine plot = cl.getSubcommands().get("plot");
+        if (plot != null) {
+            FunctionHelp.appendToFooterWhenShown(plot, FunctionHelp::activationLines);
+        }
         // After every subcommand is added: a converter reaches only the commands present now.
         NumberOptions.register(cl);
         cl.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
