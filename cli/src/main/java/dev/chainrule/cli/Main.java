@@ -116,10 +116,14 @@ public final class Main {
      * The command line for {@code args}. picocli builds a command's model by reflection over its
      * annotations, which costs a short command like {@code grad} most of its start-up; so when
      * the first word names a subcommand, only that one is built, since nothing else can run or
-     * be shown. Anything else ({@code --help}, {@code --version}, no words, a misspelt name, an
-     * option before the name) gets every subcommand, so the list and the errors are unchanged.
+     * be shown; {@code --version} alone needs none. Anything else ({@code --help}, no words, a
+     * misspelt name, an option before the name) gets every subcommand, so the list and the errors
+     * are unchanged.
      */
     static CommandLine commandLine(Io io, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return commandLine(io, List.of());
+        }
         boolean one = args.length > 0 && SUBCOMMANDS.contains(args[0]);
         return commandLine(io, one ? List.of(args[0]) : SUBCOMMANDS);
     }

@@ -33,10 +33,21 @@ class SubcommandChoiceTest {
 
     @Test
     void anythingButASubcommandFirstGetsEveryCommand() {
-        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"--version"},
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"--version", "grad"},
                 new String[] {"gard"}, new String[] {"--time-limit", "5", "grad"}, new String[] {"Grad"})) {
             CommandLine cl = Main.commandLine(new Io(System.out, System.err), args);
             assertEquals(Main.SUBCOMMANDS, new ArrayList<>(cl.getSubcommands().keySet()), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void theVersionAloneNeedsNoSubcommandAndPrintsTheSame() {
+        for (String flag : List.of("--version", "-V")) {
+            assertEquals(0, Main.commandLine(new Io(System.out, System.err), flag).getSubcommands().size());
+            Run alone = Run.of(false, flag);
+            assertEquals(Run.of(true, flag), alone);
+            assertEquals(0, alone.code);
+            assertTrue(alone.out.startsWith("chainrule "), alone.out);
         }
     }
 
@@ -81,7 +92,9 @@ class SubcommandChoiceTest {
             Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
             Limits.reset();
             CommandLine cl = everyCommand ? Main.commandLine(io) : Main.commandLine(io, args);
-            assertEquals(everyCommand ? Main.SUBCOMMANDS.size() : 1, cl.getSubcommands().size());
+            if (everyCommand) {
+                assertEquals(Main.SUBCOMMANDS.size(), cl.getSubcommands().size());
+            }
             int code = cl.execute(args);
             io.out().flush();
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
