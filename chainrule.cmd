@@ -34,7 +34,8 @@ del "%LOG%" >nul 2>nul
 rem UTF-8 on the console, so that symbols print as themselves.
 chcp 65001 >nul
 rem The JIT and the Vector API by command, as ./chainrule chooses them: short commands run with the
-rem client JIT and the serial collector; train, gradcheck, example and studio keep the full JIT;
+rem client JIT and the serial collector; train, gradcheck, example and studio keep the full JIT
+rem (studio also compiles huge methods, for the embedded Graphviz's renders);
 rem train and example also get the Vector API (the fast matrix-multiply kernel). CHAINRULE_JAVA_OPTS
 rem adds options. (The class-data archive of ./chainrule is not made here.)
 set "CR_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
@@ -42,7 +43,7 @@ set "CR_VECTOR="
 if /i "%~1"=="train" set "CR_VECTOR=1"
 if /i "%~1"=="example" set "CR_VECTOR=1"
 if /i "%~1"=="gradcheck" set "CR_OPTS="
-if /i "%~1"=="studio" set "CR_OPTS="
+if /i "%~1"=="studio" set "CR_OPTS=-XX:-DontCompileHugeMethods"
 if defined CR_VECTOR goto runvector
 java %CR_OPTS% %CHAINRULE_JAVA_OPTS% -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -47,14 +47,15 @@ class LaunchersTest {
         assertTrue(bash.contains("train|example) jvm+=(--add-modules jdk.incubator.vector -XX:+UseSerialGC)"),
                 "bash: vector and the serial collector for train, example");
         assertTrue(cmd.contains("java --add-modules jdk.incubator.vector -XX:+UseSerialGC "), "cmd: the same");
-        assertTrue(bash.contains("gradcheck|studio) ;;"), "bash: full JIT for gradcheck, studio");
+        assertTrue(bash.contains("gradcheck) ;;"), "bash: full JIT for gradcheck");
+        assertTrue(bash.contains("studio) jvm+=(-XX:-DontCompileHugeMethods) ;;"), "bash: full JIT and huge methods for studio");
         assertTrue(bash.contains("*) jvm+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) ;;"));
         for (String c : List.of("train", "example")) {
             assertTrue(cmd.contains("if /i \"%~1\"==\"" + c + "\" set \"CR_VECTOR=1\""), "cmd: vector for " + c);
         }
-        for (String c : List.of("gradcheck", "studio")) {
-            assertTrue(cmd.contains("if /i \"%~1\"==\"" + c + "\" set \"CR_OPTS=\""), "cmd: full JIT for " + c);
-        }
+        assertTrue(cmd.contains("if /i \"%~1\"==\"gradcheck\" set \"CR_OPTS=\""), "cmd: full JIT for gradcheck");
+        assertTrue(cmd.contains("if /i \"%~1\"==\"studio\" set \"CR_OPTS=-XX:-DontCompileHugeMethods\""),
+                "cmd: full JIT and huge methods for studio");
         assertTrue(cmd.contains("set \"CR_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC\""));
         String notice = "WARNING: Using incubator modules: jdk.incubator.vector";
         assertTrue(bash.contains(notice) && cmd.contains("findstr /V /B /C:\"" + notice + "\""), "both drop the notice");
