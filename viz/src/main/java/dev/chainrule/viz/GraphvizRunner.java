@@ -10,9 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -43,7 +46,7 @@ final class GraphvizRunner {
     /** Idle embedded instances kept for the next render (each holds 16 MB or more of memory). */
     private static final int MAX_IDLE = 2;
     private static final ConcurrentLinkedQueue<WasmGraphviz> IDLE = new ConcurrentLinkedQueue<>();
-    /** An embedded instance being started in the background ({@link #prepareEmbedded()}), or null. */
+    /** An embedded instance being started in the background ({@link #prepare}), or null. */
     private static final AtomicReference<CompletableFuture<WasmGraphviz>> STARTING = new AtomicReference<>();
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "chainrule-graphviz-watchdog");
@@ -128,8 +131,8 @@ final class GraphvizRunner {
     }
 
     /** Empties the pool of idle instances and returns them (for tests). */
-    static java.util.List<WasmGraphviz> takeAllIdle() {
-        java.util.List<WasmGraphviz> all = new java.util.ArrayList<>();
+    static List<WasmGraphviz> takeAllIdle() {
+        List<WasmGraphviz> all = new ArrayList<>();
         for (WasmGraphviz g; (g = IDLE.poll()) != null; ) {
             all.add(g);
         }
@@ -137,7 +140,7 @@ final class GraphvizRunner {
     }
 
     /** Puts instances back into the pool of idle ones, up to its size (for tests). */
-    static void giveBack(java.util.List<WasmGraphviz> instances) {
+    static void giveBack(List<WasmGraphviz> instances) {
         for (WasmGraphviz g : instances) {
             if (IDLE.size() < MAX_IDLE) {
                 IDLE.offer(g);
@@ -158,7 +161,7 @@ final class GraphvizRunner {
         }
         try {
             return starting.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
                 throw r;
