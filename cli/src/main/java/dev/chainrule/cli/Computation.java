@@ -1,8 +1,6 @@
 package dev.chainrule.cli;
 
 import dev.chainrule.checker.Parameters;
-import dev.chainrule.engine.AnomalyException;
-import dev.chainrule.engine.Autograd;
 import dev.chainrule.engine.Grad;
 import dev.chainrule.engine.Value;
 import dev.chainrule.engine.expr.Evaluation;
@@ -175,12 +173,6 @@ final class Computation {
         if (!bad) {
             return null;
         }
-        try (Autograd.Scope s = Autograd.detectAnomaly()) {
-            Evaluation again = program.evaluate(at, evaluation.outputName());
-            again.output().backward();
-        } catch (AnomalyException e) {
-            return e.getMessage();
-        }
-        return "a value or gradient is not finite";
+        return program.firstAnomaly(at, evaluation.outputName()).orElse("a value or gradient is not finite");
     }
 }

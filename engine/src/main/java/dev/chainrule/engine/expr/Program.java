@@ -1,5 +1,7 @@
 package dev.chainrule.engine.expr;
 
+import dev.chainrule.engine.AnomalyException;
+import dev.chainrule.engine.Autograd;
 import dev.chainrule.engine.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A program in Chainrule's expression language: statements {@code name = expression}, one per
@@ -238,6 +241,27 @@ public final class Program {
             nodes.put(n.name(), slots[n.slot()]);
         }
         return new Evaluation(nodes, inputs(), outputName);
+    }
+
+    /**
+     * Where a NaN or an infinity first appears: evaluates the program again at {@code overrides}
+     * and runs the backward pass from {@code output}, both inside
+     * {@link dev.chainrule.engine.Autograd#detectAnomaly()}, and returns the message of the first
+     * op that made a non-finite value or gradient (it names the op and where in the program it was
+     * written).
+     *
+     * @param overrides values for inputs by name, as for {@link #evaluate(Map, String)}
+     * @param output    the name of the output node, or {@code null} for the last statement
+     * @return the first anomaly's message, or empty if every value and gradient is finite
+     * @throws IllegalArgumentException as {@link #evaluate(Map, String)}
+     */
+    public Optional<String> firstAnomaly(Map<String, Double> overrides, String output) {
+        try (Autograd.Scope s = Autograd.detectAnomaly()) {
+            evaluate(overrides, output).output().backward();
+        } catch (AnomalyException e) {
+            return Optional.of(e.getMessage());
+        }
+        return Optional.empty();
     }
 
     /**

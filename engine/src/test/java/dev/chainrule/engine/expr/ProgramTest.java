@@ -291,4 +291,17 @@ class ProgramTest {
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("at 2:7 (computing 'f')\n  f = x / y\n        ^"), e.getMessage());
     }
+
+    @Test
+    void firstAnomalyNamesTheOpThatMadeANaNForwardOrBackwardAndIsEmptyWhenAllIsFinite() {
+        Program p = Program.parse("x = 1; y = 0\nf = x / y");
+        String forward = p.firstAnomaly(Map.of(), null).orElseThrow();
+        assertTrue(forward.startsWith("anomaly in forward: div produced Infinity"), forward);
+        assertTrue(forward.endsWith("at 2:7 (computing 'f')\n  f = x / y\n        ^"), forward);
+        assertTrue(p.firstAnomaly(Map.of("y", 2.0), "f").isEmpty(), "1 / 2 is finite");
+        Program sqrt = Program.parse("x = 0\nf = sqrt(x)");  // finite forward, infinite slope at 0
+        String backward = sqrt.firstAnomaly(Map.of(), null).orElseThrow();
+        assertTrue(backward.contains("backward"), backward);
+        assertTrue(backward.contains("sqrt"), backward);
+    }
 }
