@@ -9,6 +9,7 @@ import dev.chainrule.engine.expr.ProgramException;
 import dev.chainrule.viz.Direction;
 import dev.chainrule.viz.GraphRenderer;
 import dev.chainrule.viz.GraphStyle;
+import dev.chainrule.viz.NodeNames;
 import dev.chainrule.viz.OutputFormat;
 import dev.chainrule.viz.Slide;
 import dev.chainrule.viz.SlideDeck;
@@ -73,13 +74,16 @@ final class Workbench {
         return out;
     }
 
+    /** The longest expression the node table shows for an unnamed node, in characters. */
+    private static final int SHOWN_MAX = 24;
+
     private static List<Object> nodes(Graph g) {
         List<Object> out = new ArrayList<>();
         for (Graph.Entry e : g.nodes()) {
             Map<String, Object> n = new LinkedHashMap<>();
             n.put("id", e.id());
             n.put("label", e.label());
-            n.put("shown", NodeNames.shown(g, e));
+            n.put("shown", NodeNames.shown(g, e, SHOWN_MAX));
             n.put("op", e.opName());
             n.put("symbol", e.opSymbol());
             n.put("kind", e.kind().name().toLowerCase(Locale.ROOT));

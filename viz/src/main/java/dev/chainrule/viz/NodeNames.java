@@ -10,8 +10,28 @@ import java.util.List;
  * {@code σ(net)}, {@code w1·i1 + w2·i2}) when it is short enough, else nothing. Never an invented
  * name such as {@code n6}.
  */
-final class NodeNames {
+public final class NodeNames {
     private NodeNames() {
+    }
+
+    /**
+     * The name of {@code e} for a place that must show something: its label, its value if it is a
+     * number written in the program, its expression with nested operands if that fits in
+     * {@code maxChars} characters ({@code w1·i1 + w2·i2}), else its op with an ellipsis
+     * ({@code σ(…)}). For lists and panels (the studio's node table); pictures leave a long
+     * expression blank instead.
+     *
+     * @param graph    the graph {@code e} belongs to
+     * @param e        the node
+     * @param maxChars the longest expression shown, in characters
+     * @return the name to show, never empty for an op or a scalar
+     */
+    public static String shown(Graph graph, Graph.Entry e, int maxChars) {
+        String s = nested(graph, e, maxChars);
+        if (!s.isEmpty() || e.opName() == null) {
+            return s;
+        }
+        return (e.opSymbol() == null ? e.opName() : e.opSymbol()) + "(…)";
     }
 
     /** Whether {@code e} is a number written in the program: a scalar input the user did not name. */
