@@ -83,9 +83,10 @@ final class MatMulOp extends TensorOp {
         double[] ad = a.data;
         if (a.requiresGrad) {
             double[] ga = a.gradBuffer();
-            double[] bt = MatMulKernel.transposeBlocks(b.data, b.data.length / Math.max(1, k * n), k, n);
+            double[] bd = b.data;
+            // Bᵀ's element (p, j) is B's (j, p): a strided view, packed in place (no transposed copy).
             forEachBatch(batch, as, bs, (ia, ib, io) ->
-                    MatMulKernel.gemm(g, io * m * n, n, 1, bt, ib * k * n, ga, ia * m * k, m, n, k));
+                    MatMulKernel.gemm(g, io * m * n, n, 1, bd, ib * k * n, 1, n, ga, ia * m * k, m, n, k));
         }
         if (b.requiresGrad) {
             double[] gb = b.gradBuffer();

@@ -37,6 +37,20 @@ class MatMulKernelTest {
     }
 
     @Test
+    void bothKernelsReadATransposedB() {
+        // g·Bᵀ in a matmul's backward hands the kernels B as a strided view; the vector kernel
+        // packs it where it lies, the plain one (gemm below the vector threshold) copies it.
+        for (int[] s : SIZES) {
+            checkTransposedB(true, false, s[0], s[1], s[2], 10);
+            checkTransposedB(true, true, s[0], s[1], s[2], 11);
+            if ((long) s[0] * s[1] * s[2] < MatMulKernel.VECTOR_THRESHOLD) {
+                checkTransposedB(false, false, s[0], s[1], s[2], 12);
+                checkTransposedB(false, true, s[0], s[1], s[2], 13);
+            }
+        }
+    }
+
+    @Test
     void vectorKernelReusesItsBuffersWithoutCarryingNumbersOver() {
         // Each thread keeps its packing buffers between products: a large product leaves them
         // full of its numbers, and smaller ones with edge tiles and padding must not see them.
@@ -58,6 +72,43 @@ class MatMulKernelTest {
         assertEquals(23, c[1]);
         assertEquals(44, c[2]);
         assertEquals(51, c[3]);
+    }
+
+    /**
+     * C = A·B with B stored as its transpose (n×k), through {@link VectorGemm} or, for the plain
+     * kernel, through {@link MatMulKernel#gemm} on a product small enough to stay off the vector
+     * kernel, against plain sums.
+     */
+    private static void checkTransposedB(boolean vector, boolean transposedA, int m, int k, int n, long seed) {
+        Random r = new Random(seed);
+        double[] a = new double[m * k];
+        double[] bt = new double[n * k];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = r.nextDouble() * 2 - 1;
+        }
+        for (int i = 0; i < bt.length; i++) {
+            bt[i] = r.nextDouble() * 2 - 1;
+        }
+        int ars = transposedA ? 1 : k;
+        int acs = transposedA ? m : 1;
+        double[] c = new double[m * n];
+        if (vector) {
+            VectorGemm.rows(a, 0, ars, acs, bt, 0, 1, k, c, 0, k, n, 0, m);
+        } else {
+            MatMulKernel.gemm(a, 0, ars, acs, bt, 0, 1, k, c, 0, m, k, n);
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                double mag = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a[i * ars + p * acs] * bt[j * k + p];
+                    mag += Math.abs(a[i * ars + p * acs] * bt[j * k + p]);
+                }
+                assertEquals(s, c[i * n + j], 1e-14 * mag + 1e-300,
+                        (vector ? "vector" : "plain") + " Bᵀ " + m + "x" + k + "x" + n + " at " + i + "," + j);
+            }
+        }
     }
 
     /** C = A·B with A m×k (stored transposed if asked), B k×n, against plain sums. */

@@ -58,14 +58,36 @@ public final class MatMulKernel {
      */
     public static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
             int m, int k, int n) {
+        gemm(a, aOff, ars, acs, b, bOff, n, 1, c, cOff, m, k, n);
+    }
+
+    /**
+     * {@code C[m×n] += A[m×k]·B[k×n]} with both operands strided: A's element (r, s) is
+     * {@code a[aOff + r·ars + s·acs]}, B's element (p, j) is {@code b[bOff + p·brs + j·bcs]} (so
+     * either may be a transposed view, as in g·Bᵀ); C is row-major with row length n. The vector
+     * kernel packs a transposed B straight from where it lies; the plain one needs B row-major
+     * and gets a transposed copy.
+     */
+    public static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+            double[] c, int cOff, int m, int k, int n) {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
         long work = (long) m * k * n;
         boolean vector = VECTOR && work >= VECTOR_THRESHOLD;
+        if (!vector && (bcs != 1 || brs != n)) {
+            b = rowMajorCopy(b, bOff, brs, bcs, k, n);
+            bOff = 0;
+            brs = n;
+            bcs = 1;
+        }
+        double[] bb = b;
+        int bo = bOff;
+        int br = brs;
+        int bc = bcs;
         int parts = THREADS;
         if (parts < 2 || work < PARALLEL_THRESHOLD || m < 8) {
-            share(vector, a, aOff, ars, acs, b, bOff, c, cOff, k, n, 0, m);
+            share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, 0, m);
             return;
         }
         int chunk = ((m + parts - 1) / parts + 3) & ~3;
@@ -75,12 +97,31 @@ public final class MatMulKernel {
             int from = i0;
             int to = Math.min(m, i0 + chunk);
             tasks[count++] = PoolHolder.POOL.submit(
-                    () -> share(vector, a, aOff, ars, acs, b, bOff, c, cOff, k, n, from, to));
+                    () -> share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, from, to));
         }
-        share(vector, a, aOff, ars, acs, b, bOff, c, cOff, k, n, 0, Math.min(m, chunk));
+        share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, 0, Math.min(m, chunk));
         for (int t = 0; t < count; t++) {
             tasks[t].join();
         }
+    }
+
+    /** B (k×n, element (p, j) at {@code b[bOff + p·brs + j·bcs]}) as a new row-major array. */
+    private static double[] rowMajorCopy(double[] b, int bOff, int brs, int bcs, int k, int n) {
+        double[] t = new double[k * n];
+        int tile = 32;
+        // In tiles, so that neither the reads nor the writes stride across the whole matrix.
+        for (int p0 = 0; p0 < k; p0 += tile) {
+            int p1 = Math.min(k, p0 + tile);
+            for (int j0 = 0; j0 < n; j0 += tile) {
+                int j1 = Math.min(n, j0 + tile);
+                for (int j = j0; j < j1; j++) {
+                    for (int p = p0; p < p1; p++) {
+                        t[p * n + j] = b[bOff + p * brs + j * bcs];
+                    }
+                }
+            }
+        }
+        return t;
     }
 
     /** Per-thread buffers: B's current block and a block of C's rows, one array per row. */
@@ -91,11 +132,11 @@ public final class MatMulKernel {
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
-    /** Rows i0..i1 of C, on the vector kernel or the plain one. */
+    /** Rows i0..i1 of C, on the vector kernel or the plain one (which needs B row-major). */
     private static void share(boolean vector, double[] a, int aOff, int ars, int acs, double[] b, int bOff,
-            double[] c, int cOff, int k, int n, int i0, int i1) {
+            int brs, int bcs, double[] c, int cOff, int k, int n, int i0, int i1) {
         if (vector) {
-            VectorGemm.rows(a, aOff, ars, acs, b, bOff, c, cOff, k, n, i0, i1);
+            VectorGemm.rows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, k, n, i0, i1);
         } else {
             rows(a, aOff, ars, acs, b, bOff, c, cOff, k, n, i0, i1);
         }
@@ -199,27 +240,5 @@ public final class MatMulKernel {
                 }
             }
         }
-    }
-
-    /** The transpose of each of {@code count} row-major r×c blocks, as c×r blocks. */
-    public static double[] transposeBlocks(double[] src, int count, int r, int c) {
-        double[] t = new double[src.length];
-        int size = r * c;
-        int tile = 32;
-        for (int q = 0; q < count; q++) {
-            int off = q * size;
-            for (int i0 = 0; i0 < r; i0 += tile) {
-                int i1 = Math.min(r, i0 + tile);
-                for (int j0 = 0; j0 < c; j0 += tile) {
-                    int j1 = Math.min(c, j0 + tile);
-                    for (int i = i0; i < i1; i++) {
-                        for (int j = j0; j < j1; j++) {
-                            t[off + j * r + i] = src[off + i * c + j];
-                        }
-                    }
-                }
-            }
-        }
-        return t;
     }
 }

@@ -59,17 +59,39 @@ public final class VectorGemm {
      */
     public static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
             int k, int n, int i0, int i1) {
+        rows(a, aOff, ars, acs, b, bOff, n, 1, c, cOff, k, n, i0, i1);
+    }
+
+    /**
+     * {@code C[i0..i1) += A·B} for those rows of C, with B strided too: A's element (r, s) is
+     * {@code a[aOff + r·ars + s·acs]}, B's element (p, j) is {@code b[bOff + p·brs + j·bcs]} (so
+     * B may be a transposed view, as in g·Bᵀ for an input gradient: packing reads it in place,
+     * with no transposed copy), and C is row-major with row length n.
+     */
+    public static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+            double[] c, int cOff, int k, int n, int i0, int i1) {
         int panels = (n + NR - 1) / NR;
         Buffers buf = BUFFERS.get();
         double[] bp = buf.packedB(Math.min(KC, k) * panels * NR);
         double[] ap = buf.packedA;
         double[] tile = buf.tile;
+        // With one or two panels of B, each panel of A is used once or twice: packing it would
+        // cost more than it saves, so the micro-kernel reads A where it lies (full panels only).
+        boolean direct = panels <= 2;
         for (int k0 = 0; k0 < k; k0 += KC) {
             int kc = Math.min(KC, k - k0);
-            packB(b, bOff, n, k0, kc, panels, bp);
+            packB(b, bOff, brs, bcs, n, k0, kc, panels, bp);
             for (int m0 = i0; m0 < i1; m0 += MC) {
                 int mc = Math.min(MC, i1 - m0);
-                packA(a, aOff, ars, acs, m0, mc, k0, kc, ap);
+                if (direct) {
+                    // Only a last, partial panel of rows is packed (zero-padded) for the kernel.
+                    int full = mc / MR * MR;
+                    if (full < mc) {
+                        packA(a, aOff, ars, acs, m0 + full, mc - full, k0, kc, ap, full / MR);
+                    }
+                } else {
+                    packA(a, aOff, ars, acs, m0, mc, k0, kc, ap, 0);
+                }
                 // One panel of B (kc × NR, sized to stay in L1) meets every panel of the A block
                 // (in L2) before the next panel of B is read: B is read from L1, not streamed.
                 for (int q = 0; q < panels; q++) {
@@ -77,12 +99,27 @@ public final class VectorGemm {
                     for (int r = 0; r * MR < mc; r++) {
                         int rows = Math.min(MR, mc - r * MR);
                         int ci = m0 + r * MR;
+                        double[] as;
+                        int ao;
+                        int aps;
+                        int ais;
+                        if (direct && rows == MR) {
+                            as = a;
+                            ao = aOff + ci * ars + k0 * acs;
+                            aps = acs;
+                            ais = ars;
+                        } else {
+                            as = ap;
+                            ao = r * kc * MR;
+                            aps = MR;
+                            ais = 1;
+                        }
                         if (rows == MR && cols == NR) {
-                            kernel(ap, r * kc * MR, bp, q * kc * NR, kc, c, cOff + ci * n + q * NR, n);
+                            kernel(as, ao, aps, ais, bp, q * kc * NR, kc, c, cOff + ci * n + q * NR, n);
                         } else {
                             // An edge tile: compute it whole into a scratch tile, add the part that exists.
                             Arrays.fill(tile, 0);
-                            kernel(ap, r * kc * MR, bp, q * kc * NR, kc, tile, 0, NR);
+                            kernel(as, ao, aps, ais, bp, q * kc * NR, kc, tile, 0, NR);
                             for (int ii = 0; ii < rows; ii++) {
                                 int co = cOff + (ci + ii) * n + q * NR;
                                 for (int j = 0; j < cols; j++) {
@@ -96,27 +133,61 @@ public final class VectorGemm {
         }
     }
 
-    /** B's rows k0..k0+kc as panels of NR columns (zero-padded): panel q's row p at (q·kc + p)·NR. */
-    private static void packB(double[] b, int bOff, int n, int k0, int kc, int panels, double[] bp) {
+    /**
+     * B's rows k0..k0+kc as panels of NR columns (zero-padded): panel q's row p at (q·kc + p)·NR.
+     * A row-major B is read row by row (one stream, whole vectors); a transposed one (brs = 1)
+     * column by column, which is then its contiguous direction.
+     */
+    private static void packB(double[] b, int bOff, int brs, int bcs, int n, int k0, int kc, int panels,
+            double[] bp) {
+        int fullPanels = n / NR;
+        if (bcs == 1) {
+            for (int p = 0; p < kc; p++) {
+                int src = bOff + (k0 + p) * brs;
+                int dst = p * NR;
+                for (int q = 0; q < fullPanels; q++) {
+                    int s = src + q * NR;
+                    int d = dst + q * kc * NR;
+                    DoubleVector.fromArray(S, b, s).intoArray(bp, d);
+                    DoubleVector.fromArray(S, b, s + L).intoArray(bp, d + L);
+                    DoubleVector.fromArray(S, b, s + 2 * L).intoArray(bp, d + 2 * L);
+                }
+                if (fullPanels < panels) {
+                    int j0 = fullPanels * NR;
+                    int d = dst + fullPanels * kc * NR;
+                    int w = n - j0;
+                    System.arraycopy(b, src + j0, bp, d, w);
+                    Arrays.fill(bp, d + w, d + NR, 0);
+                }
+            }
+            return;
+        }
         for (int q = 0; q < panels; q++) {
             int j0 = q * NR;
             int w = Math.min(NR, n - j0);
             int base = q * kc * NR;
-            for (int p = 0; p < kc; p++) {
-                int dst = base + p * NR;
-                System.arraycopy(b, bOff + (k0 + p) * n + j0, bp, dst, w);
-                if (w < NR) {
-                    Arrays.fill(bp, dst + w, dst + NR, 0);
+            for (int jj = 0; jj < w; jj++) {
+                int src = bOff + k0 * brs + (j0 + jj) * bcs;
+                for (int p = 0; p < kc; p++) {
+                    bp[base + p * NR + jj] = b[src + p * brs];
+                }
+            }
+            for (int jj = w; jj < NR; jj++) {
+                for (int p = 0; p < kc; p++) {
+                    bp[base + p * NR + jj] = 0;
                 }
             }
         }
     }
 
-    /** A's block as panels of MR rows (zero-padded): panel r's column p at (r·kc + p)·MR. */
+    /**
+     * Rows m0..m0+mc of A's block as panels of MR rows (zero-padded), from panel {@code first}
+     * of the packed buffer on: panel r's column p at (r·kc + p)·MR.
+     */
     private static void packA(double[] a, int aOff, int ars, int acs, int m0, int mc, int k0, int kc,
-            double[] ap) {
+            double[] ap, int firstPanel) {
         for (int r = 0; r * MR < mc; r++) {
-            int base = r * kc * MR;
+            int base = (firstPanel + r) * kc * MR;
             int rows = Math.min(MR, mc - r * MR);
             if (rows < MR) {
                 Arrays.fill(ap, base, base + kc * MR, 0);
@@ -143,8 +214,13 @@ public final class VectorGemm {
         }
     }
 
-    /** C's MR×NR tile at {@code co} (row length ldc) += packed A panel · packed B panel. */
-    private static void kernel(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc) {
+    /**
+     * C's MR×NR tile at {@code co} (row length ldc) += an A panel · a packed B panel. The A panel's
+     * element (row i, step p) is {@code a[ao + p·aps + i·ais]}: (MR, 1) when packed, A's own
+     * strides when read in place.
+     */
+    private static void kernel(double[] a, int ao, int aps, int ais, double[] bp, int bo, int kc, double[] c,
+            int co, int ldc) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c02 = c00;
@@ -162,20 +238,20 @@ public final class VectorGemm {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
             DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
             DoubleVector b2 = DoubleVector.fromArray(S, bp, bi + 2 * L);
-            int ai = ao + p * MR;
-            DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+            int ai = ao + p * aps;
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ai]);
             c00 = b0.fma(a0, c00);
             c01 = b1.fma(a0, c01);
             c02 = b2.fma(a0, c02);
-            DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ai + ais]);
             c10 = b0.fma(a1, c10);
             c11 = b1.fma(a1, c11);
             c12 = b2.fma(a1, c12);
-            DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ai + 2 * ais]);
             c20 = b0.fma(a2, c20);
             c21 = b1.fma(a2, c21);
             c22 = b2.fma(a2, c22);
-            DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ai + 3 * ais]);
             c30 = b0.fma(a3, c30);
             c31 = b1.fma(a3, c31);
             c32 = b2.fma(a3, c32);
