@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.engine.internal.MatMulKernel;
 import dev.chainrule.engine.internal.VectorGemm;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,21 @@ class MatMulKernelTest {
             if ((long) s[0] * s[1] * s[2] < MatMulKernel.VECTOR_THRESHOLD) {
                 checkTransposedB(false, false, s[0], s[1], s[2], 12);
                 checkTransposedB(false, true, s[0], s[1], s[2], 13);
+            }
+        }
+    }
+
+    @Test
+    void gemmSplitsAcrossThreadsByColumnsOrRowsWithTheSameResult() {
+        // Above the parallel threshold: a training step's shapes (A small enough to read in
+        // place, so the threads split C by columns) and larger or narrower ones (split by rows),
+        // with either operand transposed, and widths that end in a partial panel.
+        int[][] sizes = {{128, 784, 256}, {128, 256, 128}, {784, 128, 256}, {70, 130, 101}, {600, 300, 97},
+            {40, 500, 30}};
+        long seed = 20;
+        for (int[] s : sizes) {
+            for (int t = 0; t < 4; t++) {
+                checkGemm(t % 2 == 1, t / 2 == 1, s[0], s[1], s[2], seed++);
             }
         }
     }
@@ -93,7 +109,7 @@ class MatMulKernelTest {
         int acs = transposedA ? m : 1;
         double[] c = new double[m * n];
         if (vector) {
-            VectorGemm.rows(a, 0, ars, acs, bt, 0, 1, k, c, 0, k, n, 0, m);
+            VectorGemm.rows(a, 0, ars, acs, bt, 0, 1, k, c, 0, n, k, n, 0, m);
         } else {
             MatMulKernel.gemm(a, 0, ars, acs, bt, 0, 1, k, c, 0, m, k, n);
         }
@@ -107,6 +123,41 @@ class MatMulKernelTest {
                 }
                 assertEquals(s, c[i * n + j], 1e-14 * mag + 1e-300,
                         (vector ? "vector" : "plain") + " Bᵀ " + m + "x" + k + "x" + n + " at " + i + "," + j);
+            }
+        }
+    }
+
+    /** {@link MatMulKernel#gemm} with either operand stored transposed, against plain sums. */
+    private static void checkGemm(boolean transposedA, boolean transposedB, int m, int k, int n, long seed) {
+        Random r = new Random(seed);
+        double[] a = new double[m * k];
+        double[] b = new double[k * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = r.nextDouble() * 2 - 1;
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = r.nextDouble() * 2 - 1;
+        }
+        int ars = transposedA ? 1 : k;
+        int acs = transposedA ? m : 1;
+        // B(p, j) lives at p·brs + j·bcs: row-major (n, 1) or stored as its transpose (1, k).
+        int brs = transposedB ? 1 : n;
+        int bcs = transposedB ? k : 1;
+        double[] c = new double[m * n];
+        Arrays.fill(c, 0.5);
+        MatMulKernel.gemm(a, 0, ars, acs, b, 0, brs, bcs, c, 0, m, k, n);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0.5;
+                double mag = 0.5;
+                for (int p = 0; p < k; p++) {
+                    double x = a[i * ars + p * acs] * b[p * brs + j * bcs];
+                    s += x;
+                    mag += Math.abs(x);
+                }
+                assertEquals(s, c[i * n + j], 1e-14 * mag,
+                        "gemm " + m + "x" + k + "x" + n + (transposedA ? " Aᵀ" : "") + (transposedB ? " Bᵀ" : "")
+                        + " at " + i + "," + j);
             }
         }
     }

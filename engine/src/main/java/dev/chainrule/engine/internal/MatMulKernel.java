@@ -90,6 +90,10 @@ public final class MatMulKernel {
             share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, 0, m);
             return;
         }
+        if (vector && VectorGemm.splitsByColumns(m, k, n, parts)) {
+            byColumns(a, aOff, ars, acs, bb, bo, br, bc, c, cOff, m, k, n, parts);
+            return;
+        }
         int chunk = ((m + parts - 1) / parts + 3) & ~3;
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts];
         int count = 0;
@@ -100,6 +104,30 @@ public final class MatMulKernel {
                     () -> share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, from, to));
         }
         share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, 0, Math.min(m, chunk));
+        for (int t = 0; t < count; t++) {
+            tasks[t].join();
+        }
+    }
+
+    /**
+     * The vector kernel with the threads splitting C by bands of columns (whole panels of B), so
+     * that each packs only its own part of B; see {@link VectorGemm#splitsByColumns}.
+     */
+    private static void byColumns(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+            double[] c, int cOff, int m, int k, int n, int parts) {
+        int panels = (n + VectorGemm.NR - 1) / VectorGemm.NR;
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts];
+        int count = 0;
+        for (int t = 1; t < parts; t++) {
+            int j0 = Math.min(n, panels * t / parts * VectorGemm.NR);
+            int j1 = Math.min(n, panels * (t + 1) / parts * VectorGemm.NR);
+            if (j0 < j1) {
+                tasks[count++] = PoolHolder.POOL.submit(() -> VectorGemm.rows(a, aOff, ars, acs,
+                        b, bOff + j0 * bcs, brs, bcs, c, cOff + j0, n, k, j1 - j0, 0, m));
+            }
+        }
+        int first = Math.min(n, panels / parts * VectorGemm.NR);
+        VectorGemm.rows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, k, first, 0, m);
         for (int t = 0; t < count; t++) {
             tasks[t].join();
         }
@@ -136,7 +164,7 @@ public final class MatMulKernel {
     private static void share(boolean vector, double[] a, int aOff, int ars, int acs, double[] b, int bOff,
             int brs, int bcs, double[] c, int cOff, int k, int n, int i0, int i1) {
         if (vector) {
-            VectorGemm.rows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, k, n, i0, i1);
+            VectorGemm.rows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, k, n, i0, i1);
         } else {
             rows(a, aOff, ars, acs, b, bOff, c, cOff, k, n, i0, i1);
         }

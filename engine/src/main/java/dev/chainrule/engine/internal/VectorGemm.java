@@ -29,6 +29,8 @@ public final class VectorGemm {
     private static final int KC = 24 * 1024 / (NR * Double.BYTES);
     /** Rows of A packed at a time: MC × KC doubles (64 KiB at KC = 128) stay in L2. */
     private static final int MC = 64;
+    /** Elements of A (1 MiB) up to which {@link #rows} reads A in place; see {@link #readsAInPlace}. */
+    static final long IN_PLACE_A = 1L << 17;
 
     private VectorGemm() {
     }
@@ -59,25 +61,24 @@ public final class VectorGemm {
      */
     public static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
             int k, int n, int i0, int i1) {
-        rows(a, aOff, ars, acs, b, bOff, n, 1, c, cOff, k, n, i0, i1);
+        rows(a, aOff, ars, acs, b, bOff, n, 1, c, cOff, n, k, n, i0, i1);
     }
 
     /**
-     * {@code C[i0..i1) += A·B} for those rows of C, with B strided too: A's element (r, s) is
-     * {@code a[aOff + r·ars + s·acs]}, B's element (p, j) is {@code b[bOff + p·brs + j·bcs]} (so
+     * {@code C[i0..i1) += A·B} for those rows of C, with every operand strided: A's element (r, s)
+     * is {@code a[aOff + r·ars + s·acs]}, B's element (p, j) is {@code b[bOff + p·brs + j·bcs]} (so
      * B may be a transposed view, as in g·Bᵀ for an input gradient: packing reads it in place,
-     * with no transposed copy), and C is row-major with row length n.
+     * with no transposed copy), and C's element (r, j) is {@code c[cOff + r·ldc + j]} (so C may be
+     * a band of columns of a wider matrix, as when threads split a product by columns).
      */
     public static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
-            double[] c, int cOff, int k, int n, int i0, int i1) {
+            double[] c, int cOff, int ldc, int k, int n, int i0, int i1) {
         int panels = (n + NR - 1) / NR;
         Buffers buf = BUFFERS.get();
         double[] bp = buf.packedB(Math.min(KC, k) * panels * NR);
         double[] ap = buf.packedA;
         double[] tile = buf.tile;
-        // With one or two panels of B, each panel of A is used once or twice: packing it would
-        // cost more than it saves, so the micro-kernel reads A where it lies (full panels only).
-        boolean direct = panels <= 2;
+        boolean direct = readsAInPlace(i1 - i0, k, n);
         for (int k0 = 0; k0 < k; k0 += KC) {
             int kc = Math.min(KC, k - k0);
             packB(b, bOff, brs, bcs, n, k0, kc, panels, bp);
@@ -115,13 +116,13 @@ public final class VectorGemm {
                             ais = 1;
                         }
                         if (rows == MR && cols == NR) {
-                            kernel(as, ao, aps, ais, bp, q * kc * NR, kc, c, cOff + ci * n + q * NR, n);
+                            kernel(as, ao, aps, ais, bp, q * kc * NR, kc, c, cOff + ci * ldc + q * NR, ldc);
                         } else {
                             // An edge tile: compute it whole into a scratch tile, add the part that exists.
                             Arrays.fill(tile, 0);
                             kernel(as, ao, aps, ais, bp, q * kc * NR, kc, tile, 0, NR);
                             for (int ii = 0; ii < rows; ii++) {
-                                int co = cOff + (ci + ii) * n + q * NR;
+                                int co = cOff + (ci + ii) * ldc + q * NR;
                                 for (int j = 0; j < cols; j++) {
                                     c[co + j] += tile[ii * NR + j];
                                 }
@@ -131,6 +132,30 @@ public final class VectorGemm {
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@link #rows} reads A where it lies rather than packing it, for m rows of A by k.
+     * With one or two panels of B, each panel of A is used once or twice, so packing it costs more
+     * than it saves. And an A of up to {@value #IN_PLACE_A} elements (a training step's
+     * activations, 128 × 784) stays in L2 as it is: the micro-kernel's MR rows are MR streams
+     * (row-major A) or MR neighbours per step (a transposed A), which the caches serve as well as
+     * a packed panel, and packing it cost about 5 % of a W4 step (measured interleaved, under load). Larger A's are packed: in place,
+     * their rows would compete for the same cache sets (power-of-two row lengths) and TLB.
+     */
+    static boolean readsAInPlace(int m, int k, int n) {
+        return n <= 2 * NR || (long) m * k <= IN_PLACE_A;
+    }
+
+    /**
+     * Whether threads should split an m×k·k×n product by columns of C rather than by rows. By
+     * rows, every thread packs all of B for its few rows: for a training step's products (128
+     * rows, two threads) that doubled the packing. By columns, each packs only its own panels of
+     * B, and A, read in place ({@link #readsAInPlace}), is not packed at all. Large products keep
+     * the row split: there A is packed per thread, and B's packing is a small share of the work.
+     */
+    static boolean splitsByColumns(int m, int k, int n, int parts) {
+        return (long) m * k <= IN_PLACE_A && n >= 2 * NR * parts;
     }
 
     /**
