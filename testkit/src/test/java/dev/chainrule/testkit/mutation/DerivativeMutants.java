@@ -31,8 +31,9 @@ public final class DerivativeMutants {
     private static final String SOFTMAX = "engine/src/main/java/dev/chainrule/engine/SoftmaxOp.java";
     private static final String REDUCTIONS = "engine/src/main/java/dev/chainrule/engine/ReductionOps.java";
     private static final String ELEMENTWISE = "engine/src/main/java/dev/chainrule/engine/ElementwiseOps.java";
-    private static final String VECTOR_RELU = "engine/src/main/java/dev/chainrule/engine/VectorRelu.java";
-    private static final String RELU_LOOPS = "engine/src/main/java/dev/chainrule/engine/ReluLoops.java";
+    private static final String VECTOR_RELU = "engine/src/main/java/dev/chainrule/engine/internal/VectorRelu.java";
+    private static final String RELU_LOOPS = "engine/src/main/java/dev/chainrule/engine/internal/ReluLoops.java";
+    private static final String ARITHMETIC_ROWS = "engine/src/main/java/dev/chainrule/engine/internal/ArithmeticRows.java";
     private static final String MATMUL = "engine/src/main/java/dev/chainrule/engine/MatMulOp.java";
 
     /** The whole property suite, in the order it runs (the default properties first). */
@@ -152,8 +153,8 @@ public final class DerivativeMutants {
                 "gx[i] += g[i] * (x[i] > 0 ? 1.0 : 0.0);", "gx[i] += g[i] * (x[i] > 0 ? 1 + 1e-5 : 0.0);"));
         l.add(m("T7", "tensor backward", "1e-5", "sum/mean backward × (1 + 1e-5)", REDUCTIONS,
                 "gx[i + k] += c * g[o + k * so];", "gx[i + k] += c * g[o + k * so] * (1 + 1e-5);"));
-        l.add(m("T8", "tensor backward", "1e-5", "tensor a·b: ∂/∂b × (1 + 1e-5)", ELEMENTWISE,
-                "gb[j + k * sj] += g[o + k] * ad[i + k * si];", "gb[j + k * sj] += g[o + k] * ad[i + k * si] * (1 + 1e-5);"));
+        l.add(m("T8", "tensor backward", "1e-5", "tensor a·b: ∂/∂b × (1 + 1e-5)", ARITHMETIC_ROWS,
+                "gb[j + k * sj] += g[o + k] * a[i + k * si];", "gb[j + k * sj] += g[o + k] * a[i + k * si] * (1 + 1e-5);"));
         l.add(m("T9", "multi-threaded path", "1e-5", "matmul ∂A × (1 + 1e-5) only from 64³ multiply-adds (threaded)", MATMUL,
                 "MatMulKernel.gemm(g, io * m * n, n, 1, bd, ib * k * n, 1, n, ga, ia * m * k, m, n, k));",
                 "MatMulKernel.gemm(g, io * m * n, n, 1, bd, ib * k * n, 1, n, ga, ia * m * k, m, n, k));\n"
