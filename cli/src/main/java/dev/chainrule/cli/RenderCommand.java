@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draws the graph with its values and gradients.",
             "Evaluates PROGRAM, runs the backward pass and draws every node: one record per value "
-                + "(name | value | grad), one small node per op. The format follows the file's extension: "
+                + "(its name, value and ∂ gradient), one small node per op. The format follows the file's extension: "
                 + ".svg, .png, .pdf or .dot."},
         footer = {"", "Examples:",
             "  chainrule render \"q = x + y; f = q·z\" --at x=-2,y=5,z=-4 -o f.svg",

@@ -213,7 +213,7 @@ final class DotWriter {
     /** Points of empty space between the caption's last line and the graph. */
     private static final int CAPTION_GAP = 14;
 
-    // ------------------------------------------------------------ records: label | data | grad
+    // ------------------------------------------------------------ records: name, value, ∂ gradient
 
     private void writeRecords() {
         for (Graph.Entry e : graph.nodes()) {

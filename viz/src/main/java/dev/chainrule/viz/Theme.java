@@ -20,7 +20,7 @@ public enum Theme {
 
     /** How a graph is laid out. */
     enum Layout {
-        /** One record per value (label | data | grad), one small node per op. */
+        /** One record per value (name, value, ∂ gradient), one small node per op. */
         RECORDS,
         /** Ops as circles; values and grads written on the edges. */
         CIRCUIT
