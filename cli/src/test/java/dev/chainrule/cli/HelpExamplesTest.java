@@ -30,7 +30,7 @@ class HelpExamplesTest {
     private static final Set<String> INTERACTIVE = Set.of("studio");
 
     /** Options whose value is a file or folder the example writes. */
-    private static final Set<String> OUTPUTS = Set.of("-o", "--output", "--plot", "--save");
+    private static final Set<String> OUTPUTS = Set.of("-o", "--out", "--output", "--plot", "--save");
 
     @TempDir
     static Path out;
@@ -65,6 +65,13 @@ class HelpExamplesTest {
             } else if (!w.startsWith("-") && !w.contains("\n") && w.length() < 200 && Files.exists(repo.resolve(w))) {
                 words.set(i, repo.resolve(w).toString());
             }
+        }
+        // `example NAME` writes its pictures to chainrule-out/NAME in the working folder unless told
+        // where: give it the temporary folder, so that the test writes nothing into the source tree.
+        if (!words.isEmpty() && words.get(0).equals("example") && words.stream().noneMatch(OUTPUTS::contains)
+                && words.stream().noneMatch(w -> w.equals("--help") || w.equals("-h") || w.equals("--list"))) {
+            words.add("--out");
+            words.add(out.resolve("chainrule-out").toString());
         }
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
