@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,54 @@ class LauncherBehaviourTest {
         assertTrue(archive.getFileName().toString().contains("-grad-"), "one archive per command: " + archive);
         Run other = run(cache(cache), "--version");
         assertTrue(other.out().contains("-XX:DumpLoadedClassList="), "--version records its own classes: " + other.out());
+    }
+
+    @Test
+    void aPomOrMainSourceNewerThanTheJarRebuildsItAndNothingElseDoes() throws Exception {
+        Path root = launcher.getParent();
+        Path jar = root.resolve("cli/target/chainrule.jar");
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!/bin/bash\necho \"$*\" >> '" + dir.resolve("mvn.log") + "'\ntouch '" + jar + "'\n");
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> off = Map.of("CHAINRULE_CDS", "off");
+        Path source = Files.createDirectories(root.resolve("engine/src/main/java/x")).resolve("Y.java");
+        Path hidden = Files.createDirectories(root.resolve("viz/src/main/resources/.cache")).resolve("z.txt");
+        Path test = Files.createDirectories(root.resolve("engine/src/test/java")).resolve("YTest.java");
+        for (Path p : List.of(source, hidden, test, root.resolve("pom.xml"), root.resolve("nn/pom.xml"))) {
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "x");
+        }
+        // Times in the past: the stand-in mvn's touch makes the jar newer than everything.
+        long t0 = System.currentTimeMillis() - 1_000_000;
+        for (Path p : List.of(source, hidden, test, root.resolve("pom.xml"), root.resolve("nn/pom.xml"))) {
+            Files.setLastModifiedTime(p, FileTime.fromMillis(t0 - 10_000));
+        }
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(t0));
+
+        Run fresh = run(off, "--version");
+        assertFalse(fresh.err().contains("building"), fresh.err());
+        assertFalse(Files.exists(dir.resolve("mvn.log")), "nothing newer than the jar: no build");
+        // A test source or a directory is not a main source file.
+        Files.setLastModifiedTime(test, FileTime.fromMillis(t0 + 1000));
+        Files.setLastModifiedTime(source.getParent(), FileTime.fromMillis(t0 + 1000));
+        run(off, "--version");
+        assertFalse(Files.exists(dir.resolve("mvn.log")), "a test file or a directory is not a main source");
+
+        int builds = 0;
+        for (Path p : List.of(source, hidden, root.resolve("pom.xml"), root.resolve("nn/pom.xml"))) {
+            t0 += 10_000;
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(t0));
+            Files.setLastModifiedTime(p, FileTime.fromMillis(t0 + 1000));
+            Run r = run(off, "--version");
+            builds++;
+            assertTrue(r.err().startsWith("chainrule: building cli/target/chainrule.jar"), p + ": " + r.err());
+            assertEquals(builds, Files.readAllLines(dir.resolve("mvn.log")).size(), p + " is newer than the jar");
+            assertTrue(r.out().contains("-jar " + jar + " --version"), r.out());
+            run(off, "--version");
+            assertEquals(builds, Files.readAllLines(dir.resolve("mvn.log")).size(), "rebuilt once, not again: " + p);
+            Files.setLastModifiedTime(p, FileTime.fromMillis(t0 - 1000));
+        }
+        assertEquals("-B -DskipTests package -pl cli -am", Files.readAllLines(dir.resolve("mvn.log")).get(0));
     }
 
     @Test
