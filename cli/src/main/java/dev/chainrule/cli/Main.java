@@ -10,6 +10,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code chainrule} command: {@code grad}, {@code check}, {@code gradcheck}, {@code example}
@@ -146,12 +150,21 @@ public final class Main {
         NumberOptions.register(cl);
         cl.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true));
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> Failures.report(io, ex));
-        cl.setParameterExceptionHandler((ex, args) -> {
-            io.out().flush();
-            io.err().println("error: " + ex.getMessage().strip() + " (see '"
-                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            return 2;
+        // Classes, not lambdas: see NumberOptions.register.
+        cl.setExecutionExceptionHandler(new IExecutionExceptionHandler() {
+            @Override
+            public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+                return Failures.report(io, ex);
+            }
+        });
+        cl.setParameterExceptionHandler(new IParameterExceptionHandler() {
+            @Override
+            public int handleParseException(ParameterException ex, String[] args) {
+                io.out().flush();
+                io.err().println("error: " + ex.getMessage().strip() + " (see '"
+                        + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+                return 2;
+            }
         });
         return cl;
     }

@@ -3,6 +3,7 @@ package dev.chainrule.cli;
 import dev.chainrule.engine.expr.NumberLiteral;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -19,14 +20,47 @@ final class NumberOptions {
     private NumberOptions() {
     }
 
-    /** Installs the converters on {@code cl} and every subcommand it has now. */
+    /**
+     * Installs the converters on {@code cl} and every subcommand it has now.
+     *
+     * <p>The converters are classes, not lambdas: picocli's interfaces come from a Java 5 class
+     * file, and JDK 17 cannot put a lambda implementing one in the launcher's class-data archive,
+     * so each such lambda would be generated again on every run (start-up time).
+     */
     static void register(CommandLine cl) {
-        cl.registerConverter(Double.class, NumberOptions::decimal);
-        cl.registerConverter(Double.TYPE, NumberOptions::decimal);
-        cl.registerConverter(Integer.class, s -> (int) whole(s, Integer.MIN_VALUE, Integer.MAX_VALUE));
-        cl.registerConverter(Integer.TYPE, s -> (int) whole(s, Integer.MIN_VALUE, Integer.MAX_VALUE));
-        cl.registerConverter(Long.class, s -> whole(s, Long.MIN_VALUE, Long.MAX_VALUE));
-        cl.registerConverter(Long.TYPE, s -> whole(s, Long.MIN_VALUE, Long.MAX_VALUE));
+        Decimal decimal = new Decimal();
+        cl.registerConverter(Double.class, decimal);
+        cl.registerConverter(Double.TYPE, decimal);
+        WholeInt wholeInt = new WholeInt();
+        cl.registerConverter(Integer.class, wholeInt);
+        cl.registerConverter(Integer.TYPE, wholeInt);
+        WholeLong wholeLong = new WholeLong();
+        cl.registerConverter(Long.class, wholeLong);
+        cl.registerConverter(Long.TYPE, wholeLong);
+    }
+
+    /** Decimals, as {@link #decimal}. */
+    private static final class Decimal implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) {
+            return decimal(text);
+        }
+    }
+
+    /** Whole numbers that fit an {@code int}. */
+    private static final class WholeInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            return (int) whole(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+    }
+
+    /** Whole numbers that fit a {@code long}. */
+    private static final class WholeLong implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            return whole(text, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
     }
 
     static double decimal(String text) {
