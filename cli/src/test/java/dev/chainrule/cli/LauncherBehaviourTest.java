@@ -141,6 +141,37 @@ class LauncherBehaviourTest {
     }
 
     @Test
+    void aGradThatDrawsHasAnArchiveOfItsOwnAndKeepsThePlainOne() throws Exception {
+        Path cache = dir.resolve("cache");
+        run(cache(cache), "grad", "f = x");
+        Path plain = awaitArchive(cache, "-grad-");
+        for (List<String> drawing : List.of(List.of("grad", "f = x", "-o", "f.svg"), List.of("grad", "f = x", "--output=f.png"),
+                List.of("grad", "f = x", "-of.svg"))) {
+            Run r = run(cache(cache), drawing.toArray(new String[0]));
+            assertFalse(r.out().contains("-XX:SharedArchiveFile=" + plain), drawing + ": " + r.out());
+        }
+        Path drawn = awaitArchive(cache, "-grad_render-");
+        Run again = run(cache(cache), "grad", "f = x", "--output", "f.svg");
+        assertTrue(again.out().contains("-XX:SharedArchiveFile=" + drawn + " "), again.out());
+        Run plainAgain = run(cache(cache), "grad", "f = x", "--format", "csv");
+        assertTrue(plainAgain.out().contains("-XX:SharedArchiveFile=" + plain + " "), "the plain archive is kept: " + plainAgain.out());
+    }
+
+    private static Path awaitArchive(Path cache, String group) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (Stream<Path> s = Files.list(cache)) {
+                Path found = s.filter(p -> p.toString().endsWith(".jsa") && p.getFileName().toString().contains(group))
+                        .findFirst().orElse(null);
+                if (found != null) {
+                    return found;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no archive for " + group + " in " + cache);
+    }
+
+    @Test
     void aPomOrMainSourceNewerThanTheJarRebuildsItAndNothingElseDoes() throws Exception {
         Path root = launcher.getParent();
         Path jar = root.resolve("cli/target/chainrule.jar");
