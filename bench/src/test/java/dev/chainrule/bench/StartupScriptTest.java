@@ -25,10 +25,17 @@ class StartupScriptTest {
     }
 
     private static Run run(String... args) throws Exception {
+        // No launcher's cache: nothing to wait for.
+        return run(Map.of("CHAINRULE_CACHE_DIR", "/nonexistent/chainrule-cache"), args);
+    }
+
+    private static Run run(Map<String, String> env, String... args) throws Exception {
         assumeTrue(new File("/bin/bash").canExecute(), "needs bash");
         List<String> cmd = new ArrayList<>(List.of("/bin/bash", SCRIPT.toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -79,6 +86,44 @@ class StartupScriptTest {
         assertEquals(List.of("python", "grad", "svg", "version"), names);
         assertTrue(lines.get(1).contains("\"command\": \"chainrule grad \\\"f = (x + y)·z\\\" --at x=-2,y=5,z=-4\""),
                 lines.get(1));
+    }
+
+    @Test
+    void pythonIsTimedAsTheInterpreterItRunsNotAShimInFrontOfIt(@TempDir Path dir) throws Exception {
+        Path real = executable(dir.resolve("python-real"), "#!/bin/bash\nexit 0\n");
+        Path shim = executable(dir.resolve("python-shim"),
+                "#!/bin/bash\ncase \"$2\" in *sys.executable*) echo '" + real + "' ;; esac\nexit 0\n");
+        Path fake = executable(dir.resolve("chainrule"), "#!/bin/bash\nexit 0\n");
+        Run r = run("--runs", "1", "--json", "--launcher", fake.toString(), "--python", shim.toString());
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> python = FlatJson.parse(r.out().lines().findFirst().orElseThrow());
+        assertEquals(real + " bench/peers/grad_by_hand.py", python.get("command"));
+    }
+
+    @Test
+    void timedRunsWaitUntilTheLaunchersArchiveIsMade(@TempDir Path dir) throws Exception {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        // Like ./chainrule: its first run leaves a class list that a background job turns into an archive.
+        Path fake = executable(dir.resolve("chainrule"), String.join("\n", "#!/bin/bash",
+                "c=\"$CHAINRULE_CACHE_DIR\"",
+                "if [ ! -e \"$c/started\" ]; then",
+                "  touch \"$c/started\" \"$c/chainrule-x-grad-1.lst.99\"",
+                "  (sleep 1; rm -f \"$c/chainrule-x-grad-1.lst.99\") &",
+                "  exit 0",
+                "fi",
+                "[ -e \"$c/chainrule-x-grad-1.lst.99\" ] && echo \"$*\" >> \"$c/seen\"",
+                "exit 0", ""));
+        Run r = run(Map.of("CHAINRULE_CACHE_DIR", cache.toString()), "--runs", "2", "--json", "--launcher", fake.toString(),
+                "--python", "/bin/true");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(cache.resolve("started")));
+        assertTrue(!Files.exists(cache.resolve("seen")), "a timed run started while the archive was being made");
+    }
+
+    private static Path executable(Path file, String text) throws Exception {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
     }
 
     @Test
