@@ -96,7 +96,7 @@ public final class MatMulKernel {
             share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, 0, m);
             return;
         }
-        if (vector && VectorGemm.splitsByColumns(m, k, n, parts)) {
+        if (vector && VectorGemm.splitsByColumns(m, k, n, acs, parts)) {
             byColumns(a, aOff, ars, acs, bb, bo, br, bc, c, cOff, m, k, n, parts);
             return;
         }

@@ -78,7 +78,7 @@ public final class VectorGemm {
         double[] bp = buf.packedB(Math.min(KC, k) * panels * NR);
         double[] ap = buf.packedA;
         double[] tile = buf.tile;
-        boolean direct = readsAInPlace(i1 - i0, k, n);
+        boolean direct = readsAInPlace(i1 - i0, k, n, acs);
         for (int k0 = 0; k0 < k; k0 += KC) {
             int kc = Math.min(KC, k - k0);
             packB(b, bOff, brs, bcs, n, k0, kc, panels, bp);
@@ -100,27 +100,24 @@ public final class VectorGemm {
                     for (int r = 0; r * MR < mc; r++) {
                         int rows = Math.min(MR, mc - r * MR);
                         int ci = m0 + r * MR;
-                        double[] as;
-                        int ao;
-                        int aps;
-                        int ais;
-                        if (direct && rows == MR) {
-                            as = a;
-                            ao = aOff + ci * ars + k0 * acs;
-                            aps = acs;
-                            ais = ars;
-                        } else {
-                            as = ap;
-                            ao = r * kc * MR;
-                            aps = MR;
-                            ais = 1;
-                        }
+                        boolean inPlace = direct && rows == MR;
+                        int ao = inPlace ? aOff + ci * ars + k0 * acs : r * kc * MR;
+                        int bo = q * kc * NR;
                         if (rows == MR && cols == NR) {
-                            kernel(as, ao, aps, ais, bp, q * kc * NR, kc, c, cOff + ci * ldc + q * NR, ldc);
+                            int co = cOff + ci * ldc + q * NR;
+                            if (inPlace) {
+                                kernelInPlace(a, ao, ars, bp, bo, kc, c, co, ldc);
+                            } else {
+                                kernel(ap, ao, bp, bo, kc, c, co, ldc);
+                            }
                         } else {
                             // An edge tile: compute it whole into a scratch tile, add the part that exists.
                             Arrays.fill(tile, 0);
-                            kernel(as, ao, aps, ais, bp, q * kc * NR, kc, tile, 0, NR);
+                            if (inPlace) {
+                                kernelInPlace(a, ao, ars, bp, bo, kc, tile, 0, NR);
+                            } else {
+                                kernel(ap, ao, bp, bo, kc, tile, 0, NR);
+                            }
                             for (int ii = 0; ii < rows; ii++) {
                                 int co = cOff + (ci + ii) * ldc + q * NR;
                                 for (int j = 0; j < cols; j++) {
@@ -135,27 +132,30 @@ public final class VectorGemm {
     }
 
     /**
-     * Whether {@link #rows} reads A where it lies rather than packing it, for m rows of A by k.
-     * With one or two panels of B, each panel of A is used once or twice, so packing it costs more
-     * than it saves. And an A of up to {@value #IN_PLACE_A} elements (a training step's
-     * activations, 128 × 784) stays in L2 as it is: the micro-kernel's MR rows are MR streams
-     * (row-major A) or MR neighbours per step (a transposed A), which the caches serve as well as
-     * a packed panel, and packing it cost about 5 % of a W4 step (measured interleaved, under load). Larger A's are packed: in place,
-     * their rows would compete for the same cache sets (power-of-two row lengths) and TLB.
+     * Whether {@link #rows} reads a row-major A (acs = 1) where it lies rather than packing it, for
+     * m rows of A by k. With one or two panels of B, each panel of A is used once or twice, so
+     * packing it costs more than it saves. And an A of up to {@value #IN_PLACE_A} elements (a
+     * training step's activations, 128 × 784) stays in L2 as it is: the micro-kernel's MR rows are
+     * MR streams, which the caches serve as well as a packed panel, and packing it cost about 5 %
+     * of a W4 step (measured interleaved, under load). Larger A's are packed: in place, their rows
+     * would compete for the same cache sets (power-of-two row lengths) and TLB entries. A
+     * transposed A is always packed: read in place, its stride along k would be a variable, and C2
+     * then keeps four bounds checks per step in the kernel's loop.
      */
-    static boolean readsAInPlace(int m, int k, int n) {
-        return n <= 2 * NR || (long) m * k <= IN_PLACE_A;
+    static boolean readsAInPlace(int m, int k, int n, int acs) {
+        return acs == 1 && (n <= 2 * NR || (long) m * k <= IN_PLACE_A);
     }
 
     /**
      * Whether threads should split an m×k·k×n product by columns of C rather than by rows. By
      * rows, every thread packs all of B for its few rows: for a training step's products (128
      * rows, two threads) that doubled the packing. By columns, each packs only its own panels of
-     * B, and A, read in place ({@link #readsAInPlace}), is not packed at all. Large products keep
-     * the row split: there A is packed per thread, and B's packing is a small share of the work.
+     * B, and A, read in place ({@link #readsAInPlace}), is not packed at all. Large products and
+     * products with a transposed A keep the row split: there A is packed, each thread its own
+     * rows, and B's packing is a smaller share of the work.
      */
-    static boolean splitsByColumns(int m, int k, int n, int parts) {
-        return (long) m * k <= IN_PLACE_A && n >= 2 * NR * parts;
+    static boolean splitsByColumns(int m, int k, int n, int acs, int parts) {
+        return readsAInPlace(m, k, n, acs) && n >= 2 * NR * parts;
     }
 
     /**
@@ -239,13 +239,8 @@ public final class VectorGemm {
         }
     }
 
-    /**
-     * C's MR×NR tile at {@code co} (row length ldc) += an A panel · a packed B panel. The A panel's
-     * element (row i, step p) is {@code a[ao + p·aps + i·ais]}: (MR, 1) when packed, A's own
-     * strides when read in place.
-     */
-    private static void kernel(double[] a, int ao, int aps, int ais, double[] bp, int bo, int kc, double[] c,
-            int co, int ldc) {
+    /** C's MR×NR tile at {@code co} (row length ldc) += packed A panel · packed B panel. */
+    private static void kernel(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c02 = c00;
@@ -263,20 +258,85 @@ public final class VectorGemm {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
             DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
             DoubleVector b2 = DoubleVector.fromArray(S, bp, bi + 2 * L);
-            int ai = ao + p * aps;
+            int ai = ao + p * MR;
+            DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            c22 = b2.fma(a2, c22);
+            DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+            c32 = b2.fma(a3, c32);
+        }
+        // Written out rather than through a helper taking vectors: a call C2 does not inline
+        // would box each vector argument into an object.
+        int o = co;
+        DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c02).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c12).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c22).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c32).intoArray(c, o + 2 * L);
+    }
+
+    /**
+     * {@link #kernel} on a row-major A where it lies: the panel's element (row i, step p) is
+     * {@code a[ao + p + i·lda]}. A copy of {@link #kernel} rather than one kernel for both with
+     * strides as arguments: C2 removes an array index's bounds check from the loop only when its
+     * stride along the loop is a constant (MR there, 1 here). With strides as arguments, four
+     * checks per step made the packed path's W5 product take about 40 % more CPU time (two
+     * interleaved runs, under load).
+     */
+    private static void kernelInPlace(double[] a, int ao, int lda, double[] bp, int bo, int kc, double[] c, int co,
+            int ldc) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = c00;
+        DoubleVector c02 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c12 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c22 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        DoubleVector c32 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * NR;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, bp, bi + 2 * L);
+            int ai = ao + p;
             DoubleVector a0 = DoubleVector.broadcast(S, a[ai]);
             c00 = b0.fma(a0, c00);
             c01 = b1.fma(a0, c01);
             c02 = b2.fma(a0, c02);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ai + ais]);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ai + lda]);
             c10 = b0.fma(a1, c10);
             c11 = b1.fma(a1, c11);
             c12 = b2.fma(a1, c12);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ai + 2 * ais]);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ai + 2 * lda]);
             c20 = b0.fma(a2, c20);
             c21 = b1.fma(a2, c21);
             c22 = b2.fma(a2, c22);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[ai + 3 * ais]);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ai + 3 * lda]);
             c30 = b0.fma(a3, c30);
             c31 = b1.fma(a3, c31);
             c32 = b2.fma(a3, c32);
