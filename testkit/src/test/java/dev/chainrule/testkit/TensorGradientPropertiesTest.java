@@ -100,7 +100,8 @@ class TensorGradientPropertiesTest {
                     int k = 1 + r.nextInt(3);
                     int n = 1 + r.nextInt(3);
                     return new int[][] {{m, k}, {k, n}};
-                    // 64³ multiply-adds: the size from which matmul splits across threads.
+                    // 64³ multiply-adds: the size from which matmul splits across threads in the tests
+                    // (testkit/pom.xml sets chainrule.matmul.parallelFrom; 2²⁵ otherwise).
                 }).sometimes(0.05, new int[] {64, 64}, new int[] {64, 64})),
                 op("batched matmul", t -> t[0].matmul(t[1]), TensorInputs.generated(r -> {
                     int b = 1 + r.nextInt(2);

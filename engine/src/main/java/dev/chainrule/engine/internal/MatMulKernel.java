@@ -18,8 +18,17 @@ import java.util.concurrent.ForkJoinTask;
  * code). Products under {@value #SMALL} multiply-adds skip the copies.
  */
 public final class MatMulKernel {
-    /** Multiply-adds below which one thread does the whole product (forking costs microseconds). */
-    public static final long PARALLEL_THRESHOLD = 1L << 18;
+    /**
+     * Multiply-adds below which one thread does the whole product: 2²⁵ (about 33 million), or the
+     * system property {@code chainrule.matmul.parallelFrom} (the tests set 2¹⁸, so that small
+     * products cover the threaded path). A training step's products (W4: 4 to 26 million) ran
+     * 4–11 % faster per step on one thread than split across two, measured interleaved in one JVM
+     * at load 3.5 to 11 on 2 vCPUs; and W4 on two threads was slowest on a quiet machine
+     * (3.0–4.3 ms, against 2.0–2.3 on one thread under load), where waking the helper's idle
+     * virtual CPU costs most. Products of ~0.8 ms and more (W5's n = 1024 takes 17 ms) gain
+     * nearly twofold from the second core.
+     */
+    public static final long PARALLEL_THRESHOLD = Math.max(1, Long.getLong("chainrule.matmul.parallelFrom", 1L << 25));
     private static final int KB = 255;
     private static final int NB = 256;
     /** Rows of C updated while five rows of B stay in L1. */

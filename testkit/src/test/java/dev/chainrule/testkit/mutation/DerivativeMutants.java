@@ -155,7 +155,7 @@ public final class DerivativeMutants {
                 "gx[i + k] += c * g[o + k * so];", "gx[i + k] += c * g[o + k * so] * (1 + 1e-5);"));
         l.add(m("T8", "tensor backward", "1e-5", "tensor a·b: ∂/∂b × (1 + 1e-5)", ARITHMETIC_ROWS,
                 "gb[j + k * sj] += g[o + k] * a[i + k * si];", "gb[j + k * sj] += g[o + k] * a[i + k * si] * (1 + 1e-5);"));
-        l.add(m("T9", "multi-threaded path", "1e-5", "matmul ∂A × (1 + 1e-5) only from 64³ multiply-adds (threaded)", MATMUL,
+        l.add(m("T9", "multi-threaded path", "1e-5", "matmul ∂A × (1 + 1e-5) only from the threaded size (64³ in the tests)", MATMUL,
                 "MatMulKernel.gemm(g, io * m * n, n, 1, bd, ib * k * n, 1, n, ga, ia * m * k, m, n, k));",
                 "MatMulKernel.gemm(g, io * m * n, n, 1, bd, ib * k * n, 1, n, ga, ia * m * k, m, n, k));\n"
                         + "            if ((long) m * n * k >= MatMulKernel.PARALLEL_THRESHOLD) {\n"
@@ -301,6 +301,8 @@ public final class DerivativeMutants {
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-Dchainrule.testkit.reports=" + root.resolve("target/reports"),
+                // As in testkit/pom.xml: the suite's 64×64 products take the threaded path (T9).
+                "-Dchainrule.matmul.parallelFrom=" + System.getProperty("chainrule.matmul.parallelFrom", "262144"),
                 "-cp", cp));
         if (seed != null) {
             cmd.add("-Dchainrule.seed=" + seed);
