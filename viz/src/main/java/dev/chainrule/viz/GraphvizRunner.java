@@ -105,8 +105,12 @@ final class GraphvizRunner {
      * Doing nothing here is always correct: the next render starts its own instance.
      */
     static void prepare(RenderEngine choice) {
+        // The pool first: every warm render ends here, and resolving AUTO looks through the PATH.
+        if (!IDLE.isEmpty() || STARTING.get() != null) {
+            return;
+        }
         try {
-            if (resolve(choice) != RenderEngine.EMBEDDED || !IDLE.isEmpty() || STARTING.get() != null) {
+            if (resolve(choice) != RenderEngine.EMBEDDED) {
                 return;
             }
         } catch (IllegalArgumentException e) {
