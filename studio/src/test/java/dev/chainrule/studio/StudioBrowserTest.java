@@ -155,7 +155,12 @@ class StudioBrowserTest {
             b.eval("document.getElementById('export-format').value = 'svg'");
             b.click("#export");
             Path svg = downloads.resolve("E_total.svg");
-            b.awaitThat(() -> !text(b, "#export-status").startsWith("making"), "the export");
+            // The status is empty until the click reaches the page, so "not making" alone can pass
+            // before the export has even started.
+            b.awaitThat(() -> {
+                String status = text(b, "#export-status");
+                return !status.isEmpty() && !status.startsWith("making");
+            }, "the export");
             assertEquals("downloaded E_total.svg", text(b, "#export-status"));
             b.awaitThat(() -> Files.exists(svg), "the download " + svg);
             String picture = Files.readString(svg);
