@@ -43,7 +43,7 @@ final class GraphvizRunner {
     static final String ENGINE_PROPERTY = "chainrule.viz.engine";
 
     private static final long NATIVE_TIMEOUT_SECONDS = 300;
-    /** Idle embedded instances kept for the next render (each holds 16 MB or more of memory). */
+    /** Idle embedded instances kept for the next render (each keeps the memory its largest graph needed, 1 MB at least). */
     private static final int MAX_IDLE = 2;
     private static final ConcurrentLinkedQueue<WasmGraphviz> IDLE = new ConcurrentLinkedQueue<>();
     /** An embedded instance being started in the background ({@link #prepare}), or null. */

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fixes what Graphviz writes so that every viewer, and Batik, draws the same picture.
@@ -20,13 +18,14 @@ import java.util.regex.Pattern;
  *   <li>The font list: {@link LabelFont#SVG_FAMILIES}, DejaVu Sans first.</li>
  *   <li>Sizes in px, and {@code none} for Graphviz's {@code transparent}.</li>
  * </ul>
+ *
+ * <p>It scans with {@code indexOf} rather than regular expressions: the first picture in a new
+ * JVM runs this in the bytecode interpreter, where the regular expressions took 50–100 ms for a
+ * three-node graph (a tenth of the time to the first SVG); a plain scan takes a few.
  */
 final class SvgCleanup {
-    private static final Pattern POINTS = Pattern.compile("<svg width=\"([0-9.]+)pt\" height=\"([0-9.]+)pt\"");
-    private static final Pattern FAMILY = Pattern.compile("font-family=\"(DejaVu Sans|Helvetica)[^\"]*\"");
-    private static final Pattern POLYGON = Pattern.compile("^<polygon [^>]*points=\"([^\"]*)\"");
-    private static final Pattern PATH = Pattern.compile("^<path [^>]*d=\"([^\"]*)\"");
-    private static final Pattern TEXT_X = Pattern.compile("^<text( [^>]*?)? text-anchor=\"(start|middle|end)\" x=\"([-0-9.]+)\"");
+    private static final String FAMILY = "font-family=\"";
+    private static final String SVG_SIZE = "<svg width=\"";
 
     private SvgCleanup() {
     }
@@ -35,10 +34,60 @@ final class SvgCleanup {
         // Graphviz writes "transparent", which SVG 1.1 (and so Batik) does not know; "none" means the same.
         String s = svg.replace("stroke=\"transparent\"", "stroke=\"none\"").replace("fill=\"transparent\"", "fill=\"none\"");
         s = centreCellTexts(s);
-        s = FAMILY.matcher(s).replaceAll(Matcher.quoteReplacement("font-family=\"" + LabelFont.SVG_FAMILIES + "\""));
+        s = ourFonts(s);
         // Native dot sizes the picture in pt, the embedded engine in px with the same numbers; px
         // everywhere makes a PNG the same size whichever engine drew it.
-        return POINTS.matcher(s).replaceFirst("<svg width=\"$1px\" height=\"$2px\"");
+        return sizeInPixels(s);
+    }
+
+    /** Every {@code font-family="DejaVu Sans…"} or {@code "Helvetica…"} becomes {@link LabelFont#SVG_FAMILIES}. */
+    private static String ourFonts(String s) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = s.indexOf(FAMILY); at >= 0; at = s.indexOf(FAMILY, at + 1)) {
+            int value = at + FAMILY.length();
+            if (!s.startsWith("DejaVu Sans", value) && !s.startsWith("Helvetica", value)) {
+                continue;
+            }
+            int end = s.indexOf('"', value);
+            if (end < 0) {
+                break;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length() + 256);
+            }
+            out.append(s, copied, value).append(LabelFont.SVG_FAMILIES);
+            copied = end;
+            at = end;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** The first {@code <svg width="Wpt" height="Hpt"} becomes {@code width="Wpx" height="Hpx"}. */
+    private static String sizeInPixels(String s) {
+        for (int at = s.indexOf(SVG_SIZE); at >= 0; at = s.indexOf(SVG_SIZE, at + 1)) {
+            int w = at + SVG_SIZE.length();
+            int wEnd = skipDecimal(s, w);
+            if (wEnd == w || !s.startsWith("pt\" height=\"", wEnd)) {
+                continue;
+            }
+            int h = wEnd + "pt\" height=\"".length();
+            int hEnd = skipDecimal(s, h);
+            if (hEnd == h || !s.startsWith("pt\"", hEnd)) {
+                continue;
+            }
+            return s.substring(0, wEnd) + "px\" height=\"" + s.substring(h, hEnd) + "px" + s.substring(hEnd + 2);
+        }
+        return s;
+    }
+
+    /** The end of the run of digits and points that starts at {@code from}. */
+    private static int skipDecimal(String s, int from) {
+        int i = from;
+        while (i < s.length() && (s.charAt(i) >= '0' && s.charAt(i) <= '9' || s.charAt(i) == '.')) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -68,18 +117,22 @@ final class SvgCleanup {
         double max = Double.NEGATIVE_INFINITY;
         int dividers = 0;
         for (int i = from; i < to; i++) {
-            Matcher poly = POLYGON.matcher(lines[i]);
-            Matcher path = PATH.matcher(lines[i]);
-            double[] xs = poly.find() ? xs(poly.group(1)) : path.find() ? xs(path.group(1)) : null;
-            if (xs == null) {
+            String polygon = attribute(lines[i], "<polygon ", "points=\"");
+            String coords = polygon != null ? polygon : attribute(lines[i], "<path ", "d=\"");
+            if (coords == null) {
                 continue;
             }
-            double lo = Arrays.stream(xs).min().orElse(0);
-            double hi = Arrays.stream(xs).max().orElse(0);
+            double[] xs = xs(coords);
+            double lo = xs.length == 0 ? 0 : Double.POSITIVE_INFINITY;
+            double hi = xs.length == 0 ? 0 : Double.NEGATIVE_INFINITY;
+            for (double x : xs) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
             if (hi - lo < 0.01) {
                 edges.add(lo);   // a divider between two cells side by side
                 dividers++;
-            } else if (poly.find(0) && flat(poly.group(1))) {
+            } else if (polygon != null && flat(polygon)) {
                 dividers++;      // a divider between two rows: the cells span the record's width
             } else {
                 min = Math.min(min, lo);
@@ -91,47 +144,134 @@ final class SvgCleanup {
         }
         edges.add(min);
         edges.add(max);
-        double[] e = edges.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] e = new double[edges.size()];
+        for (int k = 0; k < e.length; k++) {
+            e[k] = edges.get(k);
+        }
+        Arrays.sort(e);
         // texts by the cell their start lies in
         Map<Integer, List<Integer>> byCell = new TreeMap<>();
         for (int i = from; i < to; i++) {
-            Matcher t = TEXT_X.matcher(lines[i]);
-            if (lines[i].startsWith("<text") && t.find()) {
-                double x = Double.parseDouble(t.group(3));
-                for (int c = 0; c + 1 < e.length; c++) {
-                    if (x >= e[c] - 0.01 && x <= e[c + 1] + 0.01) {
-                        byCell.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
-                        break;
+            TextStart t = TextStart.of(lines[i]);
+            if (t == null) {
+                continue;
+            }
+            double x = Double.parseDouble(t.x(lines[i]));
+            for (int c = 0; c + 1 < e.length; c++) {
+                if (x >= e[c] - 0.01 && x <= e[c + 1] + 0.01) {
+                    List<Integer> texts = byCell.get(c);
+                    if (texts == null) {
+                        byCell.put(c, texts = new ArrayList<>());
                     }
+                    texts.add(i);
+                    break;
                 }
             }
         }
         for (Map.Entry<Integer, List<Integer>> cell : byCell.entrySet()) {
             List<Integer> texts = cell.getValue();
-            if (texts.size() > 1 && texts.stream().map(i -> startX(lines[i])).distinct().count() == 1) {
+            if (texts.size() > 1 && allStartAtOneX(lines, texts)) {
                 continue;   // aligned on the left
             }
             double centre = (e[cell.getKey()] + e[cell.getKey() + 1]) / 2;
             for (int i : texts) {
-                Matcher t = TEXT_X.matcher(lines[i]);
-                t.find();
-                lines[i] = lines[i].substring(0, t.start(2)) + "middle\" x=\"" + round(centre) + lines[i].substring(t.end(3));
+                TextStart t = TextStart.of(lines[i]);
+                lines[i] = lines[i].substring(0, t.anchor) + "middle\" x=\"" + round(centre) + lines[i].substring(t.xEnd);
             }
         }
     }
 
-    private static String startX(String textLine) {
-        Matcher t = TEXT_X.matcher(textLine);
-        return t.find() ? t.group(3) : "";
+    private static boolean allStartAtOneX(String[] lines, List<Integer> texts) {
+        String first = TextStart.of(lines[texts.get(0)]).x(lines[texts.get(0)]);
+        for (int i : texts) {
+            if (!TextStart.of(lines[i]).x(lines[i]).equals(first)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The value of attribute {@code name} (given with its {@code ="}) in a line that starts with
+     * {@code tag}: the last such attribute before the tag's first {@code >}, so that {@code d="}
+     * is never read out of an {@code id="}. Null when the line is another element or has none.
+     */
+    static String attribute(String line, String tag, String name) {
+        if (!line.startsWith(tag)) {
+            return null;
+        }
+        int close = line.indexOf('>');
+        int limit = close < 0 ? line.length() : close;
+        for (int at = line.lastIndexOf(name, limit - name.length()); at >= tag.length(); at = line.lastIndexOf(name, at - 1)) {
+            int end = line.indexOf('"', at + name.length());
+            if (end >= 0) {
+                return line.substring(at + name.length(), end);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where a {@code <text} line's {@code text-anchor="start|middle|end" x="…"} is: the first
+     * such pair before the tag's first {@code >}.
+     */
+    private static final class TextStart {
+        private static final String ANCHOR = " text-anchor=\"";
+        /** Index of the anchor's value. */
+        final int anchor;
+        /** Index of the x value, and just after it (its closing quote). */
+        final int x;
+        final int xEnd;
+
+        private TextStart(int anchor, int x, int xEnd) {
+            this.anchor = anchor;
+            this.x = x;
+            this.xEnd = xEnd;
+        }
+
+        String x(String line) {
+            return line.substring(x, xEnd);
+        }
+
+        static TextStart of(String line) {
+            // "<text" then its first attribute, or " text-anchor" at once
+            if (!line.startsWith("<text") || line.length() < 6 || line.charAt(5) != ' ') {
+                return null;
+            }
+            int close = line.indexOf('>');
+            int limit = close < 0 ? line.length() : close;
+            for (int at = line.indexOf(ANCHOR, 5); at >= 0 && at + ANCHOR.length() <= limit; at = line.indexOf(ANCHOR, at + 1)) {
+                int value = at + ANCHOR.length();
+                int valueEnd = -1;
+                for (String anchor : new String[] {"start", "middle", "end"}) {
+                    if (line.startsWith(anchor + "\" x=\"", value)) {
+                        valueEnd = value + anchor.length();
+                        break;
+                    }
+                }
+                if (valueEnd < 0) {
+                    continue;
+                }
+                int x = valueEnd + "\" x=\"".length();
+                int xEnd = x;
+                while (xEnd < line.length() && "-0123456789.".indexOf(line.charAt(xEnd)) >= 0) {
+                    xEnd++;
+                }
+                if (xEnd > x && xEnd < line.length() && line.charAt(xEnd) == '"') {
+                    return new TextStart(value, x, xEnd);
+                }
+            }
+            return null;
+        }
     }
 
     /** Whether a polygon's points all have one y: a horizontal rule. */
     private static boolean flat(String points) {
-        String[] nums = points.trim().split("[\\s,]+");
+        List<String> nums = numbers(points);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int k = 1; k < nums.length; k += 2) {
-            double y = Double.parseDouble(nums[k]);
+        for (int k = 1; k < nums.size(); k += 2) {
+            double y = Double.parseDouble(nums.get(k));
             lo = Math.min(lo, y);
             hi = Math.max(hi, y);
         }
@@ -140,23 +280,30 @@ final class SvgCleanup {
 
     /** The x coordinates of a polygon's points or of a path's (x,y pairs after each command letter). */
     private static double[] xs(String coords) {
-        String[] nums = coords.replaceAll("[A-Za-z]", " ").trim().split("[\\s,]+");
-        double[] xs = new double[nums.length / 2];
+        List<String> nums = numbers(coords);
+        double[] xs = new double[nums.size() / 2];
         for (int k = 0; k < xs.length; k++) {
-            xs[k] = Double.parseDouble(nums[2 * k]);
+            xs[k] = Double.parseDouble(nums.get(2 * k));
         }
         return xs;
     }
 
-    private static double middleX(String points) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (String p : points.trim().split("\\s+")) {
-            double x = Double.parseDouble(p.substring(0, p.indexOf(',')));
-            min = Math.min(min, x);
-            max = Math.max(max, x);
+    /** The runs of characters between letters, white space and commas: the numbers of a point list or path. */
+    static List<String> numbers(String coords) {
+        List<String> nums = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= coords.length(); i++) {
+            char c = i < coords.length() ? coords.charAt(i) : ' ';
+            boolean separator = c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B'
+                    || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            if (separator && start >= 0) {
+                nums.add(coords.substring(start, i));
+                start = -1;
+            } else if (!separator && start < 0) {
+                start = i;
+            }
         }
-        return (min + max) / 2;
+        return nums;
     }
 
     private static String round(double x) {

@@ -1,11 +1,29 @@
 package dev.chainrule.viz;
 
+import com.dylibso.chicory.runtime.ByteBufferMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CodeSection;
+import com.dylibso.chicory.wasm.types.DataCountSection;
+import com.dylibso.chicory.wasm.types.DataSection;
+import com.dylibso.chicory.wasm.types.ElementSection;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.FunctionSection;
+import com.dylibso.chicory.wasm.types.GlobalSection;
+import com.dylibso.chicory.wasm.types.ImportSection;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.MemorySection;
+import com.dylibso.chicory.wasm.types.Section;
+import com.dylibso.chicory.wasm.types.TableSection;
+import com.dylibso.chicory.wasm.types.TypeSection;
 import dev.chainrule.viz.internal.GraphvizWasmModule;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +56,17 @@ final class WasmGraphviz {
     private static final String RESET_ERRORS = "Z";       // viz_reset_errors()
     private static final String RENDER = "_";             // viz_render(context*, graph*, char* format) -> char*
 
+    /**
+     * Linear memory at the start: 1 MiB. The module asks for Emscripten's default of 16 MiB, but
+     * its data, stack and first heap need a quarter of one (a test checks), and the heap grows on
+     * request. Sixteen megabytes of zeros cost a new JVM tens of milliseconds (Chicory clears the
+     * buffer with code that has not been compiled yet), an instance that stays small never pays.
+     */
+    static final int INITIAL_PAGES = 16;
+
+    /** The stripped module the build writes next to the compiled classes (data, tables, signatures). */
+    private static final String MODULE_RESOURCE = "GraphvizWasmModule.meta";
+
     private static volatile WasmModule module;
 
     private final Instance instance;
@@ -52,6 +81,7 @@ final class WasmGraphviz {
         instance = Instance.builder(module())
                 .withImportValues(WasmGraphvizImports.create(stderr, messages))
                 .withMachineFactory(GraphvizWasmModule::create)
+                .withMemoryFactory(limits -> new ByteBufferMemory(new MemoryLimits(INITIAL_PAGES, limits.maximumPages())))
                 .build();
         memory = instance.memory();
         malloc = instance.export(MALLOC);
@@ -80,11 +110,59 @@ final class WasmGraphviz {
             synchronized (WasmGraphviz.class) {
                 m = module;
                 if (m == null) {
-                    module = m = GraphvizWasmModule.load();
+                    module = m = parse();
                 }
             }
         }
         return m;
+    }
+
+    /**
+     * Reads the stripped module without validating it again. The build's compiler validated this
+     * very file before it turned it into bytecode, the file is a pinned resource inside our own jar,
+     * and validation was a quarter of the parse, itself the largest part of a new JVM's first
+     * picture. {@code WasmGraphvizTest} validates the resource in full.
+     */
+    static WasmModule parse() {
+        WasmModule.Builder module = WasmModule.builder().withValidation(false);
+        try (InputStream in = GraphvizWasmModule.class.getResourceAsStream(MODULE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the embedded Graphviz is missing from the jar: " + MODULE_RESOURCE);
+            }
+            Parser.builder().build().parse(in, section -> add(module, section));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedded Graphviz (" + MODULE_RESOURCE + ")", e);
+        }
+        return module.build();
+    }
+
+    /** Puts one parsed section into the module; the stripped module has no others. */
+    private static void add(WasmModule.Builder module, Section section) {
+        if (section instanceof TypeSection) {
+            module.setTypeSection((TypeSection) section);
+        } else if (section instanceof ImportSection) {
+            module.setImportSection((ImportSection) section);
+        } else if (section instanceof FunctionSection) {
+            module.setFunctionSection((FunctionSection) section);
+        } else if (section instanceof TableSection) {
+            module.setTableSection((TableSection) section);
+        } else if (section instanceof MemorySection) {
+            module.setMemorySection((MemorySection) section);
+        } else if (section instanceof GlobalSection) {
+            module.setGlobalSection((GlobalSection) section);
+        } else if (section instanceof ExportSection) {
+            module.setExportSection((ExportSection) section);
+        } else if (section instanceof ElementSection) {
+            module.setElementSection((ElementSection) section);
+        } else if (section instanceof CodeSection) {
+            module.setCodeSection((CodeSection) section);
+        } else if (section instanceof DataSection) {
+            module.setDataSection((DataSection) section);
+        } else if (section instanceof DataCountSection) {
+            module.setDataCountSection((DataCountSection) section);
+        } else {
+            throw new IllegalStateException("the embedded Graphviz has a section this code does not expect: " + section.sectionId());
+        }
     }
 
     /** The Graphviz version inside, e.g. {@code 16.1.0}. */

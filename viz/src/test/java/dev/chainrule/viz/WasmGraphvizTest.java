@@ -1,18 +1,34 @@
 package dev.chainrule.viz;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dylibso.chicory.runtime.ByteBufferMemory;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ActiveDataSegment;
+import com.dylibso.chicory.wasm.types.DataSegment;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.chainrule.viz.internal.GraphvizWasmModule;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -151,11 +167,115 @@ class WasmGraphvizTest {
         assertEquals(m.group(2), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wasm)));
         assertTrue(Files.readString(Path.of("src/main/wasm/LICENSE-graphviz-EPL-1.0.txt"))
                 .startsWith("Eclipse Public License - v 1.0"));
-        // every import the module declares is served, under the names the table lists
-        for (String name : WasmGraphvizImports.WASI.keySet()) {
-            assertTrue(provenance.contains("| " + name + " | WASI `" + WasmGraphvizImports.WASI.get(name) + "`")
-                    || provenance.contains("| " + name + " | `_exit` = WASI `proc_exit`"), name);
+        // every import is in the table under its minified name, as the function it stands for
+        for (WasmGraphvizImports.Import i : WasmGraphvizImports.Import.values()) {
+            Matcher row = Pattern.compile("(?m)^\\| " + Pattern.quote(i.minified) + " \\| (.*)$").matcher(provenance);
+            assertTrue(row.find(), "PROVENANCE.md has a row for import " + i.minified);
+            String function = i.function.replace("WASI ", "");
+            assertTrue(row.group(1).contains("`" + function + "`"), row.group(1) + " names " + function);
         }
+        assertEquals(Map.of("c", "proc_exit", "d", "fd_write", "e", "fd_close", "i", "fd_read", "r", "fd_seek",
+                "s", "environ_get", "t", "environ_sizes_get", "u", "random_get", "x", "clock_time_get"),
+                WasmGraphvizImports.wasiCalls());
+    }
+
+    @Test
+    void theStrippedModuleValidatesAndEveryImportIsServedWithItsSignature() throws IOException {
+        WasmModule validated;
+        try (InputStream in = GraphvizWasmModule.class.getResourceAsStream("GraphvizWasmModule.meta")) {
+            validated = Parser.parse(in);   // with Chicory's full validation, which the runtime skips
+        }
+        WasmModule fast = WasmGraphviz.parse();
+        assertEquals(validated.importSection().importCount(), fast.importSection().importCount());
+        assertEquals(validated.functionSection().functionCount(), fast.functionSection().functionCount());
+        assertEquals(validated.exportSection().exportCount(), fast.exportSection().exportCount());
+        assertEquals(validated.dataSection().dataSegmentCount(), fast.dataSection().dataSegmentCount());
+
+        Map<String, WasmGraphvizImports.Import> served = new HashMap<>();
+        for (WasmGraphvizImports.Import i : WasmGraphvizImports.Import.values()) {
+            served.put(i.minified, i);
+        }
+        assertEquals(25, validated.importSection().importCount());
+        for (int k = 0; k < validated.importSection().importCount(); k++) {
+            FunctionImport declared = (FunctionImport) validated.importSection().getImport(k);
+            assertEquals(WasmGraphvizImports.MODULE, declared.module());
+            WasmGraphvizImports.Import i = served.remove(declared.name());
+            assertTrue(i != null, "import " + declared.name() + " is served");
+            assertEquals(validated.typeSection().getType(declared.typeIndex()), i.type, declared.name());
+        }
+        assertEquals(Map.of(), served, "no import is served that the module does not declare");
+    }
+
+    @Test
+    void theSmallerStartingMemoryHoldsTheDataAndTheStack() {
+        WasmModule m = WasmGraphviz.parse();
+        long end = 0;
+        for (DataSegment d : m.dataSection().dataSegments()) {
+            ActiveDataSegment a = (ActiveDataSegment) d;
+            end = Math.max(end, a.offsetInstructions().get(0).operand(0) + a.data().length);
+        }
+        // Emscripten's first global is the stack pointer; the stack grows down from its start value.
+        long stackTop = m.globalSection().getGlobal(0).initInstructions().get(0).operand(0);
+        long bytes = (long) WasmGraphviz.INITIAL_PAGES * Memory.PAGE_SIZE;
+        assertTrue(end > 100_000 && end < bytes / 2, "data ends at " + end + " of " + bytes);
+        assertTrue(stackTop > end && stackTop < bytes / 2, "stack starts at " + stackTop + " of " + bytes);
+        assertTrue(WasmGraphviz.INITIAL_PAGES < m.memorySection().get().getMemory(0).limits().initialPages(),
+                "the module asks for more");
+        // and a graph that needs far more memory than that still renders: the heap grows
+        StringBuilder dot = new StringBuilder("digraph {");
+        for (int i = 0; i < 400; i++) {
+            dot.append(" n").append(i).append(" -> n").append(i + 1).append(" [label=\"edge ").append(i).append("\"];");
+        }
+        WasmGraphviz g = new WasmGraphviz();
+        String svg = g.render(dot.append('}').toString(), "svg");
+        assertEquals(401, count(svg, "class=\"node\""));
+    }
+
+    @Test
+    void theWasiCallsServeAModuleWithNoFilesAndKeepOnlyStandardError() {
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        WasmGraphvizImports.Calls calls = new WasmGraphvizImports.Calls(stderr, new ArrayList<>());
+        Memory m = new ByteBufferMemory(new MemoryLimits(1));
+        m.write(100, "oops\n".getBytes(StandardCharsets.UTF_8));
+        m.writeI32(200, 100);   // one iovec: base 100, length 5
+        m.writeI32(204, 5);
+        for (int fd : new int[] {1, 2}) {
+            m.writeI32(300, -1);
+            assertEquals(0, call(calls, WasmGraphvizImports.Import.FD_WRITE, m, fd, 200, 1, 300), "fd " + fd);
+            assertEquals(5, m.readInt(300), "bytes written to fd " + fd);
+        }
+        assertEquals("oops\n", stderr.toString(StandardCharsets.UTF_8), "standard error kept once, standard output dropped");
+        assertEquals(8, call(calls, WasmGraphvizImports.Import.FD_WRITE, m, 3, 200, 1, 300), "EBADF: no file is open");
+        m.writeI32(300, -1);
+        assertEquals(0, call(calls, WasmGraphvizImports.Import.FD_READ, m, 0, 200, 1, 300));
+        assertEquals(0, m.readInt(300), "standard input is empty");
+        assertEquals(8, call(calls, WasmGraphvizImports.Import.FD_READ, m, 5, 200, 1, 300));
+        assertEquals(70, call(calls, WasmGraphvizImports.Import.FD_SEEK, m, 2, 0, 0, 300), "ESPIPE");
+        assertEquals(-44, call(calls, WasmGraphvizImports.Import.OPENAT, m, -100, 100, 0, 0), "-ENOENT");
+        m.writeI32(400, 7);
+        m.writeI32(404, 7);
+        assertEquals(0, call(calls, WasmGraphvizImports.Import.ENVIRON_SIZES_GET, m, 400, 404));
+        assertEquals(0, m.readInt(400) + m.readInt(404), "an empty environment");
+
+        // the same random bytes in every instance, so the same graph gives the same picture
+        call(calls, WasmGraphvizImports.Import.RANDOM_GET, m, 500, 16);
+        byte[] first = m.readBytes(500, 16);
+        call(new WasmGraphvizImports.Calls(stderr, new ArrayList<>()), WasmGraphvizImports.Import.RANDOM_GET, m, 500, 16);
+        assertArrayEquals(first, m.readBytes(500, 16));
+        assertFalse(Arrays.equals(new byte[16], first));
+
+        long before = System.currentTimeMillis();
+        assertEquals(0, call(calls, WasmGraphvizImports.Import.CLOCK_TIME_GET, m, 0, 1000, 600));
+        long millis = m.readLong(600) / 1_000_000;
+        assertTrue(millis >= before && millis <= System.currentTimeMillis(), "the wall clock in nanoseconds: " + millis);
+        assertEquals(28, call(calls, WasmGraphvizImports.Import.CLOCK_TIME_GET, m, 9, 1000, 600), "EINVAL for an unknown clock");
+        IllegalStateException exit = assertThrows(IllegalStateException.class,
+                () -> call(calls, WasmGraphvizImports.Import.PROC_EXIT, m, 3));
+        assertEquals("Graphviz exited with status 3", exit.getMessage());
+    }
+
+    private static long call(WasmGraphvizImports.Calls calls, WasmGraphvizImports.Import which, Memory m, long... args) {
+        return calls.call(which, m, args)[0];
     }
 
     private static int count(String s, String part) {
