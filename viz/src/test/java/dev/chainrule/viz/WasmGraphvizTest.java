@@ -12,8 +12,10 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ActiveDataSegment;
 import com.dylibso.chicory.wasm.types.DataSegment;
+import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.OpCode;
 import dev.chainrule.viz.internal.GraphvizWasmModule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -190,6 +192,14 @@ class WasmGraphvizTest {
         assertEquals(validated.functionSection().functionCount(), fast.functionSection().functionCount());
         assertEquals(validated.exportSection().exportCount(), fast.exportSection().exportCount());
         assertEquals(validated.dataSection().dataSegmentCount(), fast.dataSection().dataSegmentCount());
+        // every body is the same placeholder, so one parsed placeholder stands for all
+        assertEquals(2338, validated.codeSection().functionBodyCount());
+        assertEquals(validated.codeSection().functionBodyCount(), fast.codeSection().functionBodyCount());
+        for (int f : new int[] {0, 1000, 2337}) {
+            assertEquals(opcodes(validated.codeSection().getFunctionBody(f)), opcodes(fast.codeSection().getFunctionBody(f)));
+            assertEquals(validated.codeSection().getFunctionBody(f).localTypes(), fast.codeSection().getFunctionBody(f).localTypes());
+        }
+        assertEquals(List.of(OpCode.UNREACHABLE, OpCode.END), opcodes(fast.codeSection().getFunctionBody(7)));
 
         Map<String, WasmGraphvizImports.Import> served = new HashMap<>();
         for (WasmGraphvizImports.Import i : WasmGraphvizImports.Import.values()) {
@@ -272,6 +282,23 @@ class WasmGraphvizTest {
         IllegalStateException exit = assertThrows(IllegalStateException.class,
                 () -> call(calls, WasmGraphvizImports.Import.PROC_EXIT, m, 3));
         assertEquals("Graphviz exited with status 3", exit.getMessage());
+    }
+
+    @Test
+    void onlyACodeSectionOfPlaceholdersIsTakenAsOne() {
+        byte[] module = ModuleSections.PLACEHOLDER_MODULE.clone();
+        assertEquals(1, ModuleSections.placeholderBodies(module));
+        module[module.length - 2] = 0x01;   // nop instead of unreachable: a real body
+        assertEquals(-1, ModuleSections.placeholderBodies(module));
+        assertEquals(-1, ModuleSections.placeholderBodies(Arrays.copyOf(ModuleSections.PLACEHOLDER_MODULE, 18)), "no code section");
+        assertEquals(-1, ModuleSections.placeholderBodies(Arrays.copyOf(ModuleSections.PLACEHOLDER_MODULE, 22)), "cut short");
+        assertEquals(-1, ModuleSections.placeholderBodies(new byte[] {1, 2, 3}));
+    }
+
+    private static List<OpCode> opcodes(FunctionBody body) {
+        List<OpCode> ops = new ArrayList<>();
+        body.instructions().forEach(i -> ops.add(i.opcode()));
+        return ops;
     }
 
     private static long call(WasmGraphvizImports.Calls calls, WasmGraphvizImports.Import which, Memory m, long... args) {
