@@ -44,9 +44,10 @@ final class TensorMlp {
         for (Tensor p : params) {
             p.clearGrad();
         }
-        Tensor h = x.matmul(w[0]).add(b[0]).relu();
-        h = h.matmul(w[1]).add(b[1]).relu();
-        Tensor loss = h.matmul(w[2]).add(b[2]).logSoftmax(1).gather(1, labels).mean().neg();
+        // matmulAdd is PyTorch's addmm, which the peer (bench/peers/torch_peer.py) calls.
+        Tensor h = x.matmulAdd(w[0], b[0]).relu();
+        h = h.matmulAdd(w[1], b[1]).relu();
+        Tensor loss = h.matmulAdd(w[2], b[2]).logSoftmax(1).gather(1, labels).mean().neg();
         loss.backward();
         for (Tensor p : params) {
             double[] d = p.dataArray();

@@ -989,6 +989,26 @@ public final class Tensor extends GraphNode implements Node {
         return MatMulOp.apply(this, Objects.requireNonNull(other, "matmul: other operand is null"));
     }
 
+    /**
+     * {@code this @ other + bias} as one node (PyTorch's {@code addmm}; the affine map of a dense
+     * layer): the same numbers as {@code matmul(other).add(bias)} up to the order of additions,
+     * without the intermediate product, its grad, and the pass that adds the bias. The bias
+     * broadcasts to the product's shape, e.g. {@code [n]} for {@code [m, k] @ [k, n]}.
+     * <pre>{@code
+     * Tensor h = x.matmulAdd(w, b).relu();   // x [128, 784], w [784, 256], b [256]
+     * }</pre>
+     *
+     * @param other the other operand of the product
+     * @param bias added to every row (or broadcast otherwise) of the product
+     * @return {@code this @ other + bias}, of the product's shape
+     * @throws IllegalArgumentException if the product's shapes do not align (as in
+     *     {@link #matmul(Tensor)}) or the bias does not broadcast to the product's shape
+     */
+    public Tensor matmulAdd(Tensor other, Tensor bias) {
+        return MatMulAddOp.apply(this, Objects.requireNonNull(other, "matmulAdd: other operand is null"),
+                Objects.requireNonNull(bias, "matmulAdd: bias is null"));
+    }
+
     // ---------------------------------------------------------------- shape
 
     /**

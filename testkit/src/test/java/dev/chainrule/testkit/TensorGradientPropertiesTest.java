@@ -103,6 +103,19 @@ class TensorGradientPropertiesTest {
                     // 64³ multiply-adds: the size from which matmul splits across threads in the tests
                     // (testkit/pom.xml sets chainrule.matmul.parallelFrom; 2²⁵ otherwise).
                 }).sometimes(0.05, new int[] {64, 64}, new int[] {64, 64})),
+                op("matmulAdd", t -> t[0].matmulAdd(t[1], t[2]), TensorInputs.generated(r -> {
+                    int m = 1 + r.nextInt(3);
+                    int k = 1 + r.nextInt(3);
+                    int n = 1 + r.nextInt(3);
+                    // Every way a bias can broadcast to the product [m, n]: per column, row, element, or one.
+                    int[][] biases = {{n}, {1, n}, {m, 1}, {m, n}, {}};
+                    return new int[][] {{m, k}, {k, n}, biases[r.nextInt(biases.length)]};
+                }).sometimes(0.05, new int[] {64, 64}, new int[] {64, 64}, new int[] {64})),
+                op("batched matmulAdd", t -> t[0].matmulAdd(t[1], t[2]), TensorInputs.generated(r -> {
+                    int b = 1 + r.nextInt(2);
+                    return r.nextBoolean() ? new int[][] {{b, 2, 3}, {3, 2}, {2}}
+                            : new int[][] {{b, 1, 2}, {1, 2, 2}, {b, 1, 1}};
+                })),
                 op("batched matmul", t -> t[0].matmul(t[1]), TensorInputs.generated(r -> {
                     int b = 1 + r.nextInt(2);
                     return r.nextBoolean() ? new int[][] {{b, 2, 3}, {3, 2}} : new int[][] {{b, 1, 2}, {1, 2, 2}};

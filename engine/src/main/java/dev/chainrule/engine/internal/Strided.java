@@ -99,6 +99,10 @@ public final class Strided {
             int o = off[0];
             int i = off[1];
             int si = st[1];
+            if (si == 1) {
+                System.arraycopy(x, i, y, o, len);
+                return;
+            }
             for (int k = 0; k < len; k++) {
                 y[o + k] = x[i + k * si];
             }
@@ -114,6 +118,13 @@ public final class Strided {
             int o = off[0];
             int i = off[1];
             int si = st[1];
+            if (si == 1) {
+                // A unit stride as a constant: C2 vectorises this loop, not the strided one.
+                for (int k = 0; k < len; k++) {
+                    gx[i + k] += g[o + k];
+                }
+                return;
+            }
             for (int k = 0; k < len; k++) {
                 gx[i + k * si] += g[o + k];
             }
