@@ -46,6 +46,8 @@ public final class Tensor extends GraphNode implements Node {
 
     final double[] data;
     double[] grad;
+    /** The array {@link #clearGrad()} took away, reused by {@link #gradBuffer()}. */
+    private double[] spareGrad;
     final int[] shape;
     final TensorOp op;
     final Tensor[] inputs;
@@ -412,15 +414,32 @@ public final class Tensor extends GraphNode implements Node {
         return grad != null;
     }
 
+    /** The grad array, made zero first if there is none: the array cleared last, or a new one. */
     double[] gradBuffer() {
         if (grad == null) {
-            grad = new double[data.length];
+            if (spareGrad != null) {
+                grad = spareGrad;
+                spareGrad = null;
+                Arrays.fill(grad, 0);
+            } else {
+                grad = new double[data.length];
+            }
         }
         return grad;
     }
 
-    /** Drops this tensor's grad. See {@link #zeroGrad()} for the whole graph. */
+    /**
+     * Drops this tensor's grad: {@link #hasGrad()} is false and {@link #grad()} reads zeros until
+     * the next backward reaches it. The array is kept and reused, zeroed, by that backward, so a
+     * training step does not allocate and zero fresh weight-sized arrays (a cost that grows with
+     * the model); an array from {@link #gradArray()} is therefore overwritten by the next
+     * backward; copy it, or use {@link #grad()}, to keep its values. See {@link #zeroGrad()} for
+     * the whole graph.
+     */
     public void clearGrad() {
+        if (grad != null) {
+            spareGrad = grad;
+        }
         grad = null;
     }
 

@@ -38,6 +38,27 @@ class TensorBackwardTest {
     }
 
     @Test
+    void aClearedGradStartsFromZeroAgainThoughItsArrayIsReused() {
+        Tensor w = Tensor.of(new double[][] {{1, 2}, {3, 4}});
+        Tensor x = Tensor.of(new double[][] {{1, -1}, {2, 0.5}}).requiresGrad(false);
+        x.matmul(w).square().sum().backward();
+        double[] first = w.grad().toArray();
+        double[] live = w.gradArray();
+        w.clearGrad();
+        assertFalse(w.hasGrad());
+        assertArrayEquals(new double[4], w.grad().toArray(), 0.0, "a cleared grad reads as zeros");
+        x.matmul(w).square().sum().backward();
+        // The same numbers, not twice them: the reused array was zeroed before backward added into it.
+        assertArrayEquals(first, w.grad().toArray(), 0.0);
+        assertTrue(live == w.gradArray(), "the cleared array is reused, not a fresh one allocated");
+        // Without clearGrad, leaves keep accumulating.
+        x.matmul(w).square().sum().backward();
+        for (int i = 0; i < first.length; i++) {
+            assertEquals(2 * first[i], w.gradArray()[i], 0.0);
+        }
+    }
+
+    @Test
     void backwardOnANonScalarSaysWhatToDo() {
         Tensor x = Tensor.ones(2, 2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> x.mul(2).backward());
