@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 class MatMulKernelTest {
     private static final int[][] SIZES = {
         {1, 1, 1}, {3, 5, 7}, {4, 8, 24}, {5, 9, 25}, {17, 300, 33}, {64, 256, 48}, {67, 513, 100},
+        // Whole tiles of the vector kernel (8 × 16 at 512 bits), one row or column past them, W1t's
+        // first layer, and a depth cut into five equal k-blocks (785 = 5 × 157).
+        {8, 16, 16}, {9, 200, 17}, {100, 16, 16}, {16, 785, 33},
     };
 
     @Test

@@ -109,7 +109,8 @@ public final class MatMulKernel {
             byColumns(a, aOff, ars, acs, bb, bo, br, bc, c, cOff, m, k, n, parts);
             return;
         }
-        int chunk = ((m + parts - 1) / parts + 3) & ~3;
+        // Whole panels of the vector kernel's rows (8) per thread, so that no share ends in a padded one.
+        int chunk = ((m + parts - 1) / parts + 7) & ~7;
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts];
         int count = 0;
         for (int i0 = chunk; i0 < m; i0 += chunk) {
