@@ -25,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -92,19 +93,32 @@ final class WasmGraphviz {
     }
 
     /**
-     * Loads and verifies the compiled module's classes (2 MB of bytecode, about 0.15 s in a new
+     * Loads and verifies the classes an instance needs (2 MB of bytecode, about 0.15 s in a new
      * JVM), so that another thread can do it while this one parses the module: first the ones an
-     * instance is built with, then the 1.6 MB class of Graphviz's functions, which runs first in
-     * the constructors. It only saves time: if the generated code is laid out differently, each
-     * class loads when first used.
+     * instance is built with (the generated machine, Chicory's runtime, the imports), then the
+     * 1.6 MB class of Graphviz's functions, which runs first in the constructors. It only saves
+     * time: if the generated code is laid out differently, each class loads when first used.
      */
     static void loadCompiledCode() {
-        for (String suffix : new String[] {"Machine", "MachineDispatch_0", "MachineShaded", "MachineFuncGroup_0"}) {
-            try {
-                Class.forName(GraphvizWasmModule.class.getName() + suffix, true, WasmGraphviz.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                // nothing lost: the instance loads what it needs itself
-            }
+        for (String suffix : new String[] {"Machine", "MachineDispatch_0", "MachineShaded"}) {
+            load(GraphvizWasmModule.class.getName() + suffix);
+        }
+        try {
+            // A throwaway set of imports and a page of memory load the classes the builder will use.
+            WasmGraphvizImports.create(OutputStream.nullOutputStream(), new ArrayList<>());
+            new ByteBufferMemory(new MemoryLimits(1, 1));
+        } catch (RuntimeException | LinkageError e) {
+            // nothing lost: the instance makes its own
+        }
+        load(Instance.class.getName() + "$Builder");
+        load(GraphvizWasmModule.class.getName() + "MachineFuncGroup_0");
+    }
+
+    private static void load(String className) {
+        try {
+            Class.forName(className, true, WasmGraphviz.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // nothing lost: the instance loads what it needs itself
         }
     }
 
