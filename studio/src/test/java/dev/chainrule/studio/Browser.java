@@ -195,12 +195,24 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Scrolls the first element matching a CSS selector into view (unless it is in the graph) and clicks its middle. */
+    /**
+     * Scrolls the first element matching a CSS selector into view (unless it is in the graph) and
+     * clicks its middle, once the element has stayed in place for two frames and is the element
+     * found at that point: on a loaded machine the page may still be laying out after the last
+     * change, and a click at a stale point lands on something else (or nothing).
+     */
     void click(String selector) {
-        String[] xy = eval("(function(){const e=document.querySelector(" + Json.write(selector) + ");"
+        String[] xy = eval("(async function(){const e=document.querySelector(" + Json.write(selector) + ");"
                 + "if(!e)throw new Error('no element '+" + Json.write(selector) + ");"
                 + "if(!(e instanceof SVGElement))e.scrollIntoView({block:'center',inline:'nearest'});"
-                + "const r=e.getBoundingClientRect();return (r.left+r.width/2)+','+(r.top+r.height/2);})()").split(",");
+                + "let last='';"
+                + "for(let i=0;i<100;i++){"
+                + "await new Promise(f=>requestAnimationFrame(()=>requestAnimationFrame(f)));"
+                + "const r=e.getBoundingClientRect();const x=r.left+r.width/2,y=r.top+r.height/2;const at=x+','+y;"
+                + "const hit=document.elementFromPoint(x,y);"
+                + "if(at===last&&hit&&(hit===e||e.contains(hit)))return at;"
+                + "last=at;}"
+                + "return last;})()").split(",");
         double x = Double.parseDouble(xy[0]);
         double y = Double.parseDouble(xy[1]);
         send("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y));

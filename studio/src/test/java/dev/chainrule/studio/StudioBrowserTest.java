@@ -157,10 +157,14 @@ class StudioBrowserTest {
             Path svg = downloads.resolve("E_total.svg");
             // The status is empty until the click reaches the page, so "not making" alone can pass
             // before the export has even started.
-            b.awaitThat(() -> {
-                String status = text(b, "#export-status");
-                return !status.isEmpty() && !status.startsWith("making");
-            }, "the export");
+            try {
+                b.awaitThat(() -> {
+                    String status = text(b, "#export-status");
+                    return !status.isEmpty() && !status.startsWith("making");
+                }, "the export");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the status then read \"" + text(b, "#export-status") + "\"", e);
+            }
             assertEquals("downloaded E_total.svg", text(b, "#export-status"));
             b.awaitThat(() -> Files.exists(svg), "the download " + svg);
             String picture = Files.readString(svg);
