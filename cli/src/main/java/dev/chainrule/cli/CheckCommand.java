@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,8 +46,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--expect", required = true, paramLabel = "FILE_OR_TEXT", description = "your answers: a file or the text")
     String expect;
 
+    final ProgramOptions program = new ProgramOptions();
+
+    /** PROGRAM, --at and --of, built in code (see ProgramOptions). */
     @Mixin
-    ProgramOptions program;
+    final CommandSpec programOptions = program.mixin();
 
     @Option(names = "--lr", paramLabel = "ETA", description = "the learning rate, for updated values and --steps")
     Double lr;
@@ -73,8 +77,8 @@ final class CheckCommand implements Callable<Integer> {
         String answers = ProgramSource.text(expect, System.in, "answers", "q = 3; dE/dw5 = 0.0822");
         Problem problem;
         try {
-            Computation.checkOf(p, program.of);
-            problem = Problem.builder(p).inputs(program.values()).output(program.of).learningRate(lr)
+            Computation.checkOf(p, program.of());
+            problem = Problem.builder(p).inputs(program.values()).output(program.of()).learningRate(lr)
                     .parameters(params).steps(steps).tolerance(tol).build();
         } catch (IllegalArgumentException e) {
             throw new UserError(optionFor(e.getMessage()));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code chainrule explain}: the worked derivation of a gradient, in the program's own names. */
@@ -36,8 +37,11 @@ final class ExplainCommand implements Callable<Integer> {
 
     private final Io io;
 
+    final ProgramOptions program = new ProgramOptions();
+
+    /** PROGRAM, --at and --of, built in code (see ProgramOptions). */
     @Mixin
-    ProgramOptions program;
+    final CommandSpec programOptions = program.mixin();
 
     @Option(names = "--wrt", split = ",", paramLabel = "NAMES",
             description = "the nodes to derive ∂output/∂node for: parameters, inputs or computed nodes")

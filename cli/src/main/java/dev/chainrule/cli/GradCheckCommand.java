@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code chainrule gradcheck}: analytic against numerical gradients at random points. */
@@ -31,8 +32,11 @@ final class GradCheckCommand implements Callable<Integer> {
 
     private final Io io;
 
+    final ProgramOptions source = new ProgramOptions();
+
+    /** PROGRAM, --at and --of, built in code (see ProgramOptions). */
     @Mixin
-    ProgramOptions source;
+    final CommandSpec sourceOptions = source.mixin();
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "20", description = "how many random points (default: 20)")
     int trials;
@@ -51,7 +55,7 @@ final class GradCheckCommand implements Callable<Integer> {
             throw new UserError("--trials must be at least 1, not " + trials);
         }
         Program p = source.load();
-        String of = source.of;
+        String of = source.of();
         Computation.checkOf(p, of);
         List<String> inputs = p.inputs();
         if (inputs.isEmpty()) {

@@ -1,5 +1,8 @@
 package dev.chainrule.cli;
 
+import static dev.chainrule.cli.OptionsInCode.flag;
+import static dev.chainrule.cli.OptionsInCode.isSet;
+
 import dev.chainrule.checker.GradientDescent;
 import dev.chainrule.engine.expr.Program;
 import dev.chainrule.viz.Charts;
@@ -8,80 +11,97 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code chainrule grad}: every named node's op, value and gradient. */
-@Command(name = "grad", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Every named node's op, value and gradient.",
-            "Evaluates PROGRAM, runs the backward pass, and prints every named node: its op, its "
-                + "value and ∂output/∂node."},
-        footer = {"", "Examples:",
-            "  chainrule grad \"f = (x + y)·z\" --at x=-2,y=5,z=-4 -o f.svg",
-            "  chainrule grad \"x = 2; y = 3; f = x^2·y\" --hessian",
-            "  chainrule grad cli/src/test/resources/mazur.txt --of E --lr 0.5 --wrt w5,w6 --format json",
-            "  chainrule grad cli/src/test/resources/mazur.txt --lr 0.5 --steps 10000 --plot loss.png",
-            "", "A program is statements 'name = expression', one per line or separated by ';'.",
-            "A name assigned a plain number is an input; --at overrides it or gives one never assigned.",
-            "'param w1 = 0.15' makes an input a parameter: --lr and --steps update parameters only (without",
-            "param declarations or --wrt, the inputs named like weights and biases: w5, W, b1)."})
+/**
+ * {@code chainrule grad}: every named node's op, value and gradient.
+ *
+ * <p>The most run command, so its model is built in code ({@link #spec()}) rather than read from
+ * annotations by reflection: see {@link Main#commandLine(Io, String...)}. Each option holds its
+ * own value after a parse.
+ */
 final class GradCommand implements Callable<Integer> {
     private final Io io;
 
-    @Mixin
-    ProgramOptions source;
+    private final ProgramOptions source = new ProgramOptions();
 
-    @Option(names = "--wrt", split = ",", paramLabel = "NAMES",
-            description = "the inputs for --lr, --steps and --hessian (default: the parameters for --lr and "
-                    + "--steps, every input for --hessian)")
-    List<String> wrt;
+    private final OptionSpec wrt = OptionSpec.builder("--wrt").splitRegex(",").paramLabel("NAMES")
+            .type(List.class).auxiliaryTypes(String.class)
+            .description("the inputs for --lr, --steps and --hessian (default: the parameters for --lr and "
+                    + "--steps, every input for --hessian)").build();
 
-    @Option(names = "--lr", paramLabel = "ETA", description = "also print the updated value w − η·∂output/∂w")
-    Double lr;
+    private final OptionSpec lr = OptionSpec.builder("--lr").paramLabel("ETA").type(Double.class)
+            .description("also print the updated value w − η·∂output/∂w").build();
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "0",
-            description = "first take N gradient-descent steps with --lr, print the loss on the way, then the table "
-                    + "at the final values")
-    int steps;
+    private final OptionSpec steps = OptionSpec.builder("--steps").paramLabel("N").type(int.class).defaultValue("0")
+            .description("first take N gradient-descent steps with --lr, print the loss on the way, then the table "
+                    + "at the final values").build();
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "draw the loss over the --steps into FILE.svg, .png or .pdf")
-    Path plot;
+    private final OptionSpec plot = OptionSpec.builder("--plot").paramLabel("FILE").type(Path.class)
+            .description("draw the loss over the --steps into FILE.svg, .png or .pdf").build();
 
-    @Option(names = "--hessian", description = "also print the matrix of second derivatives")
-    boolean hessian;
+    private final OptionSpec hessian = flag("--hessian", "also print the matrix of second derivatives");
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), json, csv, markdown or latex")
-    String format;
+    private final OptionSpec format = OptionSpec.builder("--format").paramLabel("FORMAT").type(String.class)
+            .defaultValue("table").description("table (default), json, csv, markdown or latex").build();
 
-    @Option(names = "--digits", paramLabel = "N", defaultValue = "10",
-            description = "significant digits in table, markdown and latex output (default: 10)")
-    int digits;
+    private final OptionSpec digits = OptionSpec.builder("--digits").paramLabel("N").type(int.class).defaultValue("10")
+            .description("significant digits in table, markdown and latex output (default: 10)").build();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "also draw the graph into FILE.svg, .png, .pdf or .dot (style options as for render)")
-    Path output;
+    private final OptionSpec output = OptionSpec.builder("-o", "--output").paramLabel("FILE").type(Path.class)
+            .description("also draw the graph into FILE.svg, .png, .pdf or .dot (style options as for render)").build();
 
-    @Mixin
-    StyleOptions style;
+    private final StyleOptions style = new StyleOptions();
 
     GradCommand(Io io) {
         this.io = io;
     }
 
+    /** The command's model: what its help shows and its parse fills in. */
+    CommandSpec spec() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+        spec.name("grad");
+        spec.usageMessage().sortOptions(false)
+                .description("Every named node's op, value and gradient.",
+                        "Evaluates PROGRAM, runs the backward pass, and prints every named node: its op, its "
+                                + "value and ∂output/∂node.")
+                .footer("", "Examples:",
+                        "  chainrule grad \"f = (x + y)·z\" --at x=-2,y=5,z=-4 -o f.svg",
+                        "  chainrule grad \"x = 2; y = 3; f = x^2·y\" --hessian",
+                        "  chainrule grad cli/src/test/resources/mazur.txt --of E --lr 0.5 --wrt w5,w6 --format json",
+                        "  chainrule grad cli/src/test/resources/mazur.txt --lr 0.5 --steps 10000 --plot loss.png",
+                        "", "A program is statements 'name = expression', one per line or separated by ';'.",
+                        "A name assigned a plain number is an input; --at overrides it or gives one never assigned.",
+                        "'param w1 = 0.15' makes an input a parameter: --lr and --steps update parameters only (without",
+                        "param declarations or --wrt, the inputs named like weights and biases: w5, W, b1).");
+        spec.addMixin("source", source.mixin());
+        for (OptionSpec o : List.of(wrt, lr, steps, plot, hessian, format, digits, output)) {
+            spec.addOption(o);
+        }
+        spec.addMixin("style", style.mixin());
+        spec.addMixin(HelpOptions.NAME, HelpOptions.mixin());
+        return spec;
+    }
+
     @Override
     public Integer call() {
-        String f = GradReport.checkFormat(format);
+        String f = GradReport.checkFormat(format.getValue());
+        Path output = this.output.getValue();
         if (output != null) {
             style.prepareEngine(output);
         }
+        int digits = this.digits.getValue();
         if (digits < 1 || digits > 17) {
             throw new UserError("--digits must be between 1 and 17, not " + digits);
         }
         Program p = source.load();
         Map<String, Double> point = source.values();
-        String of = source.of;
+        String of = source.of();
+        List<String> wrt = this.wrt.getValue();
+        Double lr = this.lr.getValue();
+        int steps = this.steps.getValue();
+        Path plot = this.plot.getValue();
         double[] losses = null;
         if (steps < 0) {
             throw new UserError("--steps must be 0 or more, not " + steps);
@@ -105,7 +125,7 @@ final class GradCommand implements Callable<Integer> {
             new DescentSummary(start.outputName(), start.wrt, lr, losses, digits).print(summary);
         }
         Computation c = Computation.run(p, point, of, wrt, lr);
-        new GradReport(c, digits, hessian).write(f, io.out());
+        new GradReport(c, digits, isSet(hessian)).write(f, io.out());
         io.out().flush();
         if (output != null) {
             io.err().println("wrote " + RenderCommand.draw(c, style, output));

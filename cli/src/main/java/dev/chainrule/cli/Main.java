@@ -114,10 +114,13 @@ public final class Main {
     static final List<String> SUBCOMMANDS = List.of(
             "grad", "check", "render", "slides", "explain", "gradcheck", "train", "plot", "example", "studio", "shell");
 
-    /** A new instance of the subcommand named {@code name} (one of {@link #SUBCOMMANDS}). */
+    /**
+     * A new instance of the subcommand named {@code name} (one of {@link #SUBCOMMANDS}): its
+     * annotated object, or for {@code grad} the model built in code.
+     */
     static Object subcommand(String name, Io io) {
         switch (name) {
-            case "grad": return new GradCommand(io);
+            case "grad": return new GradCommand(io).spec();
             case "check": return new CheckCommand(io);
             case "render": return new RenderCommand(io);
             case "slides": return new SlidesCommand(io);
@@ -144,6 +147,12 @@ public final class Main {
      * be shown; {@code --version} alone needs none. Anything else ({@code --help}, no words, a
      * misspelt name, an option before the name) gets every subcommand, so the list and the errors
      * are unchanged.
+     *
+     * <p>The root command, {@code grad} and the option groups {@code grad} shares with other
+     * commands ({@link ProgramOptions}, {@link StyleOptions}, {@link HelpOptions}) are built in
+     * code instead, so that {@code grad} and {@code --version} read no annotation at all: the
+     * first annotation read makes the JDK generate a proxy class per annotation type, which the
+     * class-data archive cannot keep, and picocli scans every method of every annotated class.
      */
     static CommandLine commandLine(Io io, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
@@ -154,7 +163,7 @@ public final class Main {
     }
 
     private static CommandLine commandLine(Io io, List<String> names) {
-        CommandLine cl = new CommandLine(new ChainruleCommand(io));
+        CommandLine cl = new CommandLine(new ChainruleCommand(io).spec());
         for (String name : names) {
             cl.addSubcommand(subcommand(name, io));
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code chainrule render}: the graph, with its values and grads after backward, as a picture. */
@@ -24,11 +25,17 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "FILE.svg, .png, .pdf or .dot")
     Path output;
 
-    @Mixin
-    ProgramOptions program;
+    final ProgramOptions program = new ProgramOptions();
 
+    /** PROGRAM, --at and --of, built in code (see ProgramOptions). */
     @Mixin
-    StyleOptions style;
+    final CommandSpec programOptions = program.mixin();
+
+    final StyleOptions style = new StyleOptions();
+
+    /** The graph style options, built in code (see StyleOptions). */
+    @Mixin
+    final CommandSpec styleOptions = style.mixin();
 
     @Option(names = "--digits", paramLabel = "N", description = StyleOptions.DIGITS_HELP)
     void digits(int n) {
@@ -58,7 +65,7 @@ final class RenderCommand implements Callable<Integer> {
     static Path draw(Computation c, StyleOptions style, Path file) {
         String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".dot") || name.endsWith(".gv")) {
-            int limit = style.maxNodes != null ? style.maxNodes : DOT_MAX_NODES;
+            int limit = style.maxNodes() != null ? style.maxNodes() : DOT_MAX_NODES;
             int size = Graph.of(c.evaluation.output()).size();
             if (size > limit) {
                 throw new UserError("the graph has " + size + " nodes, more than the DOT limit of " + limit

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code chainrule slides}: the backward pass step by step, as a slide deck. */
@@ -28,11 +29,17 @@ final class SlidesCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "the folder to write into")
     Path dir;
 
-    @Mixin
-    ProgramOptions program;
+    final ProgramOptions program = new ProgramOptions();
 
+    /** PROGRAM, --at and --of, built in code (see ProgramOptions). */
     @Mixin
-    StyleOptions style;
+    final CommandSpec programOptions = program.mixin();
+
+    final StyleOptions style = new StyleOptions();
+
+    /** The graph style options, built in code (see StyleOptions). */
+    @Mixin
+    final CommandSpec styleOptions = style.mixin();
 
     @Option(names = "--digits", paramLabel = "N", description = StyleOptions.DIGITS_HELP)
     void digits(int n) {
