@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>It follows the usual BLAS scheme (GotoBLAS's loop order): a k-block of B is packed into panels {@link #NR} columns
  * wide, a block of A into panels {@link #MR} rows high, and a micro-kernel keeps an MR×NR tile of
- * C in sixteen vector registers through the whole k-block, with one fused multiply-add per
+ * C in 16 (8 × 2) or 12 (4 × 3) vector registers through the whole k-block, with one fused multiply-add per
  * vector and step of k. Rounding differs from the plain kernel's only in the order of additions
  * (and in FMA's single rounding).
  */
@@ -19,15 +19,22 @@ public final class VectorGemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /**
-     * Rows of the C tile: eight rows of two vectors, sixteen accumulators in registers. Eight by
-     * two runs the loop as fast as four by three in L1 (~100 GFLOP/s a core either way), and its
-     * tiles divide the sizes networks use (multiples of 8 and 16) where 3 vectors (24 columns at
-     * 512 bits) left a partial panel of B computed in vain: a third of a panel at n = 256 or 128,
-     * two thirds at n = 16.
+     * Whether the tile is 8 rows by 2 vectors ({@link #kernel8x2}) rather than 4 by 3
+     * ({@link #kernel4x3}): with 512-bit vectors, which come with 32 vector registers (AVX-512).
+     * Eight by two runs the loop as fast as four by three in L1 (~100 GFLOP/s a core either
+     * way on Zen 5), and its tiles divide the sizes networks use (multiples of 8 and 16), where 3
+     * vectors (24 columns) left a partial panel of B computed in vain: a third of a panel at
+     * n = 256 or 128, two thirds at n = 16. With 256-bit vectors (AVX2: 16 registers) its 16
+     * accumulators and 3 operands do not fit, and W4 ran 22 % slower than on 4 by 3
+     * ({@code -XX:UseAVX=2}, interleaved).
      */
-    public static final int MR = 8;
-    /** Columns of the C tile: two vectors. */
-    public static final int NR = 2 * L;
+    static final boolean EIGHT_BY_TWO = L >= 8;
+    /** Rows of the C tile. */
+    public static final int MR = EIGHT_BY_TWO ? 8 : 4;
+    /** Columns of the C tile, in vectors. */
+    private static final int VECTORS = EIGHT_BY_TWO ? 2 : 3;
+    /** Columns of the C tile. */
+    public static final int NR = VECTORS * L;
     /**
      * Largest depth of a k-block: a packed panel of B (KC × NR doubles) then takes 24 KiB, which
      * stays in a 32 or 48 KiB L1 data cache next to the A panel it meets (192 at 512 bits, 384 at
@@ -113,19 +120,11 @@ public final class VectorGemm {
                         int bo = q * kc * NR;
                         if (rows == MR && cols == NR) {
                             int co = cOff + ci * ldc + q * NR;
-                            if (inPlace) {
-                                kernelInPlace(a, ao, ars, bp, bo, kc, c, co, ldc);
-                            } else {
-                                kernel(ap, ao, bp, bo, kc, c, co, ldc);
-                            }
+                            kernel(inPlace, a, ap, ao, ars, bp, bo, kc, c, co, ldc);
                         } else {
                             // An edge tile: compute it whole into a scratch tile, add the part that exists.
                             Arrays.fill(tile, 0);
-                            if (inPlace) {
-                                kernelInPlace(a, ao, ars, bp, bo, kc, tile, 0, NR);
-                            } else {
-                                kernel(ap, ao, bp, bo, kc, tile, 0, NR);
-                            }
+                            kernel(inPlace, a, ap, ao, ars, bp, bo, kc, tile, 0, NR);
                             for (int ii = 0; ii < rows; ii++) {
                                 int co = cOff + (ci + ii) * ldc + q * NR;
                                 for (int j = 0; j < cols; j++) {
@@ -191,8 +190,9 @@ public final class VectorGemm {
                 for (int q = 0; q < fullPanels; q++) {
                     int s = src + q * NR;
                     int d = dst + q * kc * NR;
-                    DoubleVector.fromArray(S, b, s).intoArray(bp, d);
-                    DoubleVector.fromArray(S, b, s + L).intoArray(bp, d + L);
+                    for (int v = 0; v < NR; v += L) {
+                        DoubleVector.fromArray(S, b, s + v).intoArray(bp, d + v);
+                    }
                 }
                 if (fullPanels < panels) {
                     int j0 = fullPanels * NR;
@@ -256,8 +256,27 @@ public final class VectorGemm {
         }
     }
 
-    /** C's MR×NR tile at {@code co} (row length ldc) += packed A panel · packed B panel. */
-    private static void kernel(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc) {
+    /**
+     * C's MR×NR tile at {@code co} (row length ldc) += A panel · packed B panel, the A panel
+     * read in place from {@code a} (row length lda) or packed in {@code ap}.
+     */
+    private static void kernel(boolean inPlace, double[] a, double[] ap, int ao, int lda, double[] bp, int bo,
+            int kc, double[] c, int co, int ldc) {
+        if (EIGHT_BY_TWO) {
+            if (inPlace) {
+                kernel8x2InPlace(a, ao, lda, bp, bo, kc, c, co, ldc);
+            } else {
+                kernel8x2(ap, ao, bp, bo, kc, c, co, ldc);
+            }
+        } else if (inPlace) {
+            kernel4x3InPlace(a, ao, lda, bp, bo, kc, c, co, ldc);
+        } else {
+            kernel4x3(ap, ao, bp, bo, kc, c, co, ldc);
+        }
+    }
+
+    /** C's 8×2-vector tile at {@code co} (row length ldc) += packed A panel · packed B panel. */
+    private static void kernel8x2(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -333,14 +352,14 @@ public final class VectorGemm {
     }
 
     /**
-     * {@link #kernel} on a row-major A where it lies: the panel's element (row i, step p) is
-     * {@code a[ao + p + i·lda]}. A copy of {@link #kernel} rather than one kernel for both with
+     * {@link #kernel8x2} on a row-major A where it lies: the panel's element (row i, step p) is
+     * {@code a[ao + p + i·lda]}. A copy of {@link #kernel8x2} rather than one kernel for both with
      * strides as arguments: C2 removes an array index's bounds check from the loop only when its
      * stride along the loop is a constant (MR there, 1 here). With strides as arguments, four
      * checks per step made the packed path's W5 product take about 40 % more CPU time (two
      * interleaved runs, under load).
      */
-    private static void kernelInPlace(double[] a, int ao, int lda, double[] bp, int bo, int kc, double[] c, int co,
+    private static void kernel8x2InPlace(double[] a, int ao, int lda, double[] bp, int bo, int kc, double[] c, int co,
             int ldc) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
@@ -414,5 +433,120 @@ public final class VectorGemm {
         o += ldc;
         DoubleVector.fromArray(S, c, o).add(c70).intoArray(c, o);
         DoubleVector.fromArray(S, c, o + L).add(c71).intoArray(c, o + L);
+    }
+
+    /** {@link #kernel8x2} for a tile of 4 rows by 3 vectors (256-bit vectors, 16 registers). */
+    private static void kernel4x3(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = c00;
+        DoubleVector c02 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c12 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c22 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        DoubleVector c32 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * 3 * L;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, bp, bi + 2 * L);
+            int ai = ao + p * 4;
+            DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            c22 = b2.fma(a2, c22);
+            DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+            c32 = b2.fma(a3, c32);
+        }
+        // Written out rather than through a helper taking vectors: a call C2 does not inline
+        // would box each vector argument into an object.
+        int o = co;
+        DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c02).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c12).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c22).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c32).intoArray(c, o + 2 * L);
+    }
+
+    /** {@link #kernel8x2InPlace} for a tile of 4 rows by 3 vectors (256-bit vectors, 16 registers). */
+    private static void kernel4x3InPlace(double[] a, int ao, int lda, double[] bp, int bo, int kc, double[] c, int co,
+            int ldc) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = c00;
+        DoubleVector c02 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c12 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c22 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        DoubleVector c32 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * 3 * L;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, bp, bi + 2 * L);
+            int ai = ao + p;
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ai]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ai + lda]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ai + 2 * lda]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            c22 = b2.fma(a2, c22);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ai + 3 * lda]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+            c32 = b2.fma(a3, c32);
+        }
+        // Written out rather than through a helper taking vectors: a call C2 does not inline
+        // would box each vector argument into an object.
+        int o = co;
+        DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c02).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c12).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c22).intoArray(c, o + 2 * L);
+        o += ldc;
+        DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
+        DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
+        DoubleVector.fromArray(S, c, o + 2 * L).add(c32).intoArray(c, o + 2 * L);
     }
 }
