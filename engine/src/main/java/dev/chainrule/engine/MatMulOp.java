@@ -104,23 +104,32 @@ final class MatMulOp extends TensorOp {
                 MatMulKernel.gemm(ad, ia * m * k, k, 1, bd, ib * k * n, y, io * m * n, m, k, n));
     }
 
-    /** Adds {@code g·bᵀ} into a's grad and {@code aᵀ·g} into b's, for those that require one. */
+    /**
+     * Adds {@code g·bᵀ} into a's grad and {@code aᵀ·g} into b's, for those that require one. An
+     * input with no grad yet, in a product without batch axes, gets its grad stored rather than
+     * added: the kernel writes a reused array without zeroing it first or reading it back.
+     */
     static void backwardProduct(Dims d, Tensor a, Tensor b, double[] g) {
         int m = d.m;
         int k = d.k;
         int n = d.n;
         double[] ad = a.data;
         double[] bd = b.data;
+        boolean single = d.batch.length == 0;
         if (a.requiresGrad) {
-            double[] ga = a.gradBuffer();
+            double[] fresh = single ? a.gradBufferToOverwrite() : null;
+            boolean storeA = fresh != null;
+            double[] ga = storeA ? fresh : a.gradBuffer();
             // Bᵀ's element (p, j) is B's (j, p): a strided view, packed in place (no transposed copy).
             forEachBatch(d.batch, a.shape, b.shape, (ia, ib, io) ->
-                    MatMulKernel.gemm(g, io * m * n, n, 1, bd, ib * k * n, 1, n, ga, ia * m * k, m, n, k));
+                    MatMulKernel.gemm(g, io * m * n, n, 1, bd, ib * k * n, 1, n, ga, ia * m * k, m, n, k, storeA));
         }
         if (b.requiresGrad) {
-            double[] gb = b.gradBuffer();
+            double[] fresh = single ? b.gradBufferToOverwrite() : null;
+            boolean storeB = fresh != null;
+            double[] gb = storeB ? fresh : b.gradBuffer();
             forEachBatch(d.batch, a.shape, b.shape, (ia, ib, io) ->
-                    MatMulKernel.gemm(ad, ia * m * k, 1, k, g, io * m * n, gb, ib * k * n, k, m, n));
+                    MatMulKernel.gemm(ad, ia * m * k, 1, k, g, io * m * n, n, 1, gb, ib * k * n, k, m, n, storeB));
         }
     }
 

@@ -429,6 +429,20 @@ public final class Tensor extends GraphNode implements Node {
     }
 
     /**
+     * The grad array for a caller that writes every element before anything reads it (a matrix
+     * product that stores rather than adds): the array cleared last, not zeroed, or a new one;
+     * {@code null} if this tensor has a grad already, which must then be added to.
+     */
+    double[] gradBufferToOverwrite() {
+        if (grad != null) {
+            return null;
+        }
+        grad = spareGrad != null ? spareGrad : new double[data.length];
+        spareGrad = null;
+        return grad;
+    }
+
+    /**
      * Drops this tensor's grad: {@link #hasGrad()} is false and {@link #grad()} reads zeros until
      * the next backward reaches it. The array is kept and reused, zeroed, by that backward, so a
      * training step does not allocate and zero fresh weight-sized arrays (a cost that grows with

@@ -64,7 +64,22 @@ class MatMulKernelTest {
         long seed = 20;
         for (int[] s : sizes) {
             for (int t = 0; t < 4; t++) {
-                checkGemm(t % 2 == 1, t / 2 == 1, s[0], s[1], s[2], seed++);
+                checkGemm(t % 2 == 1, t / 2 == 1, s[0], s[1], s[2], seed++, false);
+            }
+        }
+    }
+
+    @Test
+    void gemmThatOverwritesNeverReadsWhatCHeld() {
+        // C starts as NaN: one element read before it is written shows up in the result. Sizes
+        // for the plain kernel (below the vector threshold), whole and edge tiles, several
+        // k-blocks, and the threaded splits by columns and by rows.
+        int[][] sizes = {{3, 5, 7}, {8, 16, 16}, {9, 200, 17}, {16, 785, 33}, {128, 784, 256}, {784, 128, 256},
+            {600, 300, 97}};
+        long seed = 40;
+        for (int[] s : sizes) {
+            for (int t = 0; t < 4; t++) {
+                checkGemm(t % 2 == 1, t / 2 == 1, s[0], s[1], s[2], seed++, true);
             }
         }
     }
@@ -112,7 +127,7 @@ class MatMulKernelTest {
         int acs = transposedA ? m : 1;
         double[] c = new double[m * n];
         if (vector) {
-            VectorGemm.rows(a, 0, ars, acs, bt, 0, 1, k, c, 0, n, k, n, 0, m);
+            VectorGemm.rows(a, 0, ars, acs, bt, 0, 1, k, c, 0, n, k, n, 0, m, false);
         } else {
             MatMulKernel.gemm(a, 0, ars, acs, bt, 0, 1, k, c, 0, m, k, n);
         }
@@ -130,8 +145,12 @@ class MatMulKernelTest {
         }
     }
 
-    /** {@link MatMulKernel#gemm} with either operand stored transposed, against plain sums. */
-    private static void checkGemm(boolean transposedA, boolean transposedB, int m, int k, int n, long seed) {
+    /**
+     * {@link MatMulKernel#gemm} with either operand stored transposed, against plain sums: adding
+     * onto a C of 0.5s, or with {@code overwrite} storing over a C of NaNs.
+     */
+    private static void checkGemm(boolean transposedA, boolean transposedB, int m, int k, int n, long seed,
+            boolean overwrite) {
         Random r = new Random(seed);
         double[] a = new double[m * k];
         double[] b = new double[k * n];
@@ -147,12 +166,13 @@ class MatMulKernelTest {
         int brs = transposedB ? 1 : n;
         int bcs = transposedB ? k : 1;
         double[] c = new double[m * n];
-        Arrays.fill(c, 0.5);
-        MatMulKernel.gemm(a, 0, ars, acs, b, 0, brs, bcs, c, 0, m, k, n);
+        double start = overwrite ? Double.NaN : 0.5;
+        Arrays.fill(c, start);
+        MatMulKernel.gemm(a, 0, ars, acs, b, 0, brs, bcs, c, 0, m, k, n, overwrite);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                double s = 0.5;
-                double mag = 0.5;
+                double s = overwrite ? 0 : start;
+                double mag = overwrite ? 1e-300 : start;
                 for (int p = 0; p < k; p++) {
                     double x = a[i * ars + p * acs] * b[p * brs + j * bcs];
                     s += x;
@@ -160,6 +180,7 @@ class MatMulKernelTest {
                 }
                 assertEquals(s, c[i * n + j], 1e-14 * mag,
                         "gemm " + m + "x" + k + "x" + n + (transposedA ? " Aᵀ" : "") + (transposedB ? " Bᵀ" : "")
+                        + (overwrite ? " overwriting" : "")
                         + " at " + i + "," + j);
             }
         }

@@ -1,5 +1,6 @@
 package dev.chainrule.engine.internal;
 
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
@@ -85,9 +86,28 @@ public final class MatMulKernel {
      */
     public static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
             double[] c, int cOff, int m, int k, int n) {
-        if (m == 0 || n == 0 || k == 0) {
+        gemm(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n, false);
+    }
+
+    /**
+     * {@link #gemm(double[], int, int, int, double[], int, int, int, double[], int, int, int, int)},
+     * or with {@code overwrite} {@code C = A·B}: C's m×n elements are written without being read
+     * first, so C may hold anything (a reused gradient array that was not zeroed).
+     */
+    public static void gemm(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+            double[] c, int cOff, int m, int k, int n, boolean overwrite) {
+        if (m == 0 || n == 0) {
             return;
         }
+        if (overwrite && (k == 0 || !VECTOR || (long) m * k * n < VECTOR_THRESHOLD)) {
+            // Only the vector kernel stores without adding; the plain one adds onto zeros.
+            Arrays.fill(c, cOff, cOff + m * n, 0);
+            overwrite = false;
+        }
+        if (k == 0) {
+            return;
+        }
+        boolean store = overwrite;
         long work = (long) m * k * n;
         boolean vector = VECTOR && work >= VECTOR_THRESHOLD;
         if (!vector && (bcs != 1 || brs != n)) {
@@ -102,11 +122,11 @@ public final class MatMulKernel {
         int bc = bcs;
         int parts = THREADS;
         if (parts < 2 || work < PARALLEL_THRESHOLD || m < 8) {
-            share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, 0, m);
+            share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, 0, m, store);
             return;
         }
         if (vector && VectorGemm.splitsByColumns(m, k, n, acs, parts)) {
-            byColumns(a, aOff, ars, acs, bb, bo, br, bc, c, cOff, m, k, n, parts);
+            byColumns(a, aOff, ars, acs, bb, bo, br, bc, c, cOff, m, k, n, parts, store);
             return;
         }
         // Whole panels of the vector kernel's rows (8) per thread, so that no share ends in a padded one.
@@ -117,9 +137,9 @@ public final class MatMulKernel {
             int from = i0;
             int to = Math.min(m, i0 + chunk);
             tasks[count++] = PoolHolder.POOL.submit(
-                    () -> share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, from, to));
+                    () -> share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, from, to, store));
         }
-        share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, 0, Math.min(m, chunk));
+        share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, 0, Math.min(m, chunk), store);
         for (int t = 0; t < count; t++) {
             tasks[t].join();
         }
@@ -130,7 +150,7 @@ public final class MatMulKernel {
      * that each packs only its own part of B; see {@link VectorGemm#splitsByColumns}.
      */
     private static void byColumns(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
-            double[] c, int cOff, int m, int k, int n, int parts) {
+            double[] c, int cOff, int m, int k, int n, int parts, boolean overwrite) {
         int panels = (n + VectorGemm.NR - 1) / VectorGemm.NR;
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts];
         int count = 0;
@@ -139,11 +159,11 @@ public final class MatMulKernel {
             int j1 = Math.min(n, panels * (t + 1) / parts * VectorGemm.NR);
             if (j0 < j1) {
                 tasks[count++] = PoolHolder.POOL.submit(() -> VectorGemm.rows(a, aOff, ars, acs,
-                        b, bOff + j0 * bcs, brs, bcs, c, cOff + j0, n, k, j1 - j0, 0, m));
+                        b, bOff + j0 * bcs, brs, bcs, c, cOff + j0, n, k, j1 - j0, 0, m, overwrite));
             }
         }
         int first = Math.min(n, panels / parts * VectorGemm.NR);
-        VectorGemm.rows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, k, first, 0, m);
+        VectorGemm.rows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, k, first, 0, m, overwrite);
         for (int t = 0; t < count; t++) {
             tasks[t].join();
         }
@@ -176,11 +196,14 @@ public final class MatMulKernel {
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
-    /** Rows i0..i1 of C, on the vector kernel or the plain one (which needs B row-major). */
+    /**
+     * Rows i0..i1 of C, on the vector kernel or the plain one (which needs B row-major and adds:
+     * {@code overwrite} is for the vector kernel only).
+     */
     private static void share(boolean vector, double[] a, int aOff, int ars, int acs, double[] b, int bOff,
-            int brs, int bcs, double[] c, int cOff, int k, int n, int i0, int i1) {
+            int brs, int bcs, double[] c, int cOff, int k, int n, int i0, int i1, boolean overwrite) {
         if (vector) {
-            VectorGemm.rows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, k, n, i0, i1);
+            VectorGemm.rows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, k, n, i0, i1, overwrite);
         } else {
             rows(a, aOff, ars, acs, b, bOff, c, cOff, k, n, i0, i1);
         }

@@ -75,7 +75,7 @@ public final class VectorGemm {
      */
     public static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, double[] c, int cOff,
             int k, int n, int i0, int i1) {
-        rows(a, aOff, ars, acs, b, bOff, n, 1, c, cOff, n, k, n, i0, i1);
+        rows(a, aOff, ars, acs, b, bOff, n, 1, c, cOff, n, k, n, i0, i1, false);
     }
 
     /**
@@ -83,10 +83,13 @@ public final class VectorGemm {
      * is {@code a[aOff + r·ars + s·acs]}, B's element (p, j) is {@code b[bOff + p·brs + j·bcs]} (so
      * B may be a transposed view, as in g·Bᵀ for an input gradient: packing reads it in place,
      * with no transposed copy), and C's element (r, j) is {@code c[cOff + r·ldc + j]} (so C may be
-     * a band of columns of a wider matrix, as when threads split a product by columns).
+     * a band of columns of a wider matrix, as when threads split a product by columns). With
+     * {@code overwrite}, {@code C = A·B} instead: C's old contents are never read (the first
+     * k-block stores its tiles rather than adding them), so a fresh gradient array need not be
+     * zeroed, and its tiles are not loaded from memory only to add zeros.
      */
     public static void rows(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
-            double[] c, int cOff, int ldc, int k, int n, int i0, int i1) {
+            double[] c, int cOff, int ldc, int k, int n, int i0, int i1, boolean overwrite) {
         int panels = (n + NR - 1) / NR;
         Buffers buf = BUFFERS.get();
         int depth = blockDepth(k);
@@ -96,6 +99,7 @@ public final class VectorGemm {
         boolean direct = readsAInPlace(i1 - i0, k, n, acs);
         for (int k0 = 0; k0 < k; k0 += depth) {
             int kc = Math.min(depth, k - k0);
+            boolean add = k0 > 0 || !overwrite;
             packB(b, bOff, brs, bcs, n, k0, kc, panels, bp);
             for (int m0 = i0; m0 < i1; m0 += MC) {
                 int mc = Math.min(MC, i1 - m0);
@@ -120,15 +124,19 @@ public final class VectorGemm {
                         int bo = q * kc * NR;
                         if (rows == MR && cols == NR) {
                             int co = cOff + ci * ldc + q * NR;
-                            kernel(inPlace, a, ap, ao, ars, bp, bo, kc, c, co, ldc);
+                            kernel(inPlace, a, ap, ao, ars, bp, bo, kc, c, co, ldc, add);
                         } else {
-                            // An edge tile: compute it whole into a scratch tile, add the part that exists.
-                            Arrays.fill(tile, 0);
-                            kernel(inPlace, a, ap, ao, ars, bp, bo, kc, tile, 0, NR);
+                            // An edge tile: compute it whole into a scratch tile, then the part that exists.
+                            kernel(inPlace, a, ap, ao, ars, bp, bo, kc, tile, 0, NR, false);
                             for (int ii = 0; ii < rows; ii++) {
                                 int co = cOff + (ci + ii) * ldc + q * NR;
-                                for (int j = 0; j < cols; j++) {
-                                    c[co + j] += tile[ii * NR + j];
+                                int t = ii * NR;
+                                if (add) {
+                                    for (int j = 0; j < cols; j++) {
+                                        c[co + j] += tile[t + j];
+                                    }
+                                } else {
+                                    System.arraycopy(tile, t, c, co, cols);
                                 }
                             }
                         }
@@ -257,26 +265,27 @@ public final class VectorGemm {
     }
 
     /**
-     * C's MR×NR tile at {@code co} (row length ldc) += A panel · packed B panel, the A panel
-     * read in place from {@code a} (row length lda) or packed in {@code ap}.
+     * C's MR×NR tile at {@code co} (row length ldc) += A panel · packed B panel (or = when not
+     * {@code add}), the A panel read in place from {@code a} (row length lda) or packed in {@code ap}.
      */
     private static void kernel(boolean inPlace, double[] a, double[] ap, int ao, int lda, double[] bp, int bo,
-            int kc, double[] c, int co, int ldc) {
+            int kc, double[] c, int co, int ldc, boolean add) {
         if (EIGHT_BY_TWO) {
             if (inPlace) {
-                kernel8x2InPlace(a, ao, lda, bp, bo, kc, c, co, ldc);
+                kernel8x2InPlace(a, ao, lda, bp, bo, kc, c, co, ldc, add);
             } else {
-                kernel8x2(ap, ao, bp, bo, kc, c, co, ldc);
+                kernel8x2(ap, ao, bp, bo, kc, c, co, ldc, add);
             }
         } else if (inPlace) {
-            kernel4x3InPlace(a, ao, lda, bp, bo, kc, c, co, ldc);
+            kernel4x3InPlace(a, ao, lda, bp, bo, kc, c, co, ldc, add);
         } else {
-            kernel4x3(ap, ao, bp, bo, kc, c, co, ldc);
+            kernel4x3(ap, ao, bp, bo, kc, c, co, ldc, add);
         }
     }
 
     /** C's 8×2-vector tile at {@code co} (row length ldc) += packed A panel · packed B panel. */
-    private static void kernel8x2(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc) {
+    private static void kernel8x2(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc,
+            boolean add) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -326,29 +335,55 @@ public final class VectorGemm {
         // Written out rather than through a helper taking vectors: a call C2 does not inline
         // would box each vector argument into an object.
         int o = co;
-        DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c40).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c41).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c50).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c51).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c60).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c61).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c70).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c71).intoArray(c, o + L);
+        if (add) {
+            DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c40).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c41).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c50).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c51).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c60).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c61).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c70).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c71).intoArray(c, o + L);
+        } else {
+            c00.intoArray(c, o);
+            c01.intoArray(c, o + L);
+            o += ldc;
+            c10.intoArray(c, o);
+            c11.intoArray(c, o + L);
+            o += ldc;
+            c20.intoArray(c, o);
+            c21.intoArray(c, o + L);
+            o += ldc;
+            c30.intoArray(c, o);
+            c31.intoArray(c, o + L);
+            o += ldc;
+            c40.intoArray(c, o);
+            c41.intoArray(c, o + L);
+            o += ldc;
+            c50.intoArray(c, o);
+            c51.intoArray(c, o + L);
+            o += ldc;
+            c60.intoArray(c, o);
+            c61.intoArray(c, o + L);
+            o += ldc;
+            c70.intoArray(c, o);
+            c71.intoArray(c, o + L);
+        }
     }
 
     /**
@@ -360,7 +395,7 @@ public final class VectorGemm {
      * interleaved runs, under load).
      */
     private static void kernel8x2InPlace(double[] a, int ao, int lda, double[] bp, int bo, int kc, double[] c, int co,
-            int ldc) {
+            int ldc, boolean add) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -410,33 +445,60 @@ public final class VectorGemm {
         // Written out rather than through a helper taking vectors: a call C2 does not inline
         // would box each vector argument into an object.
         int o = co;
-        DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c40).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c41).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c50).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c51).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c60).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c61).intoArray(c, o + L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c70).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c71).intoArray(c, o + L);
+        if (add) {
+            DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c40).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c41).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c50).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c51).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c60).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c61).intoArray(c, o + L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c70).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c71).intoArray(c, o + L);
+        } else {
+            c00.intoArray(c, o);
+            c01.intoArray(c, o + L);
+            o += ldc;
+            c10.intoArray(c, o);
+            c11.intoArray(c, o + L);
+            o += ldc;
+            c20.intoArray(c, o);
+            c21.intoArray(c, o + L);
+            o += ldc;
+            c30.intoArray(c, o);
+            c31.intoArray(c, o + L);
+            o += ldc;
+            c40.intoArray(c, o);
+            c41.intoArray(c, o + L);
+            o += ldc;
+            c50.intoArray(c, o);
+            c51.intoArray(c, o + L);
+            o += ldc;
+            c60.intoArray(c, o);
+            c61.intoArray(c, o + L);
+            o += ldc;
+            c70.intoArray(c, o);
+            c71.intoArray(c, o + L);
+        }
     }
 
     /** {@link #kernel8x2} for a tile of 4 rows by 3 vectors (256-bit vectors, 16 registers). */
-    private static void kernel4x3(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc) {
+    private static void kernel4x3(double[] ap, int ao, double[] bp, int bo, int kc, double[] c, int co, int ldc,
+            boolean add) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c02 = c00;
@@ -475,26 +537,44 @@ public final class VectorGemm {
         // Written out rather than through a helper taking vectors: a call C2 does not inline
         // would box each vector argument into an object.
         int o = co;
-        DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
-        DoubleVector.fromArray(S, c, o + 2 * L).add(c02).intoArray(c, o + 2 * L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
-        DoubleVector.fromArray(S, c, o + 2 * L).add(c12).intoArray(c, o + 2 * L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
-        DoubleVector.fromArray(S, c, o + 2 * L).add(c22).intoArray(c, o + 2 * L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
-        DoubleVector.fromArray(S, c, o + 2 * L).add(c32).intoArray(c, o + 2 * L);
+        if (add) {
+            DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
+            DoubleVector.fromArray(S, c, o + 2 * L).add(c02).intoArray(c, o + 2 * L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
+            DoubleVector.fromArray(S, c, o + 2 * L).add(c12).intoArray(c, o + 2 * L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
+            DoubleVector.fromArray(S, c, o + 2 * L).add(c22).intoArray(c, o + 2 * L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
+            DoubleVector.fromArray(S, c, o + 2 * L).add(c32).intoArray(c, o + 2 * L);
+        } else {
+            c00.intoArray(c, o);
+            c01.intoArray(c, o + L);
+            c02.intoArray(c, o + 2 * L);
+            o += ldc;
+            c10.intoArray(c, o);
+            c11.intoArray(c, o + L);
+            c12.intoArray(c, o + 2 * L);
+            o += ldc;
+            c20.intoArray(c, o);
+            c21.intoArray(c, o + L);
+            c22.intoArray(c, o + 2 * L);
+            o += ldc;
+            c30.intoArray(c, o);
+            c31.intoArray(c, o + L);
+            c32.intoArray(c, o + 2 * L);
+        }
     }
 
     /** {@link #kernel8x2InPlace} for a tile of 4 rows by 3 vectors (256-bit vectors, 16 registers). */
     private static void kernel4x3InPlace(double[] a, int ao, int lda, double[] bp, int bo, int kc, double[] c, int co,
-            int ldc) {
+            int ldc, boolean add) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c02 = c00;
@@ -533,20 +613,38 @@ public final class VectorGemm {
         // Written out rather than through a helper taking vectors: a call C2 does not inline
         // would box each vector argument into an object.
         int o = co;
-        DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
-        DoubleVector.fromArray(S, c, o + 2 * L).add(c02).intoArray(c, o + 2 * L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
-        DoubleVector.fromArray(S, c, o + 2 * L).add(c12).intoArray(c, o + 2 * L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
-        DoubleVector.fromArray(S, c, o + 2 * L).add(c22).intoArray(c, o + 2 * L);
-        o += ldc;
-        DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
-        DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
-        DoubleVector.fromArray(S, c, o + 2 * L).add(c32).intoArray(c, o + 2 * L);
+        if (add) {
+            DoubleVector.fromArray(S, c, o).add(c00).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c01).intoArray(c, o + L);
+            DoubleVector.fromArray(S, c, o + 2 * L).add(c02).intoArray(c, o + 2 * L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c10).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c11).intoArray(c, o + L);
+            DoubleVector.fromArray(S, c, o + 2 * L).add(c12).intoArray(c, o + 2 * L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c20).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c21).intoArray(c, o + L);
+            DoubleVector.fromArray(S, c, o + 2 * L).add(c22).intoArray(c, o + 2 * L);
+            o += ldc;
+            DoubleVector.fromArray(S, c, o).add(c30).intoArray(c, o);
+            DoubleVector.fromArray(S, c, o + L).add(c31).intoArray(c, o + L);
+            DoubleVector.fromArray(S, c, o + 2 * L).add(c32).intoArray(c, o + 2 * L);
+        } else {
+            c00.intoArray(c, o);
+            c01.intoArray(c, o + L);
+            c02.intoArray(c, o + 2 * L);
+            o += ldc;
+            c10.intoArray(c, o);
+            c11.intoArray(c, o + L);
+            c12.intoArray(c, o + 2 * L);
+            o += ldc;
+            c20.intoArray(c, o);
+            c21.intoArray(c, o + L);
+            c22.intoArray(c, o + 2 * L);
+            o += ldc;
+            c30.intoArray(c, o);
+            c31.intoArray(c, o + L);
+            c32.intoArray(c, o + 2 * L);
+        }
     }
 }

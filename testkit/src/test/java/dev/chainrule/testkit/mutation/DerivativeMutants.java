@@ -156,8 +156,8 @@ public final class DerivativeMutants {
         l.add(m("T8", "tensor backward", "1e-5", "tensor a·b: ∂/∂b × (1 + 1e-5)", ARITHMETIC_ROWS,
                 "gb[j + k * sj] += g[o + k] * a[i + k * si];", "gb[j + k * sj] += g[o + k] * a[i + k * si] * (1 + 1e-5);"));
         l.add(m("T9", "multi-threaded path", "1e-5", "matmul ∂A × (1 + 1e-5) only from the threaded size (64³ in the tests)", MATMUL,
-                "MatMulKernel.gemm(g, io * m * n, n, 1, bd, ib * k * n, 1, n, ga, ia * m * k, m, n, k));",
-                "MatMulKernel.gemm(g, io * m * n, n, 1, bd, ib * k * n, 1, n, ga, ia * m * k, m, n, k));\n"
+                "MatMulKernel.gemm(g, io * m * n, n, 1, bd, ib * k * n, 1, n, ga, ia * m * k, m, n, k, storeA));",
+                "MatMulKernel.gemm(g, io * m * n, n, 1, bd, ib * k * n, 1, n, ga, ia * m * k, m, n, k, storeA));\n"
                         + "            if ((long) m * n * k >= MatMulKernel.PARALLEL_THRESHOLD) {\n"
                         + "                for (int q = 0; q < ga.length; q++) {\n"
                         + "                    ga[q] *= 1 + 1e-5;\n"
