@@ -71,10 +71,8 @@ public final class Linear implements TensorModule {
         }
         boolean single = x.rank() == 1;
         Tensor x2 = single ? x.reshape(1, in()) : x;
-        Tensor y = x2.matmul(weight.transpose());
-        if (bias != null) {
-            y = y.add(bias);
-        }
+        // With a bias, one matmulAdd node (PyTorch's addmm): no separate sum node and array.
+        Tensor y = bias != null ? x2.matmulAdd(weight.transpose(), bias) : x2.matmul(weight.transpose());
         return single ? y.reshape(out()) : y;
     }
 

@@ -45,7 +45,8 @@ class TensorModuleTest {
         Tensor x = Tensor.of(new double[][] {{1, 2, 3, 4}});
         Linear l1 = (Linear) net.modules().get(0);
         Linear l2 = (Linear) net.modules().get(2);
-        Tensor expected = x.matmul(l1.weight().transpose()).add(l1.bias()).tanh().matmul(l2.weight().transpose());
+        // A layer with a bias is one matmulAdd node (its additions in that order); one without, a matmul.
+        Tensor expected = x.matmulAdd(l1.weight().transpose(), l1.bias()).tanh().matmul(l2.weight().transpose());
         assertArrayEquals(expected.toArray(), net.forward(x).toArray(), 0.0);
         assertEquals("Sequential[Linear(4 -> 3), TANH, Linear(3 -> 1, no bias)]", net.toString());
     }
