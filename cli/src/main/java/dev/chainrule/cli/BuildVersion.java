@@ -7,7 +7,8 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The version the build stamped into {@code version.properties} (Maven resource filtering), so that
+ * The version the build stamped into the jar's manifest ({@code Implementation-Version}) and into
+ * {@code version.properties} (Maven resource filtering), both from the pom's, so that
  * {@code chainrule --version} can never disagree with the pom.
  */
 final class BuildVersion implements IVersionProvider {
@@ -15,6 +16,13 @@ final class BuildVersion implements IVersionProvider {
 
     /** The project version, for example {@code 0.2.0}. */
     static String version() {
+        // Run from the jar, the manifest is already in memory (the class-data archive keeps it), while
+        // reading version.properties opens the 5,000-entry jar, which nothing else on --version does.
+        String fromManifest = BuildVersion.class.getPackage().getImplementationVersion();
+        if (fromManifest != null && !fromManifest.isBlank()) {
+            return fromManifest;
+        }
+        // From the classes directory (tests, an IDE): no manifest.
         try (InputStream in = BuildVersion.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("chainrule was built without " + RESOURCE
