@@ -2,6 +2,7 @@ package dev.chainrule.cli;
 
 import dev.chainrule.engine.Graph;
 import dev.chainrule.viz.GraphRenderer;
+import dev.chainrule.viz.GraphStyle;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,6 +65,7 @@ final class RenderCommand implements Callable<Integer> {
     /** Draws the computation's graph into {@code file}, in the format its extension names. */
     static Path draw(Computation c, StyleOptions style, Path file) {
         String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        GraphStyle built = style.build();  // first: a bad option (--max-nodes -3) is refused as itself
         if (name.endsWith(".dot") || name.endsWith(".gv")) {
             int limit = style.maxNodes() != null ? style.maxNodes() : DOT_MAX_NODES;
             int size = Graph.of(c.evaluation.output()).size();
@@ -73,7 +75,7 @@ final class RenderCommand implements Callable<Integer> {
             }
         }
         try {
-            return GraphRenderer.render(c.evaluation.output(), style.build(), file);
+            return GraphRenderer.render(c.evaluation.output(), built, file);
         } catch (java.io.UncheckedIOException e) {
             throw new UserError("cannot write '" + file + "': " + FileErrors.reason(e.getCause()));
         } catch (IllegalStateException | IllegalArgumentException e) {

@@ -118,6 +118,11 @@ class HostileInputTest {
         assertOneLineError(Cli.run("grad", "y = sin(x); f = cos(y)", "--at", "x=1", "-o", out, "--max-nodes", "2"),
                 "raise the limit with --max-nodes 3");
         assertEquals(0, Cli.run("render", "y = sin(x); f = cos(y)", "--at", "x=1", "-o", out, "--max-nodes", "3").code());
+        // a limit below 1 is refused as such, not compared with the graph's size
+        for (String limit : new String[] {"-3", "0"}) {
+            assertOneLineError(Cli.run("grad", "y = sin(x); f = cos(y)", "--at", "x=1", "-o", out, "--max-nodes", limit),
+                    "--max-nodes must be at least 1, got " + limit);
+        }
     }
 
     @Test
