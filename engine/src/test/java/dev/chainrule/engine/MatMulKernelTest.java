@@ -115,14 +115,8 @@ class MatMulKernelTest {
      */
     private static void checkTransposedB(boolean vector, boolean transposedA, int m, int k, int n, long seed) {
         Random r = new Random(seed);
-        double[] a = new double[m * k];
-        double[] bt = new double[n * k];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = r.nextDouble() * 2 - 1;
-        }
-        for (int i = 0; i < bt.length; i++) {
-            bt[i] = r.nextDouble() * 2 - 1;
-        }
+        double[] a = uniform(r, m * k);
+        double[] bt = uniform(r, n * k);
         int ars = transposedA ? 1 : k;
         int acs = transposedA ? m : 1;
         double[] c = new double[m * n];
@@ -152,14 +146,8 @@ class MatMulKernelTest {
     private static void checkGemm(boolean transposedA, boolean transposedB, int m, int k, int n, long seed,
             boolean overwrite) {
         Random r = new Random(seed);
-        double[] a = new double[m * k];
-        double[] b = new double[k * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = r.nextDouble() * 2 - 1;
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = r.nextDouble() * 2 - 1;
-        }
+        double[] a = uniform(r, m * k);
+        double[] b = uniform(r, k * n);
         int ars = transposedA ? 1 : k;
         int acs = transposedA ? m : 1;
         // B(p, j) lives at p·brs + j·bcs: row-major (n, 1) or stored as its transpose (1, k).
@@ -189,14 +177,8 @@ class MatMulKernelTest {
     /** C = A·B with A m×k (stored transposed if asked), B k×n, against plain sums. */
     private static void check(boolean vector, boolean transposedA, int m, int k, int n, long seed) {
         Random r = new Random(seed);
-        double[] a = new double[m * k];
-        double[] b = new double[k * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = r.nextDouble() * 2 - 1;
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = r.nextDouble() * 2 - 1;
-        }
+        double[] a = uniform(r, m * k);
+        double[] b = uniform(r, k * n);
         // A(i, p) lives at i·ars + p·acs: row-major (k, 1) or stored as its transpose (1, m).
         int ars = transposedA ? 1 : k;
         int acs = transposedA ? m : 1;
@@ -218,5 +200,14 @@ class MatMulKernelTest {
                         (vector ? "vector" : "plain") + " " + m + "x" + k + "x" + n + " at " + i + "," + j);
             }
         }
+    }
+
+    /** {@code size} numbers drawn uniformly from [−1, 1). */
+    private static double[] uniform(Random r, int size) {
+        double[] x = new double[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = r.nextDouble() * 2 - 1;
+        }
+        return x;
     }
 }

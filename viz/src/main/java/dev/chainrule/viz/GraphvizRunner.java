@@ -99,9 +99,10 @@ final class GraphvizRunner {
     /**
      * Starts an embedded instance on a background thread when {@code choice} means the embedded
      * engine and no instance is idle or starting, so that a caller can do its own work (the DOT
-     * text, the CLI's parsing) while the WebAssembly module loads. A new JVM spends 0.4–0.6 s
-     * starting the first instance (parsing the module, loading its 1.6 MB of generated classes,
-     * running Graphviz's constructors); on two cores most of that now overlaps other work.
+     * text, the CLI's parsing) while the WebAssembly module loads. Starting the first instance
+     * (parsing the module, loading its 1.6 MB of generated classes, running Graphviz's
+     * constructors) is most of a new JVM's 0.4–0.5 s to its first picture; on two cores it
+     * overlaps the caller's own work.
      * Doing nothing here is always correct: the next render starts its own instance.
      */
     static void prepare(RenderEngine choice) {

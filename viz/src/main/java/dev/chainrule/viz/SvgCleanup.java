@@ -150,41 +150,40 @@ final class SvgCleanup {
         }
         Arrays.sort(e);
         // texts by the cell their start lies in
-        Map<Integer, List<Integer>> byCell = new TreeMap<>();
+        Map<Integer, List<TextStart>> byCell = new TreeMap<>();
         for (int i = from; i < to; i++) {
-            TextStart t = TextStart.of(lines[i]);
+            TextStart t = TextStart.of(lines, i);
             if (t == null) {
                 continue;
             }
-            double x = Double.parseDouble(t.x(lines[i]));
+            double x = Double.parseDouble(t.x);
             for (int c = 0; c + 1 < e.length; c++) {
                 if (x >= e[c] - 0.01 && x <= e[c + 1] + 0.01) {
-                    List<Integer> texts = byCell.get(c);
+                    List<TextStart> texts = byCell.get(c);
                     if (texts == null) {
                         byCell.put(c, texts = new ArrayList<>());
                     }
-                    texts.add(i);
+                    texts.add(t);
                     break;
                 }
             }
         }
-        for (Map.Entry<Integer, List<Integer>> cell : byCell.entrySet()) {
-            List<Integer> texts = cell.getValue();
-            if (texts.size() > 1 && allStartAtOneX(lines, texts)) {
+        for (Map.Entry<Integer, List<TextStart>> cell : byCell.entrySet()) {
+            List<TextStart> texts = cell.getValue();
+            if (texts.size() > 1 && allStartAtOneX(texts)) {
                 continue;   // aligned on the left
             }
             double centre = (e[cell.getKey()] + e[cell.getKey() + 1]) / 2;
-            for (int i : texts) {
-                TextStart t = TextStart.of(lines[i]);
-                lines[i] = lines[i].substring(0, t.anchor) + "middle\" x=\"" + round(centre) + lines[i].substring(t.xEnd);
+            for (TextStart t : texts) {
+                String line = lines[t.line];
+                lines[t.line] = line.substring(0, t.anchor) + "middle\" x=\"" + round(centre) + line.substring(t.xEnd);
             }
         }
     }
 
-    private static boolean allStartAtOneX(String[] lines, List<Integer> texts) {
-        String first = TextStart.of(lines[texts.get(0)]).x(lines[texts.get(0)]);
-        for (int i : texts) {
-            if (!TextStart.of(lines[i]).x(lines[i]).equals(first)) {
+    private static boolean allStartAtOneX(List<TextStart> texts) {
+        for (TextStart t : texts) {
+            if (!t.x.equals(texts.get(0).x)) {
                 return false;
             }
         }
@@ -217,23 +216,23 @@ final class SvgCleanup {
      */
     private static final class TextStart {
         private static final String ANCHOR = " text-anchor=\"";
-        /** Index of the anchor's value. */
+        /** The line's index. */
+        final int line;
+        /** Index of the anchor's value in the line. */
         final int anchor;
-        /** Index of the x value, and just after it (its closing quote). */
-        final int x;
+        /** The x value as written, and the index just after it (its closing quote). */
+        final String x;
         final int xEnd;
 
-        private TextStart(int anchor, int x, int xEnd) {
+        private TextStart(int line, int anchor, String x, int xEnd) {
+            this.line = line;
             this.anchor = anchor;
             this.x = x;
             this.xEnd = xEnd;
         }
 
-        String x(String line) {
-            return line.substring(x, xEnd);
-        }
-
-        static TextStart of(String line) {
+        static TextStart of(String[] lines, int index) {
+            String line = lines[index];
             // "<text" then its first attribute, or " text-anchor" at once
             if (!line.startsWith("<text") || line.length() < 6 || line.charAt(5) != ' ') {
                 return null;
@@ -258,7 +257,7 @@ final class SvgCleanup {
                     xEnd++;
                 }
                 if (xEnd > x && xEnd < line.length() && line.charAt(xEnd) == '"') {
-                    return new TextStart(value, x, xEnd);
+                    return new TextStart(index, value, line.substring(x, xEnd), xEnd);
                 }
             }
             return null;
