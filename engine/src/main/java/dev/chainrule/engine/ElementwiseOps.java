@@ -85,6 +85,9 @@ final class ElementwiseOps {
         double[] ad = a.data;
         double[] bd = b.data;
         BinaryOp.RowFastPath fast = f.rowFastPath();
+        if (fast != null && forwardRows(fast, shape, a, b, y)) {
+            return Tensor.make(new Binary(f), y, shape, a, b);
+        }
         Strided.forEachRow(shape, strides(shape, a, b), (off, st, len) -> {
             int o = off[0];
             int i = off[1];
@@ -100,6 +103,117 @@ final class ElementwiseOps {
             }
         });
         return Tensor.make(new Binary(f), y, shape, a, b);
+    }
+
+    /**
+     * The row length with which {@code part} repeats over {@code full}: the product of part's
+     * axes if they (leading 1s dropped) are full's last axes, as a bias [n] over [m, n]; 1 for a
+     * single value; -1 otherwise.
+     */
+    static int repeatedRow(int[] full, int[] part) {
+        int lead = 0;
+        while (lead < part.length && part[lead] == 1) {
+            lead++;
+        }
+        int axes = part.length - lead;
+        if (axes > full.length) {
+            return -1;
+        }
+        int n = 1;
+        for (int d = 0; d < axes; d++) {
+            if (part[lead + d] != full[full.length - axes + d]) {
+                return -1;
+            }
+            n *= part[lead + d];
+        }
+        return n;
+    }
+
+    /**
+     * The forward of a fast path without {@link Strided}'s walk, for the layouts of a layer and
+     * a loss: one operand of the output's shape and the other of the same shape, one repeated
+     * row or one value. Rows are the output's rows, in order, so the numbers are the walk's.
+     *
+     * @return false, having done nothing, for any other layout
+     */
+    private static boolean forwardRows(BinaryOp.RowFastPath fast, int[] shape, Tensor a, Tensor b, double[] y) {
+        double[] ad = a.data;
+        double[] bd = b.data;
+        int size = y.length;
+        if (Arrays.equals(a.shape, shape)) {
+            int n = repeatedRow(shape, b.shape);
+            if (bd.length == 1) {
+                fast.forward(ad, 0, 1, bd, 0, 0, y, 0, size);
+            } else if (n > 0) {
+                for (int o = 0; o < size; o += n) {
+                    fast.forward(ad, o, 1, bd, 0, 1, y, o, n);
+                }
+            } else {
+                return false;
+            }
+            return true;
+        }
+        if (Arrays.equals(b.shape, shape)) {
+            int n = repeatedRow(shape, a.shape);
+            if (ad.length == 1) {
+                fast.forward(ad, 0, 0, bd, 0, 1, y, 0, size);
+            } else if (n > 0) {
+                for (int o = 0; o < size; o += n) {
+                    fast.forward(ad, 0, 1, bd, o, 1, y, o, n);
+                }
+            } else {
+                return false;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The backward of a fast path for the layouts of {@link #forwardRows}, into the grads given
+     * (null for an operand that needs none).
+     *
+     * @return false, having done nothing, for any other layout
+     */
+    private static boolean backwardRows(BinaryOp.RowFastPath fast, Tensor out, double[] ga, double[] gb) {
+        Tensor a = out.inputs[0];
+        Tensor b = out.inputs[1];
+        double[] ad = a.data;
+        double[] bd = b.data;
+        double[] y = out.data;
+        double[] g = out.grad;
+        int size = y.length;
+        boolean aFull = Arrays.equals(a.shape, out.shape);
+        if (!aFull && !Arrays.equals(b.shape, out.shape)) {
+            return false;
+        }
+        int n = aFull ? repeatedRow(out.shape, b.shape) : repeatedRow(out.shape, a.shape);
+        if ((aFull ? bd.length : ad.length) == 1) {
+            // One row over the whole output, the single value read with stride 0.
+            int si = aFull ? 1 : 0;
+            int sj = aFull ? 0 : 1;
+            if (ga != null) {
+                fast.backwardA(ad, 0, si, bd, 0, sj, y, g, 0, ga, size);
+            }
+            if (gb != null) {
+                fast.backwardB(ad, 0, si, bd, 0, sj, y, g, 0, gb, size);
+            }
+            return true;
+        }
+        if (n <= 0) {
+            return false;
+        }
+        if (ga != null) {
+            for (int o = 0; o < size; o += n) {
+                fast.backwardA(ad, aFull ? o : 0, 1, bd, aFull ? 0 : o, 1, y, g, o, ga, n);
+            }
+        }
+        if (gb != null) {
+            for (int o = 0; o < size; o += n) {
+                fast.backwardB(ad, aFull ? o : 0, 1, bd, aFull ? 0 : o, 1, y, g, o, gb, n);
+            }
+        }
+        return true;
     }
 
     private static int[][] strides(int[] shape, Tensor a, Tensor b) {
@@ -124,8 +238,12 @@ final class ElementwiseOps {
             double[] y = out.data;
             double[] ad = a.data;
             double[] bd = b.data;
-            int[][] strides = strides(out.shape, a, b);
             BinaryOp.RowFastPath fast = f.rowFastPath();
+            if (fast != null && backwardRows(fast, out, a.requiresGrad ? a.gradBuffer() : null,
+                    b.requiresGrad ? b.gradBuffer() : null)) {
+                return;
+            }
+            int[][] strides = strides(out.shape, a, b);
             if (a.requiresGrad) {
                 double[] ga = a.gradBuffer();
                 Strided.forEachRow(out.shape, strides, (off, st, len) -> {

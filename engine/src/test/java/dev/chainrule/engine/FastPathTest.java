@@ -62,31 +62,35 @@ class FastPathTest {
             }
             declared++;
             BinaryOp.RowFastPath fast = f.rowFastPath();
-            for (int sb : new int[] {0, 1, 2}) {
-                int len = 17;
-                double[] a = input(len, r);
-                double[] b = input(2 * len, r);
-                double[] g = input(len, r);
-                double[] y = new double[len];
-                double[] ga = input(len, r);
-                double[] gb = input(2 * len, r);
-                double[] gaFast = ga.clone();
-                double[] gbFast = gb.clone();
-                fast.forward(a, 0, 1, b, 1, sb, y, 0, len);
-                fast.backwardA(a, 0, 1, b, 1, sb, y, g, 0, gaFast, len);
-                fast.backwardB(a, 0, 1, b, 1, sb, y, g, 0, gbFast, len);
-                for (int k = 0; k < len; k++) {
-                    double bk = b[1 + k * sb];
-                    double yk = f.apply(a[k], bk);
-                    assertEquals(yk, y[k], 0.0, f.name());
-                    ga[k] += g[k] * f.derivativeA(a[k], bk, yk);
-                    gb[1 + k * sb] += g[k] * f.derivativeB(a[k], bk, yk);
-                }
-                for (int k = 0; k < len; k++) {
-                    assertEquals(ga[k], gaFast[k], 0.0, f.name() + " ∂/∂a, stride " + sb);
-                }
-                for (int k = 0; k < gb.length; k++) {
-                    assertEquals(gb[k], gbFast[k], 0.0, f.name() + " ∂/∂b, stride " + sb);
+            // Every pair of strides 0 (a broadcast value), 1 (the loops of their own) and 2.
+            for (int sa = 0; sa <= 2; sa++) {
+                for (int sb = 0; sb <= 2; sb++) {
+                    int len = 17;
+                    double[] a = input(2 * len + 2, r);
+                    double[] b = input(2 * len, r);
+                    double[] g = input(len, r);
+                    double[] y = new double[len];
+                    double[] ga = input(2 * len + 2, r);
+                    double[] gb = input(2 * len, r);
+                    double[] gaFast = ga.clone();
+                    double[] gbFast = gb.clone();
+                    fast.forward(a, 2, sa, b, 1, sb, y, 0, len);
+                    fast.backwardA(a, 2, sa, b, 1, sb, y, g, 0, gaFast, len);
+                    fast.backwardB(a, 2, sa, b, 1, sb, y, g, 0, gbFast, len);
+                    for (int k = 0; k < len; k++) {
+                        double ak = a[2 + k * sa];
+                        double bk = b[1 + k * sb];
+                        double yk = f.apply(ak, bk);
+                        assertEquals(yk, y[k], 0.0, f.name() + ", strides " + sa + ", " + sb);
+                        ga[2 + k * sa] += g[k] * f.derivativeA(ak, bk, yk);
+                        gb[1 + k * sb] += g[k] * f.derivativeB(ak, bk, yk);
+                    }
+                    for (int k = 0; k < ga.length; k++) {
+                        assertEquals(ga[k], gaFast[k], 0.0, f.name() + " ∂/∂a, strides " + sa + ", " + sb);
+                    }
+                    for (int k = 0; k < gb.length; k++) {
+                        assertEquals(gb[k], gbFast[k], 0.0, f.name() + " ∂/∂b, strides " + sa + ", " + sb);
+                    }
                 }
             }
         }
