@@ -252,6 +252,13 @@ public final class VectorGemm {
                         ap[base + p * MR + ii] = a[src + p];
                     }
                 }
+            } else if (ars == 1 && rows == MR && MR == L) {
+                // A transposed view (a weight gradient's Xᵀ): a panel's MR rows at step p are MR
+                // adjacent numbers, one vector. The loop below copies them one by one (its
+                // stride is a variable), and that was 4 % of a W4 step.
+                for (int p = 0; p < kc; p++) {
+                    DoubleVector.fromArray(S, a, first + p * acs).intoArray(ap, base + p * MR);
+                }
             } else {
                 for (int p = 0; p < kc; p++) {
                     int src = first + p * acs;
