@@ -70,6 +70,22 @@ class MatMulKernelTest {
     }
 
     @Test
+    void gemmSplitsMidSizedProductsWithTheHelperThreadWithTheSameResult() {
+        // Between the helper's threshold (2^12 in these tests) and the pool's (2^18): by columns
+        // (A read in place, at least two panels of B a side), by rows (a transposed A, narrow B),
+        // in place and overwriting, odd widths that end in a partial panel or a partial row panel.
+        assertTrue(MatMulKernel.HELPER_THRESHOLD <= 40 * 64 * 96 && 40L * 64 * 96 < MatMulKernel.PARALLEL_THRESHOLD,
+                "the sizes below must fall between the two thresholds");
+        int[][] sizes = {{40, 64, 96}, {96, 40, 64}, {33, 50, 70}, {16, 16, 16}, {9, 200, 33}, {128, 10, 128}};
+        long seed = 60;
+        for (int[] s : sizes) {
+            for (int t = 0; t < 8; t++) {
+                checkGemm(t % 2 == 1, (t / 2) % 2 == 1, s[0], s[1], s[2], seed++, t >= 4);
+            }
+        }
+    }
+
+    @Test
     void gemmThatOverwritesNeverReadsWhatCHeld() {
         // C starts as NaN: one element read before it is written shows up in the result. Sizes
         // for the plain kernel (below the vector threshold), whole and edge tiles, several

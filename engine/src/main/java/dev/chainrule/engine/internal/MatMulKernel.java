@@ -20,16 +20,32 @@ import java.util.concurrent.ForkJoinTask;
  */
 public final class MatMulKernel {
     /**
-     * Multiply-adds below which one thread does the whole product: 2²⁵ (about 33 million), or the
-     * system property {@code chainrule.matmul.parallelFrom} (the tests set 2¹⁸, so that small
-     * products cover the threaded path). A training step's products (W4: 4 to 26 million) ran
-     * 4–11 % faster per step on one thread than split across two, measured interleaved in one JVM
-     * at load 3.5 to 11 on 2 vCPUs; and W4 on two threads was slowest on a quiet machine
-     * (3.0–4.3 ms, against 2.0–2.3 on one thread under load), where waking the helper's idle
-     * virtual CPU costs most. Products of ~0.8 ms and more (W5's n = 1024 takes 17 ms) gain
-     * nearly twofold from the second core.
+     * Multiply-adds from which a product is split across the pool's threads: 2²⁵ (about 33
+     * million), or the system property {@code chainrule.matmul.parallelFrom} (the tests set 2¹⁸,
+     * so that small products cover the threaded path). The pool's threads park between products:
+     * a training step's products (W4: 4 to 26 million) ran 4–11 % faster per step on one thread
+     * than split across the pool, measured interleaved in one JVM at load 3.5 to 11 on 2 vCPUs,
+     * and W4 on the pool was slowest on a quiet machine (3.0–4.3 ms, against 2.0–2.3 on one
+     * thread under load), where waking an idle virtual CPU costs most; the
+     * {@link SpinningHelper} can take them instead ({@link #HELPER_THRESHOLD}, off by default).
+     * Products of ~0.8 ms and more
+     * (W5's n = 1024 takes 17 ms) gain nearly twofold from the pool.
      */
     public static final long PARALLEL_THRESHOLD = Math.max(1, Long.getLong("chainrule.matmul.parallelFrom", 1L << 25));
+    /**
+     * Multiply-adds from which a product below {@link #PARALLEL_THRESHOLD} is shared with the
+     * {@link SpinningHelper}, which spins between products instead of parking and whose chunks
+     * the caller takes back if it is late. Off unless the system property
+     * {@code chainrule.matmul.helperFrom} sets it (2²⁰, about a million multiply-adds or ~10 µs
+     * on one core, suits a training step; the tests set 2¹², so that small products cover this
+     * path). Off by default because it has not been shown to win on a loaded machine: W4
+     * interleaved in one JVM against one thread, on 2 vCPUs, ran −2 to −5 % (median) at load
+     * 3.5–3.9 but +1 to +5 % at load 5 with its back-off and +7 to +25 % without; on a quiet
+     * machine, where the second CPU is idle, it has not been measured.
+     */
+    public static final long HELPER_THRESHOLD = Math.max(1, Long.getLong("chainrule.matmul.helperFrom", Long.MAX_VALUE));
+    /** Bands of columns a product split with the helper is cut into: a late helper still takes some. */
+    private static final int COLUMN_CHUNKS = 4;
     private static final int KB = 255;
     private static final int NB = 256;
     /** Rows of C updated while five rows of B stay in L1. */
@@ -121,8 +137,12 @@ public final class MatMulKernel {
         int br = brs;
         int bc = bcs;
         int parts = THREADS;
-        if (parts < 2 || work < PARALLEL_THRESHOLD || m < 8) {
+        if (parts < 2 || work < HELPER_THRESHOLD || m < 8) {
             share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, 0, m, store);
+            return;
+        }
+        if (work < PARALLEL_THRESHOLD) {
+            chunked(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, m, k, n, store);
             return;
         }
         if (vector && VectorGemm.splitsByColumns(m, k, n, acs, parts)) {
@@ -143,6 +163,30 @@ public final class MatMulKernel {
         for (int t = 0; t < count; t++) {
             tasks[t].join();
         }
+    }
+
+    /**
+     * A mid-sized product in chunks shared with the {@link SpinningHelper}: bands of columns
+     * where {@link VectorGemm#splitsByColumns} says so (each band packs only its own panels of B,
+     * so four bands cost no more packing than one), else two bands of rows (whole panels of 8
+     * rows; each band packs all of B, so there are only two).
+     */
+    private static void chunked(boolean vector, double[] a, int aOff, int ars, int acs, double[] b, int bOff,
+            int brs, int bcs, double[] c, int cOff, int m, int k, int n, boolean overwrite) {
+        if (vector && VectorGemm.splitsByColumns(m, k, n, acs, 2)) {
+            int panels = (n + VectorGemm.NR - 1) / VectorGemm.NR;
+            int chunks = Math.min(COLUMN_CHUNKS, panels);
+            SpinningHelper.get().run(chunks, q -> {
+                int j0 = Math.min(n, panels * q / chunks * VectorGemm.NR);
+                int j1 = Math.min(n, panels * (q + 1) / chunks * VectorGemm.NR);
+                VectorGemm.rows(a, aOff, ars, acs, b, bOff + j0 * bcs, brs, bcs, c, cOff + j0, n, k, j1 - j0, 0, m,
+                        overwrite);
+            });
+            return;
+        }
+        int i0 = Math.min(m, ((m + 1) / 2 + 7) & ~7);
+        SpinningHelper.get().run(2, q -> share(vector, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, k, n,
+                q == 0 ? 0 : i0, q == 0 ? i0 : m, overwrite));
     }
 
     /**
