@@ -1,5 +1,7 @@
 package dev.chainrule.engine;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Per-thread modes of the engine: the no-grad scope and anomaly detection.
  *
@@ -30,6 +32,15 @@ public final class Autograd {
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
 
+    /**
+     * How many {@link #noGrad()} scopes are open on all threads together. While it is 0, which is
+     * the usual state of a training step's forward pass, {@link #isGradEnabled()} answers without
+     * the thread-local lookup: every scalar op asks, and the lookup was a measurable part of
+     * building a graph of tens of thousands of nodes. When it is not 0 the thread's own depth
+     * decides, as before; another thread's open scope only costs this thread the lookup.
+     */
+    private static final AtomicInteger OPEN_NO_GRAD_SCOPES = new AtomicInteger();
+
     private Autograd() {
     }
 
@@ -41,7 +52,11 @@ public final class Autograd {
     public static Scope noGrad() {
         State s = STATE.get();
         s.noGradDepth++;
-        return new Closer(() -> s.noGradDepth--);
+        OPEN_NO_GRAD_SCOPES.incrementAndGet();
+        return new Closer(() -> {
+            s.noGradDepth--;
+            OPEN_NO_GRAD_SCOPES.decrementAndGet();
+        });
     }
 
     /**
@@ -69,7 +84,7 @@ public final class Autograd {
 
     /** {@return whether ops on this thread record a graph (false inside {@link #noGrad()})} */
     public static boolean isGradEnabled() {
-        return STATE.get().noGradDepth == 0;
+        return OPEN_NO_GRAD_SCOPES.get() == 0 || STATE.get().noGradDepth == 0;
     }
 
     /** {@return whether anomaly detection is on for this thread} */

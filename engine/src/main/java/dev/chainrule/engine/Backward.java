@@ -20,15 +20,11 @@ final class Backward {
     /** Runs the backward pass from {@code root}, seeded with {@code seed}. */
     static void run(GraphNode root, double[] seed) {
         int mark = Topo.nextEpoch();
-        GraphNode[] order = Topo.order(root, mark);
-        for (GraphNode n : order) {
-            if (n.madeByOp()) {
-                n.resetGrad();
-            }
-        }
+        Topo.Walk<GraphNode> walk = Topo.forBackward(root, mark);
+        GraphNode[] order = walk.nodes;
         root.seedGrad(seed);
         boolean anomaly = Autograd.isAnomalyDetectionEnabled();
-        for (int i = order.length - 1; i >= 0; i--) {
+        for (int i = walk.size - 1; i >= 0; i--) {
             GraphNode n = order[i];
             Topo.claim(n, mark);
             if (n.madeByOp() && n.propagate() && anomaly) {

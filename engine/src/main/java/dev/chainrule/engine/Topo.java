@@ -25,27 +25,51 @@ final class Topo {
 
     /** Every node {@code root} depends on, inputs before the nodes made from them, root last. */
     static Value[] order(Value root) {
-        return walk(root, new Value[16], nextEpoch());
+        return walk(root, new Value[16], nextEpoch(), false).trimmed();
     }
 
     /** The same, marking with {@code mark} (from {@link #nextEpoch()}) for a sweep that {@link #claim}s. */
     static Value[] order(Value root, int mark) {
-        return walk(root, new Value[16], mark);
+        return walk(root, new Value[16], mark, false).trimmed();
     }
 
     /** The same for a tensor graph. */
     static Tensor[] order(Tensor root) {
-        return walk(root, new Tensor[16], nextEpoch());
-    }
-
-    /** The same for any graph, as its common node type, marking with {@code mark}. */
-    static GraphNode[] order(GraphNode root, int mark) {
-        return walk(root, new GraphNode[16], mark);
+        return walk(root, new Tensor[16], nextEpoch(), false).trimmed();
     }
 
     /** The same for a tensor graph, marking with {@code mark}. */
     static Tensor[] order(Tensor root, int mark) {
-        return walk(root, new Tensor[16], mark);
+        return walk(root, new Tensor[16], mark, false).trimmed();
+    }
+
+    /**
+     * The order of any graph for a backward sweep, marking with {@code mark}: as {@link #order(Value)}, but
+     * every node made by an op has its grad reset as the walk passes it (one pass over the graph less than
+     * resetting afterwards), and the array is not trimmed to size (a copy of 4 bytes a node).
+     */
+    static Walk<GraphNode> forBackward(GraphNode root, int mark) {
+        return walk(root, new GraphNode[16], mark, true);
+    }
+
+    /**
+     * A walk's result: {@code nodes[0..size)} in topological order, inputs first; the array may be longer.
+     *
+     * @param <T> the node type
+     */
+    static final class Walk<T extends GraphNode> {
+        final T[] nodes;
+        final int size;
+
+        Walk(T[] nodes, int size) {
+            this.nodes = nodes;
+            this.size = size;
+        }
+
+        /** The nodes in an array of exactly {@link #size}. */
+        T[] trimmed() {
+            return size == nodes.length ? nodes : Arrays.copyOf(nodes, size);
+        }
     }
 
     /**
@@ -72,12 +96,13 @@ final class Topo {
     }
 
     /**
-     * The walk, filling {@code out} (grown as needed). The result keeps out's element type, so
-     * no copy into a Value[] or Tensor[] is needed (it cost 4 bytes a node: 16 MB for a graph of 4,000,000 nodes).
-     * The cast is safe because a node's inputs are of its own kind.
+     * The walk, filling {@code out} (grown as needed); with {@code resetGrads}, each node made by an op has
+     * its grad reset when it is placed. The result keeps out's element type, so no copy into a Value[] or
+     * Tensor[] is needed (it cost 4 bytes a node: 16 MB for a graph of 4,000,000 nodes). The cast is safe
+     * because a node's inputs are of its own kind.
      */
     @SuppressWarnings("unchecked")
-    private static <T extends GraphNode> T[] walk(T root, T[] out, int mark) {
+    private static <T extends GraphNode> Walk<T> walk(T root, T[] out, int mark, boolean resetGrads) {
         int n = 0;
         GraphNode[] stack = new GraphNode[16];
         int[] next = new int[16];
@@ -109,10 +134,13 @@ final class Topo {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, n * 2);
                 }
+                if (resetGrads && v.madeByOp()) {
+                    v.resetGrad();
+                }
                 out[n++] = (T) v;
                 sp--;
             }
         }
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        return new Walk<>(out, n);
     }
 }

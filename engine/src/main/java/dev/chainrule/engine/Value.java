@@ -490,18 +490,47 @@ public final class Value extends GraphNode implements Node {
      * @throws IllegalArgumentException if the lists differ in length or are empty
      */
     public static Value dot(List<Value> a, List<Value> b) {
-        if (a.size() != b.size()) {
-            throw new IllegalArgumentException("dot: lengths " + a.size() + " and " + b.size() + " differ");
-        }
+        checkPairs("dot", a, b);
         if (a.isEmpty()) {
             throw new IllegalArgumentException("dot: no values to multiply");
         }
-        Value[] products = new Value[a.size()];
-        for (int i = 0; i < products.length; i++) {
-            products[i] = a.get(i).mul(b.get(i));
-        }
         // The products array becomes the Σ node's inputs as it is: no copies of a million refs.
-        return sumOf(products);
+        return sumOf(products(a, b, new Value[a.size()], 0));
+    }
+
+    /**
+     * {@code first + Σ a_i·b_i}: one product node per pair and one Σ node whose inputs are
+     * {@code first}, then the products, added left to right. It is a neuron's sum (bias first, as
+     * micrograd adds it) built without an intermediate list: the Σ node's inputs are filled in
+     * place.
+     *
+     * @param first the term added first, such as a bias
+     * @param a the first operands, such as weights
+     * @param b the second operands, such as inputs
+     * @return {@code first + Σ a_i·b_i}, as one Σ node; just {@code first} as a Σ of one input if
+     *     the lists are empty
+     * @throws IllegalArgumentException if the lists differ in length
+     */
+    public static Value affine(Value first, List<Value> a, List<Value> b) {
+        Objects.requireNonNull(first, "affine: first term is null");
+        checkPairs("affine", a, b);
+        Value[] terms = new Value[a.size() + 1];
+        terms[0] = first;
+        return sumOf(products(a, b, terms, 1));
+    }
+
+    private static void checkPairs(String who, List<Value> a, List<Value> b) {
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException(who + ": lengths " + a.size() + " and " + b.size() + " differ");
+        }
+    }
+
+    /** Fills {@code out[from..]} with a_i·b_i and returns it. */
+    private static Value[] products(List<Value> a, List<Value> b, Value[] out, int from) {
+        for (int i = 0; i < a.size(); i++) {
+            out[from + i] = a.get(i).mul(b.get(i));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- backward

@@ -1,6 +1,7 @@
 package dev.chainrule.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,65 @@ class BackwardTest {
         for (int i = 0; i < n; i++) {
             assertEquals(b.get(i).data(), a.get(i).grad());
             assertEquals(a.get(i).data(), b.get(i).grad());
+        }
+    }
+
+    @Test
+    void affineBuildsTheSameNodesAndBitsAsASumOfBiasAndProducts() {
+        java.util.Random r = new java.util.Random(7);
+        int n = 17;
+        java.util.List<Value> w = new java.util.ArrayList<>();
+        java.util.List<Value> x = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            w.add(Value.of(r.nextGaussian()));
+            // x reuses some nodes, so that a leaf receives several contributions.
+            x.add(i % 5 == 4 ? x.get(i - 3) : Value.of(r.nextGaussian()));
+        }
+        Value b = Value.of(0.25);
+        Value s = Value.affine(b, w, x);
+        assertEquals("sum", s.opName());
+        assertEquals(n + 1, s.inputCount());
+        assertSame(b, s.input(0));
+        for (int i = 0; i < n; i++) {
+            assertEquals("mul", s.input(i + 1).opName());
+            assertSame(w.get(i), s.input(i + 1).input(0));
+            assertSame(x.get(i), s.input(i + 1).input(1));
+        }
+        double expected = b.data();
+        for (int i = 0; i < n; i++) {
+            expected += w.get(i).data() * x.get(i).data();
+        }
+        assertEquals(expected, s.data(), 0.0);
+        s.relu().backward();
+        double[] wGrads = new double[n];
+        double[] xGrads = new double[n];
+        for (int i = 0; i < n; i++) {
+            wGrads[i] = w.get(i).grad();
+            xGrads[i] = x.get(i).grad();
+        }
+        double bGrad = b.grad();
+
+        // The same graph written with a list of terms: every data and grad agrees to the bit.
+        for (Value v : w) {
+            v.clearGrad();
+        }
+        for (Value v : x) {
+            v.clearGrad();
+        }
+        b.clearGrad();
+        java.util.List<Value> terms = new java.util.ArrayList<>();
+        terms.add(b);
+        for (int i = 0; i < n; i++) {
+            terms.add(w.get(i).mul(x.get(i)));
+        }
+        Value t = Value.sum(terms);
+        assertEquals(t.data(), s.data(), 0.0);
+        t.relu().backward();
+        assertEquals(bGrad, b.grad(), 0.0);
+        for (int i = 0; i < n; i++) {
+            assertEquals(wGrads[i], w.get(i).grad(), 0.0);
+            assertEquals(xGrads[i], x.get(i).grad(), 0.0);
+            assertEquals(s.data() > 0 ? x.get(i).data() : 0.0, w.get(i).grad(), 0.0, "∂/∂w" + i);
         }
     }
 }

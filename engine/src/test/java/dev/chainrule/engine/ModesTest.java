@@ -26,6 +26,67 @@ class ModesTest {
     }
 
     @Test
+    void aNoGradScopeOnOneThreadLeavesOtherThreadsRecording() throws Exception {
+        Value x = Value.of(2, "x");
+        java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(1);
+        boolean[] otherSaw = new boolean[2];
+        Thread other = new Thread(() -> {
+            try (Autograd.Scope s = Autograd.noGrad()) {
+                otherSaw[0] = Autograd.isGradEnabled();
+                otherSaw[1] = x.mul(3).isLeaf();
+                opened.countDown();
+                checked.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        other.start();
+        opened.await();
+        try {
+            // The other thread's scope is open: this thread still records, and its own scopes still work.
+            assertTrue(Autograd.isGradEnabled());
+            Value y = x.mul(3);
+            assertFalse(y.isLeaf());
+            assertEquals(2, y.inputCount());
+            try (Autograd.Scope s = Autograd.noGrad()) {
+                assertFalse(Autograd.isGradEnabled());
+                assertTrue(x.mul(3).isLeaf());
+            }
+            assertTrue(Autograd.isGradEnabled());
+        } finally {
+            checked.countDown();
+            other.join();
+        }
+        assertFalse(otherSaw[0], "the other thread's scope was in force on that thread");
+        assertTrue(otherSaw[1], "inside its scope the other thread recorded no graph");
+        assertTrue(Autograd.isGradEnabled());
+        assertFalse(x.mul(3).isLeaf());
+    }
+
+    @Test
+    void nestedNoGradScopesAndRecordingRestoreEachOther() {
+        Value x = Value.of(2, "x");
+        try (Autograd.Scope outer = Autograd.noGrad()) {
+            try (Autograd.Scope inner = Autograd.noGrad()) {
+                assertFalse(Autograd.isGradEnabled());
+                try (Autograd.Scope r = Autograd.recording()) {
+                    assertTrue(Autograd.isGradEnabled());
+                    assertFalse(x.mul(3).isLeaf());
+                }
+                assertFalse(Autograd.isGradEnabled());
+            }
+            assertFalse(Autograd.isGradEnabled(), "the outer scope is still open");
+            assertTrue(x.mul(3).isLeaf());
+            outer.close();
+            outer.close(); // a second close changes nothing
+            assertTrue(Autograd.isGradEnabled());
+        }
+        assertTrue(Autograd.isGradEnabled());
+        assertFalse(x.mul(3).isLeaf());
+    }
+
+    @Test
     void anomalyModeNamesTheOpAndInputsInForward() {
         Value x = Value.of(0, "x");
         try (Autograd.Scope s = Autograd.detectAnomaly()) {

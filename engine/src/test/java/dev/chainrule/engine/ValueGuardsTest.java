@@ -1,6 +1,7 @@
 package dev.chainrule.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -44,5 +45,22 @@ class ValueGuardsTest {
         e = assertThrows(IllegalArgumentException.class, () -> Value.dot(List.of(), List.of()));
         assertEquals("dot: no values to multiply", e.getMessage());
         assertEquals(1 + 4.0, Value.dot(two, two).data(), 0.0);
+    }
+
+    @Test
+    void affineNeedsTwoListsOfOneLengthAndAFirstTerm() {
+        List<Value> two = List.of(Value.of(1), Value.of(2));
+        List<Value> three = List.of(Value.of(1), Value.of(2), Value.of(3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Value.affine(Value.of(0), two, three));
+        assertEquals("affine: lengths 2 and 3 differ", e.getMessage());
+        NullPointerException n = assertThrows(NullPointerException.class, () -> Value.affine(null, two, two));
+        assertEquals("affine: first term is null", n.getMessage());
+        // No pairs: the first term alone, as a Σ of one input.
+        Value b = Value.of(0.5, "b");
+        Value only = Value.affine(b, List.of(), List.of());
+        assertEquals(0.5, only.data(), 0.0);
+        assertEquals("sum", only.opName());
+        assertSame(b, only.input(0));
     }
 }

@@ -131,14 +131,9 @@ public final class Neuron implements Module {
             throw new IllegalArgumentException("Neuron: expects " + weights.size() + " inputs, got "
                     + x.size());
         }
-        List<Value> terms = new ArrayList<>(weights.size() + 1);
-        if (bias != null) {
-            terms.add(bias);
-        }
-        for (int i = 0; i < weights.size(); i++) {
-            terms.add(weights.get(i).mul(x.get(i)));
-        }
-        return activation.apply(Value.sum(terms));
+        // One Σ node over b, w1·x1, w2·x2, …, filled in place (no list of terms copied into it).
+        Value sum = bias != null ? Value.affine(bias, weights, x) : Value.dot(weights, x);
+        return activation.apply(sum);
     }
 
     /**
