@@ -592,7 +592,20 @@ public final class Value extends GraphNode implements Node {
 
     @Override
     boolean propagate() {
-        op.backward(this);
+        // The commonest ops are called through their constants, so that the JIT inlines their
+        // backward here; through the op field alone this call sees every op and stays a table lookup.
+        Op o = op;
+        if (o == Ops.MUL) {
+            Ops.MUL.backward(this);
+        } else if (o == Ops.SUM) {
+            Ops.SUM.backward(this);
+        } else if (o == Ops.ADD) {
+            Ops.ADD.backward(this);
+        } else if (o == Ops.RELU) {
+            Ops.RELU.backward(this);
+        } else {
+            o.backward(this);
+        }
         return true;
     }
 
