@@ -3,13 +3,8 @@ package dev.chainrule.cli;
 import static dev.chainrule.cli.OptionsInCode.flag;
 import static dev.chainrule.cli.OptionsInCode.isSet;
 
-import dev.chainrule.checker.GradientDescent;
-import dev.chainrule.engine.expr.Program;
-import dev.chainrule.viz.Charts;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -19,9 +14,13 @@ import picocli.CommandLine.Model.OptionSpec;
  *
  * <p>The most run command, so its model is built in code ({@link #spec()}) rather than read from
  * annotations by reflection: see {@link Main#commandLine(Io, String...)}. Each option holds its
- * own value after a parse.
+ * own value after a parse. What it does with the values is {@link GradJob}, which {@link Shortcuts}
+ * also runs for the plainest command lines, without a model at all.
  */
 final class GradCommand implements Callable<Integer> {
+    /** The command's name. */
+    static final String NAME = "grad";
+
     private final Io io;
 
     private final ProgramOptions source = new ProgramOptions();
@@ -34,7 +33,8 @@ final class GradCommand implements Callable<Integer> {
     private final OptionSpec lr = OptionSpec.builder("--lr").paramLabel("ETA").type(Double.class)
             .description("also print the updated value w − η·∂output/∂w").build();
 
-    private final OptionSpec steps = OptionSpec.builder("--steps").paramLabel("N").type(int.class).defaultValue("0")
+    private final OptionSpec steps = OptionSpec.builder("--steps").paramLabel("N").type(int.class)
+            .defaultValue(String.valueOf(GradJob.DEFAULT_STEPS))
             .description("first take N gradient-descent steps with --lr, print the loss on the way, then the table "
                     + "at the final values").build();
 
@@ -44,9 +44,10 @@ final class GradCommand implements Callable<Integer> {
     private final OptionSpec hessian = flag("--hessian", "also print the matrix of second derivatives");
 
     private final OptionSpec format = OptionSpec.builder("--format").paramLabel("FORMAT").type(String.class)
-            .defaultValue("table").description("table (default), json, csv, markdown or latex").build();
+            .defaultValue(GradJob.DEFAULT_FORMAT).description("table (default), json, csv, markdown or latex").build();
 
-    private final OptionSpec digits = OptionSpec.builder("--digits").paramLabel("N").type(int.class).defaultValue("10")
+    private final OptionSpec digits = OptionSpec.builder("--digits").paramLabel("N").type(int.class)
+            .defaultValue(String.valueOf(GradJob.DEFAULT_DIGITS))
             .description("significant digits in table, markdown and latex output (default: 10)").build();
 
     private final OptionSpec output = OptionSpec.builder("-o", "--output").paramLabel("FILE").type(Path.class)
@@ -61,7 +62,7 @@ final class GradCommand implements Callable<Integer> {
     /** The command's model: what its help shows and its parse fills in. */
     CommandSpec spec() {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
-        spec.name("grad");
+        spec.name(NAME);
         spec.usageMessage().sortOptions(false)
                 .description("Every named node's op, value and gradient.",
                         "Evaluates PROGRAM, runs the backward pass, and prints every named node: its op, its "
@@ -86,58 +87,8 @@ final class GradCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String f = GradReport.checkFormat(format.getValue());
-        Path output = this.output.getValue();
-        if (output != null) {
-            style.prepareEngine(output);
-        }
-        int digits = this.digits.getValue();
-        if (digits < 1 || digits > 17) {
-            throw new UserError("--digits must be between 1 and 17, not " + digits);
-        }
-        Program p = source.load();
-        Map<String, Double> point = source.values();
-        String of = source.of();
-        List<String> wrt = this.wrt.getValue();
-        Double lr = this.lr.getValue();
-        int steps = this.steps.getValue();
-        Path plot = this.plot.getValue();
-        double[] losses = null;
-        if (steps < 0) {
-            throw new UserError("--steps must be 0 or more, not " + steps);
-        }
-        if (plot != null && steps == 0) {
-            throw new UserError("--plot draws the loss over gradient-descent steps; give --steps N (and --lr)");
-        }
-        if (steps > 0) {
-            if (lr == null) {
-                throw new UserError("--steps " + steps + ": gradient descent needs a learning rate; give --lr");
-            }
-            Computation start = Computation.run(p, point, of, wrt, lr);
-            try {
-                GradientDescent.Run run = GradientDescent.run(p, point, of, start.wrt, lr, steps);
-                point = run.point();
-                losses = run.losses();
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--steps " + steps + ": " + e.getMessage());
-            }
-            PrintStream summary = f.equals("table") ? io.out() : io.err();
-            new DescentSummary(start.outputName(), start.wrt, lr, losses, digits).print(summary);
-        }
-        Computation c = Computation.run(p, point, of, wrt, lr);
-        new GradReport(c, digits, isSet(hessian)).write(f, io.out());
-        io.out().flush();
-        if (output != null) {
-            io.err().println("wrote " + RenderCommand.draw(c, style, output));
-        }
-        if (plot != null) {
-            io.err().println("wrote " + Charts.history(losses, null).write(plot));
-        }
-        String anomaly = c.anomaly();
-        if (anomaly != null) {
-            io.err().println("error: " + anomaly);
-            return 2;
-        }
-        return 0;
+        return new GradJob(source.programText(), source.atValues(), source.of(), wrt.getValue(), lr.getValue(),
+                steps.getValue(), plot.getValue(), isSet(hessian), format.getValue(), digits.getValue(), output.getValue(),
+                style).run(io);
     }
 }

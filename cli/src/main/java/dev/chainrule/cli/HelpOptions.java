@@ -14,6 +14,10 @@ import picocli.CommandLine.Model.OptionSpec;
 final class HelpOptions {
     /** The mixin's name: picocli's for its standard help options. */
     static final String NAME = "mixinStandardHelpOptions";
+    /** The version option's short name. */
+    static final String VERSION_SHORT = "-V";
+    /** The version option's long name. */
+    static final String VERSION = "--version";
 
     private HelpOptions() {
     }
@@ -27,7 +31,7 @@ final class HelpOptions {
         mixin.addOption(OptionSpec.builder("-h", "--help").paramLabel("<helpRequested>").usageHelp(true)
                 .type(boolean.class).initialValue(false).descriptionKey("mixinStandardHelpOptions.help")
                 .description("Show this help message and exit.").build());
-        mixin.addOption(OptionSpec.builder("-V", "--version").paramLabel("<versionRequested>").versionHelp(true)
+        mixin.addOption(OptionSpec.builder(VERSION_SHORT, VERSION).paramLabel("<versionRequested>").versionHelp(true)
                 .type(boolean.class).initialValue(false).descriptionKey("mixinStandardHelpOptions.version")
                 .description("Print version information and exit.").build());
         return mixin;

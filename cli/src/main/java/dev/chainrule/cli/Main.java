@@ -110,11 +110,23 @@ public final class Main {
      * @return the exit code: 0 success, 1 a wrong answer or a failed check, 2 bad input or no resources
      */
     public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+        return run(in, out, err, true, args);
+    }
+
+    /**
+     * Runs the command as {@link #run(InputStream, PrintStream, PrintStream, String...)} does; with
+     * {@code shortcuts} false, every command line goes through picocli, even those {@link Shortcuts}
+     * takes (for the test that compares the two).
+     */
+    static int run(InputStream in, PrintStream out, PrintStream err, boolean shortcuts, String... args) {
         PrintStream safeOut = new PrintStream(new TerminalSafeStream(out), false, StandardCharsets.UTF_8);
         PrintStream safeErr = new PrintStream(new TerminalSafeStream(err), true, StandardCharsets.UTF_8);
         Io io = new Io(in, safeOut, safeErr);
         Limits.reset();
-        int code = Failures.guarded(io, () -> commandLine(io, args).execute(args));
+        int code = Failures.guarded(io, () -> {
+            Integer shortcut = shortcuts ? Shortcuts.run(io, args) : null;
+            return shortcut != null ? shortcut : commandLine(io, args).execute(args);
+        });
         safeOut.flush();
         safeErr.flush();
         out.flush();

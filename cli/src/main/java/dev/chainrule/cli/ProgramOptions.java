@@ -17,15 +17,19 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * annotated command mixes them in with a {@code @Mixin} field holding {@link #mixin()}.
  */
 final class ProgramOptions {
+    /** The option that gives input values. */
+    static final String AT = "--at";
+    /** The option that names the output to differentiate. */
+    static final String OF = "--of";
 
     private final PositionalParamSpec program = PositionalParamSpec.builder().index("0").arity("1").required(true)
             .paramLabel("PROGRAM")
             .type(String.class).description("a file, '-' for standard input, or the program text").build();
 
-    private final OptionSpec at = OptionSpec.builder("--at").paramLabel("NAME=VALUE[,...]")
+    private final OptionSpec at = OptionSpec.builder(AT).paramLabel("NAME=VALUE[,...]")
             .type(List.class).auxiliaryTypes(String.class).description("input values, such as x=-2,y=5,z=-4").build();
 
-    private final OptionSpec of = OptionSpec.builder("--of").paramLabel("NAME").type(String.class)
+    private final OptionSpec of = OptionSpec.builder(OF).paramLabel("NAME").type(String.class)
             .description("the output to differentiate (default: the last statement)").build();
 
     /** The options as a mixin, for one command. */
@@ -44,12 +48,22 @@ final class ProgramOptions {
 
     /** The program, read from a file, standard input or the text itself. */
     Program load() {
-        return ProgramSource.load(program.getValue());
+        return ProgramSource.load(programText());
+    }
+
+    /** The PROGRAM argument as given: a file, {@code -} or the program text. */
+    String programText() {
+        return program.getValue();
+    }
+
+    /** The {@code --at} arguments as given, or null when there were none. */
+    List<String> atValues() {
+        return at.getValue();
     }
 
     /** The values given with {@code --at}. */
     Map<String, Double> values() {
-        List<String> given = at.getValue();
+        List<String> given = atValues();
         return AtValues.parse(given == null ? List.of() : given);
     }
 
