@@ -153,7 +153,7 @@ class StudioBrowserTest {
             Path downloads = Files.createDirectories(dir.resolve("downloads"));
             b.downloadInto(downloads);
             b.eval("document.getElementById('export-format').value = 'svg'");
-            b.click("#export");
+            b.clickUntil("#export", () -> !text(b, "#export-status").isEmpty(), "the export");
             Path svg = downloads.resolve("E_total.svg");
             // The status is empty until the click reaches the page, so "not making" alone can pass
             // before the export has even started.
