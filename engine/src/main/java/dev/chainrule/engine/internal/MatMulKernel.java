@@ -137,11 +137,12 @@ public final class MatMulKernel {
         int br = brs;
         int bc = bcs;
         int parts = THREADS;
-        if (parts < 2 || work < HELPER_THRESHOLD || m < 8) {
+        Split split = split(work, m, parts, HELPER_THRESHOLD, PARALLEL_THRESHOLD);
+        if (split == Split.NONE) {
             share(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, k, n, 0, m, store);
             return;
         }
-        if (work < PARALLEL_THRESHOLD) {
+        if (split == Split.HELPER) {
             chunked(vector, a, aOff, ars, acs, bb, bo, br, bc, c, cOff, m, k, n, store);
             return;
         }
@@ -163,6 +164,26 @@ public final class MatMulKernel {
         for (int t = 0; t < count; t++) {
             tasks[t].join();
         }
+    }
+
+    /** Who computes a product: this thread alone, with the {@link SpinningHelper}, or with the pool. */
+    enum Split {
+        NONE, HELPER, POOL
+    }
+
+    /**
+     * The split of a product of {@code work} multiply-adds and m rows on {@code parts} threads:
+     * the pool from {@code parallelFrom}, the helper from {@code helperFrom} below that, else
+     * none (and none on one thread or for fewer than 8 rows).
+     */
+    static Split split(long work, int m, int parts, long helperFrom, long parallelFrom) {
+        if (parts < 2 || m < 8) {
+            return Split.NONE;
+        }
+        if (work >= parallelFrom) {
+            return Split.POOL;
+        }
+        return work >= helperFrom ? Split.HELPER : Split.NONE;
     }
 
     /**
