@@ -19,6 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class SpinningHelperTest {
     private static final String HELPER = "chainrule-matmul-helper";
+    /**
+     * Chunks that keep the caller busy long enough (5 × 40 ms after its first) for the helper to
+     * be scheduled and take one, even on a loaded machine.
+     */
+    private static final int BUSY_CHUNKS = 6;
+    private static final long BUSY_MS = 40;
 
     @Test
     void everyChunkRunsExactlyOnce() {
@@ -37,9 +43,9 @@ class SpinningHelperTest {
     void theHelperTakesChunksWhileTheCallerIsBusy() {
         SpinningHelper.get().resetBackOff();
         Set<String> threads = Collections.synchronizedSet(new HashSet<>());
-        SpinningHelper.get().run(4, q -> {
+        SpinningHelper.get().run(BUSY_CHUNKS, q -> {
             threads.add(Thread.currentThread().getName());
-            sleep(30);
+            sleep(BUSY_MS);
         });
         assertTrue(threads.contains(HELPER), "the helper took no chunk: " + threads);
         assertTrue(threads.contains(Thread.currentThread().getName()), "the caller took no chunk: " + threads);
@@ -50,9 +56,9 @@ class SpinningHelperTest {
         sleep(SpinningHelper.SPIN_NANOS / 1_000_000 + 50);
         SpinningHelper.get().resetBackOff();
         Set<String> threads = Collections.synchronizedSet(new HashSet<>());
-        SpinningHelper.get().run(4, q -> {
+        SpinningHelper.get().run(BUSY_CHUNKS, q -> {
             threads.add(Thread.currentThread().getName());
-            sleep(30);
+            sleep(BUSY_MS);
         });
         assertTrue(threads.contains(HELPER), "the parked helper took no chunk: " + threads);
     }
@@ -61,11 +67,11 @@ class SpinningHelperTest {
     void theHelperIsADaemon() {
         SpinningHelper.get().resetBackOff();
         Thread[] helper = new Thread[1];
-        SpinningHelper.get().run(2, q -> {
+        SpinningHelper.get().run(BUSY_CHUNKS, q -> {
             if (Thread.currentThread().getName().equals(HELPER)) {
                 helper[0] = Thread.currentThread();
             }
-            sleep(30);
+            sleep(BUSY_MS);
         });
         assertTrue(helper[0] != null && helper[0].isDaemon(), "the helper must not keep a JVM alive");
     }
@@ -81,9 +87,9 @@ class SpinningHelperTest {
         assertEquals(Set.of(Thread.currentThread().getName()), threads, "a job shared while backing off");
         sleep(SpinningHelper.BACK_OFF_NANOS / 1_000_000 + 20);
         threads.clear();
-        SpinningHelper.get().run(4, q -> {
+        SpinningHelper.get().run(BUSY_CHUNKS, q -> {
             threads.add(Thread.currentThread().getName());
-            sleep(30);
+            sleep(BUSY_MS);
         });
         assertTrue(threads.contains(HELPER), "the back-off did not end: " + threads);
     }
