@@ -20,15 +20,18 @@ final class Backward {
     /** Runs the backward pass from {@code root}, seeded with {@code seed}. */
     static void run(GraphNode root, double[] seed) {
         int mark = Topo.nextEpoch();
-        Topo.Walk<GraphNode> walk = Topo.forBackward(root, mark);
-        GraphNode[] order = walk.nodes;
+        Topo.Walk walk = Topo.forBackward(root, mark);
         root.seedGrad(seed);
         boolean anomaly = Autograd.isAnomalyDetectionEnabled();
-        for (int i = walk.size - 1; i >= 0; i--) {
-            GraphNode n = order[i];
-            Topo.claim(n, mark);
-            if (n.madeByOp() && n.propagate() && anomaly) {
-                n.checkInputGrads();
+        // The order backwards: the last chunk first, each chunk from its end.
+        for (int c = walk.chunkCount() - 1; c >= 0; c--) {
+            GraphNode[] order = walk.chunk(c);
+            for (int i = walk.chunkFill(c) - 1; i >= 0; i--) {
+                GraphNode n = order[i];
+                Topo.claim(n, mark);
+                if (n.madeByOp() && n.propagate() && anomaly) {
+                    n.checkInputGrads();
+                }
             }
         }
     }

@@ -26,51 +26,38 @@ final class Topo {
 
     /** Every node {@code root} depends on, inputs before the nodes made from them, root last. */
     static Value[] order(Value root) {
-        return walk(root, new Value[16], nextEpoch(), false).trimmed();
+        return walk(root, nextEpoch(), false).toArray(new Value[0]);
     }
 
     /** The same, marking with {@code mark} (from {@link #nextEpoch()}) for a sweep that {@link #claim}s. */
     static Value[] order(Value root, int mark) {
-        return walk(root, new Value[16], mark, false).trimmed();
+        return walk(root, mark, false).toArray(new Value[0]);
     }
 
     /** The same for a tensor graph. */
     static Tensor[] order(Tensor root) {
-        return walk(root, new Tensor[16], nextEpoch(), false).trimmed();
+        return walk(root, nextEpoch(), false).toArray(new Tensor[0]);
     }
 
     /** The same for a tensor graph, marking with {@code mark}. */
     static Tensor[] order(Tensor root, int mark) {
-        return walk(root, new Tensor[16], mark, false).trimmed();
+        return walk(root, mark, false).toArray(new Tensor[0]);
     }
 
     /**
      * The order of any graph for a backward sweep, marking with {@code mark}: as {@link #order(Value)}, but
      * every node made by an op has its grad reset as the walk passes it (one pass over the graph less than
-     * resetting afterwards), and the array is not trimmed to size (a copy of 4 bytes a node).
+     * resetting afterwards), and the order stays in the walk's chunks (no copy into one array).
      */
-    static Walk<GraphNode> forBackward(GraphNode root, int mark) {
-        return walk(root, new GraphNode[16], mark, true);
+    static Walk forBackward(GraphNode root, int mark) {
+        return walk(root, mark, true);
     }
 
-    /**
-     * A walk's result: {@code nodes[0..size)} in topological order, inputs first; the array may be longer.
-     *
-     * @param <T> the node type
-     */
-    static final class Walk<T extends GraphNode> {
-        final T[] nodes;
-        final int size;
-
-        Walk(T[] nodes, int size) {
-            this.nodes = nodes;
-            this.size = size;
-        }
-
-        /** The nodes in an array of exactly {@link #size}. */
-        T[] trimmed() {
-            return size == nodes.length ? nodes : Arrays.copyOf(nodes, size);
-        }
+    private static Walk walk(GraphNode root, int mark, boolean resetGrads) {
+        Walk w = new Walk(mark, resetGrads);
+        root.mark = mark;
+        w.visit(root, 0);
+        return w;
     }
 
     /**
@@ -102,42 +89,81 @@ final class Topo {
      */
     static final int MAX_RECURSION = 200;
 
-    /**
-     * The walk, filling {@code out} (grown as needed); with {@code resetGrads}, each node made by an op has
-     * its grad reset when it is placed. The result keeps out's element type, so no copy into a Value[] or
-     * Tensor[] is needed (it cost 4 bytes a node: 16 MB for a graph of 4,000,000 nodes). The cast is safe
-     * because a node's inputs are of its own kind.
-     */
-    @SuppressWarnings("unchecked")
-    private static <T extends GraphNode> Walk<T> walk(T root, T[] out, int mark, boolean resetGrads) {
-        Walker w = new Walker(out, mark, resetGrads);
-        root.mark = mark;
-        w.visit(root, 0);
-        return new Walk<>((T[]) w.out, w.n);
-    }
+    /** The largest chunk of an order: 32 KB of references. */
+    static final int MAX_CHUNK = 8192;
 
     /**
-     * One depth-first walk: each node's inputs in order, each node placed after its inputs. Up to
-     * {@link #MAX_RECURSION} levels it recurses, which is faster than keeping a stack by hand (about
-     * 10 % of a training step's walk: the JIT keeps the frame in registers); below that, the same
-     * walk continues with an explicit stack, so that a chain of any length works on any thread stack.
-     * Both place the nodes in exactly the same order.
+     * One depth-first walk and the order it makes: each node's inputs in order, each node placed
+     * after its inputs. Up to {@link #MAX_RECURSION} levels it recurses, which is faster than keeping
+     * a stack by hand (about 10 % of a training step's walk); below that, the same walk continues
+     * with an explicit stack, so that a chain of any length works on any thread stack. Both place
+     * the nodes in exactly the same order.
+     *
+     * <p>The order is kept in chunks of 16, 32, … up to {@link #MAX_CHUNK} references, filled in
+     * turn: one array grown by doubling allocated and copied twice the references it kept (and a
+     * training step of 38,000 nodes spent a fifth of its allocation on that).
      */
-    private static final class Walker {
+    static final class Walk {
+        private final int mark;
+        private final boolean resetGrads;
+        private GraphNode[][] chunks = new GraphNode[8][];
+        private int chunkCount;
+        private GraphNode[] current;
+        private int fill;
+        private int size;
 
-        GraphNode[] out;
-        int n;
-        final int mark;
-        final boolean resetGrads;
-
-        Walker(GraphNode[] out, int mark, boolean resetGrads) {
-            this.out = out;
+        private Walk(int mark, boolean resetGrads) {
             this.mark = mark;
             this.resetGrads = resetGrads;
+            current = new GraphNode[16];
+            chunks[chunkCount++] = current;
+        }
+
+        /** {@return how many nodes the order holds} */
+        int size() {
+            return size;
+        }
+
+        /** {@return how many chunks the order fills} Chunk 0 holds the first nodes placed. */
+        int chunkCount() {
+            return chunkCount;
+        }
+
+        /**
+         * {@return chunk {@code c} of the order}
+         *
+         * @param c the chunk's index, below {@link #chunkCount()}
+         */
+        GraphNode[] chunk(int c) {
+            return chunks[c];
+        }
+
+        /**
+         * {@return how many nodes chunk {@code c} holds: all of its length except in the last chunk}
+         *
+         * @param c the chunk's index, below {@link #chunkCount()}
+         */
+        int chunkFill(int c) {
+            return c == chunkCount - 1 ? fill : chunks[c].length;
+        }
+
+        /**
+         * The order in one array of exactly {@link #size()} nodes, of {@code type}'s element type (the
+         * cast in the copy is safe because a node's inputs are of its own kind).
+         */
+        <T extends GraphNode> T[] toArray(T[] type) {
+            T[] out = Arrays.copyOf(type, size);
+            int at = 0;
+            for (int c = 0; c < chunkCount; c++) {
+                int n = chunkFill(c);
+                System.arraycopy(chunks[c], 0, out, at, n);
+                at += n;
+            }
+            return out;
         }
 
         /** Walks the inputs of {@code v} (already marked) not yet visited, then places v. */
-        void visit(GraphNode v, int depth) {
+        private void visit(GraphNode v, int depth) {
             GraphNode[] ps = v.inputArray();
             for (GraphNode p : ps) {
                 if (p.mark != mark) {
@@ -153,7 +179,7 @@ final class Topo {
         }
 
         /** As {@link #visit}, with an explicit stack instead of recursion. */
-        void visitDeep(GraphNode from) {
+        private void visitDeep(GraphNode from) {
             GraphNode[] stack = new GraphNode[16];
             int[] next = new int[16];
             int sp = 0;
@@ -187,14 +213,24 @@ final class Topo {
         }
 
         /** Appends {@code v} to the order (its inputs are all there), resetting its grad for a backward sweep. */
-        void place(GraphNode v) {
-            if (n == out.length) {
-                out = Arrays.copyOf(out, n * 2);
+        private void place(GraphNode v) {
+            if (fill == current.length) {
+                nextChunk();
             }
             if (resetGrads && v.madeByOp()) {
                 v.resetGrad();
             }
-            out[n++] = v;
+            current[fill++] = v;
+            size++;
+        }
+
+        private void nextChunk() {
+            if (chunkCount == chunks.length) {
+                chunks = Arrays.copyOf(chunks, chunkCount * 2);
+            }
+            current = new GraphNode[Math.min(current.length * 2, MAX_CHUNK)];
+            chunks[chunkCount++] = current;
+            fill = 0;
         }
     }
 }

@@ -34,17 +34,45 @@ class TopoTest {
     }
 
     @Test
-    void aBackwardWalkResetsTheGradsOfOpNodesOnlyAndKeepsTheSameOrder() {
-        Value root = randomGraph(new Random(3), 2000);
+    void aBackwardWalkResetsTheGradsOfOpNodesOnlyAndKeepsTheSameOrderInItsChunks() {
+        Value root = randomGraph(new Random(3), 20_000);
         Value[] all = Topo.order(root);
         for (Value v : all) {
             v.grad = 7;
         }
-        Topo.Walk<GraphNode> w = Topo.forBackward(root, Topo.nextEpoch());
-        assertEquals(all.length, w.size);
-        for (int i = 0; i < all.length; i++) {
-            assertSame(all[i], w.nodes[i], "node " + i);
-            assertEquals(all[i].isLeaf() ? 7.0 : 0.0, all[i].grad, "grad of node " + i);
+        Topo.Walk w = Topo.forBackward(root, Topo.nextEpoch());
+        assertEquals(all.length, w.size());
+        assertTrue(w.chunkCount() > 3, "an order of " + all.length + " nodes fills several chunks");
+        int i = 0;
+        for (int c = 0; c < w.chunkCount(); c++) {
+            GraphNode[] chunk = w.chunk(c);
+            assertTrue(w.chunkFill(c) <= chunk.length && chunk.length <= Topo.MAX_CHUNK);
+            for (int k = 0; k < w.chunkFill(c); k++, i++) {
+                assertSame(all[i], chunk[k], "node " + i);
+                assertEquals(all[i].isLeaf() ? 7.0 : 0.0, all[i].grad, "grad of node " + i);
+            }
+        }
+        assertEquals(all.length, i);
+    }
+
+    @Test
+    void ordersEndingOnEitherSideOfAChunkBoundaryBackpropagateExactly() {
+        // x_{k+1} = (x_k + x_k)·h with one shared leaf h = 0.5, then one neg if n is odd: a graph of
+        // exactly n nodes with ∂x/∂x_0 = ±1 exactly, each sum fed twice. Orders of 16, 17, 48, 49 …
+        // nodes end at, or one past, the end of a chunk.
+        for (int n : new int[] {4, 5, 15, 16, 17, 47, 48, 49, 16_368, 16_369, 24_560, 24_561}) {
+            Value x0 = Value.of(1.0);
+            Value h = Value.of(0.5);
+            Value x = x0;
+            for (int k = 0; k < (n - 2) / 2; k++) {
+                x = x.add(x).mul(h);
+            }
+            if ((n - 2) % 2 == 1) {
+                x = x.neg();
+            }
+            assertEquals(n, Topo.order(x).length, "nodes");
+            x.backward();
+            assertEquals((n - 2) % 2 == 1 ? -1.0 : 1.0, x0.grad(), 0.0, "graph of " + n + " nodes");
         }
     }
 
