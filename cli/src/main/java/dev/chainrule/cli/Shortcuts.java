@@ -6,9 +6,10 @@ import java.util.List;
  * The command lines typed most, run without building picocli's command-line model:
  * {@code grad PROGRAM [--at VALUES] [--of NAME]} (the options in any order, each at most once)
  * and {@code --version} or {@code -V} alone. Building the model and parsing with it is most of
- * what such a short command costs after the JVM has started: measured on this project's 2-vCPU
- * machine, the README's {@code grad} took 174 ms with it and 141 ms without (wall, p10, direct
- * {@code java} with the class-data archive; a plain Java "Hello" took 140 ms in the same run).
+ * what such a short command costs after the JVM has started: on this project's 2-vCPU machine the
+ * README's {@code grad}, run with {@code java} directly and its class-data archive, took 179 ms
+ * with the model and 141 ms without (p10 of 20 interleaved runs; a Java "Hello" took 140 ms in the
+ * same runs), and through {@code ./chainrule} 207 ms before and 172 ms after (medians, quiet).
  *
  * <p>Only lines whose meaning cannot be in doubt are taken: every word but the option names is
  * a value that does not start with {@code -} or {@code @} (which picocli would read as an option
