@@ -38,10 +38,11 @@ public final class MatMulKernel {
      * the caller takes back if it is late. Off unless the system property
      * {@code chainrule.matmul.helperFrom} sets it (2²⁰, about a million multiply-adds or ~10 µs
      * on one core, suits a training step; the tests set 2¹², so that small products cover this
-     * path). Off by default because it has not been shown to win on a loaded machine: W4
-     * interleaved in one JVM against one thread, on 2 vCPUs, ran −2 to −5 % (median) at load
-     * 3.5–3.9 but +1 to +5 % at load 5 with its back-off and +7 to +25 % without; on a quiet
-     * machine, where the second CPU is idle, it has not been measured.
+     * path). Off by default because it loses on a loaded machine: W4 interleaved in one JVM
+     * against one thread, on 2 vCPUs, ran −2 to −5 % (median) at load 3.5–3.9 but +1 to +5 % at
+     * load 5 with its back-off and +7 to +25 % without; on the quiet machine (alternating
+     * {@code bench/run W4} JVMs, load 2) it ran 1.52 and 1.66 ms a step against 1.74 and 1.77,
+     * at 30 % more CPU.
      */
     public static final long HELPER_THRESHOLD = Math.max(1, Long.getLong("chainrule.matmul.helperFrom", Long.MAX_VALUE));
     /** Bands of columns a product split with the helper is cut into: a late helper still takes some. */
@@ -195,14 +196,9 @@ public final class MatMulKernel {
     private static void chunked(boolean vector, double[] a, int aOff, int ars, int acs, double[] b, int bOff,
             int brs, int bcs, double[] c, int cOff, int m, int k, int n, boolean overwrite) {
         if (vector && VectorGemm.splitsByColumns(m, k, n, acs, 2)) {
-            int panels = (n + VectorGemm.NR - 1) / VectorGemm.NR;
-            int chunks = Math.min(COLUMN_CHUNKS, panels);
-            SpinningHelper.get().run(chunks, q -> {
-                int j0 = Math.min(n, panels * q / chunks * VectorGemm.NR);
-                int j1 = Math.min(n, panels * (q + 1) / chunks * VectorGemm.NR);
-                VectorGemm.rows(a, aOff, ars, acs, b, bOff + j0 * bcs, brs, bcs, c, cOff + j0, n, k, j1 - j0, 0, m,
-                        overwrite);
-            });
+            int chunks = Math.min(COLUMN_CHUNKS, (n + VectorGemm.NR - 1) / VectorGemm.NR);
+            SpinningHelper.get().run(chunks, q -> columnBand(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n, q,
+                    chunks, overwrite));
             return;
         }
         int i0 = Math.min(m, ((m + 1) / 2 + 7) & ~7);
@@ -216,21 +212,30 @@ public final class MatMulKernel {
      */
     private static void byColumns(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
             double[] c, int cOff, int m, int k, int n, int parts, boolean overwrite) {
-        int panels = (n + VectorGemm.NR - 1) / VectorGemm.NR;
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts];
-        int count = 0;
         for (int t = 1; t < parts; t++) {
-            int j0 = Math.min(n, panels * t / parts * VectorGemm.NR);
-            int j1 = Math.min(n, panels * (t + 1) / parts * VectorGemm.NR);
-            if (j0 < j1) {
-                tasks[count++] = PoolHolder.POOL.submit(() -> VectorGemm.rows(a, aOff, ars, acs,
-                        b, bOff + j0 * bcs, brs, bcs, c, cOff + j0, n, k, j1 - j0, 0, m, overwrite));
-            }
+            int band = t;
+            tasks[t] = PoolHolder.POOL.submit(() -> columnBand(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n,
+                    band, parts, overwrite));
         }
-        int first = Math.min(n, panels / parts * VectorGemm.NR);
-        VectorGemm.rows(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, n, k, first, 0, m, overwrite);
-        for (int t = 0; t < count; t++) {
+        columnBand(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n, 0, parts, overwrite);
+        for (int t = 1; t < parts; t++) {
             tasks[t].join();
+        }
+    }
+
+    /**
+     * Band {@code band} of {@code bands} of C's columns, in whole panels of B (the last band takes
+     * what is left), by the vector kernel; an empty band does nothing.
+     */
+    private static void columnBand(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+            double[] c, int cOff, int m, int k, int n, int band, int bands, boolean overwrite) {
+        int panels = (n + VectorGemm.NR - 1) / VectorGemm.NR;
+        int j0 = Math.min(n, panels * band / bands * VectorGemm.NR);
+        int j1 = Math.min(n, panels * (band + 1) / bands * VectorGemm.NR);
+        if (j0 < j1) {
+            VectorGemm.rows(a, aOff, ars, acs, b, bOff + j0 * bcs, brs, bcs, c, cOff + j0, n, k, j1 - j0, 0, m,
+                    overwrite);
         }
     }
 
