@@ -41,6 +41,10 @@ class ShortcutsTest {
             new String[] {"grad", "no/such/file.txt"},
             new String[] {"grad", "f = x", "--of", "g"},
             new String[] {"grad", "f = x\u0007 + 1"},
+            new String[] {"grad", "f = (x + y)·z", "--at", "x=1e400,y=1,z=1"},
+            new String[] {"grad", "f = (x + y)·z", "--at", "x=1e-400,y=1,z=1"},
+            new String[] {"grad", "f = (x + y)·z", "--at", "x=NaN,y=1,z=1"},
+            new String[] {"grad", "f = " + "x + ".repeat(5000) + "x", "--at", "x=1e-300"},
             new String[] {"--version"},
             new String[] {"-V"});
 
